@@ -1,0 +1,114 @@
+import type { Analysis } from '../utils/analyze';
+import type { Finding, Severity } from '../utils/rules/types';
+import type { SamlMessage } from '../utils/saml/types';
+
+export interface Palette {
+  red(s: string): string;
+  yellow(s: string): string;
+  blue(s: string): string;
+  dim(s: string): string;
+  bold(s: string): string;
+}
+
+const ansi = (code: number) => (s: string) => `\x1b[${code}m${s}\x1b[0m`;
+export const COLORS: Palette = { red: ansi(31), yellow: ansi(33), blue: ansi(34), dim: ansi(2), bold: ansi(1) };
+const identity = (s: string) => s;
+export const PLAIN: Palette = { red: identity, yellow: identity, blue: identity, dim: identity, bold: identity };
+
+/** The JSON the command line prints with --json (a stable shape that scripts and tests rely on). */
+export function toJsonReport(analysis: Analysis, files: string[]) {
+  return {
+    files,
+    messages: analysis.messages.map((m) => ({
+      key: m.key,
+      kind: m.kind,
+      binding: m.binding,
+      id: m.id ?? null,
+      issuer: m.issuer ?? null,
+      destination: m.destination ?? null,
+      inResponseTo: m.inResponseTo ?? null,
+      url: m.url,
+      httpStatus: m.httpStatus ?? null,
+      findings: analysis.findings.filter((f) => f.messageKey === m.key).map((f) => f.rule),
+    })),
+    flows: analysis.flows,
+    findings: analysis.findings.map((f) => ({
+      rule: f.rule,
+      severity: f.severity,
+      message: f.message,
+      messageId: f.messageId ?? null,
+      messageKey: f.messageKey ?? null,
+      flowId: f.flowId ?? null,
+      evidence: f.evidence ?? null,
+      fix: f.fix ?? null,
+      docs: f.docs,
+      reference: f.reference,
+    })),
+  };
+}
+
+/** Human output: per flow, each message's key fields and its findings, worst first. */
+export function toTextReport(analysis: Analysis, c: Palette): string {
+  const lines: string[] = [];
+  const byKey = new Map(analysis.messages.map((m) => [m.key, m]));
+  if (!analysis.messages.length) return 'No SAML messages found (no SAMLRequest, SAMLResponse or SAMLart field in any request).\n';
+  for (const flow of analysis.flows) {
+    const label = flow.kind === 'sign-in' ? 'Sign-in' : flow.kind === 'sign-out' ? 'Sign-out' : 'Message';
+    const status = flow.acsStatus ? `, ACS answered HTTP ${flow.acsStatus}` : '';
+    lines.push(c.bold(`${label} ${flow.id}${flow.startedAt ? ` at ${flow.startedAt}` : ''}${status}`));
+    for (const key of flow.messageKeys) {
+      const m = byKey.get(key)!;
+      lines.push(`  ${c.bold(m.kind)} ${c.dim(`(${m.binding}, ${m.method} ${truncate(m.url, 80)})`)}`);
+      for (const [label2, value] of keyFields(m)) lines.push(`    ${c.dim(label2.padEnd(14))}${value}`);
+      const findings = analysis.findings.filter((f) => f.messageKey === key);
+      if (!findings.length) lines.push(`    ${c.dim('no findings')}`);
+      for (const f of findings) lines.push(...formatFinding(f, c));
+    }
+    lines.push('');
+  }
+  const counts = countBySeverity(analysis.findings);
+  lines.push(`${analysis.messages.length} message(s), ${analysis.flows.length} flow(s): ${counts.error} error(s), ${counts.warning} warning(s), ${counts.info} info.`);
+  return lines.join('\n') + '\n';
+}
+
+function keyFields(m: SamlMessage): Array<[string, string]> {
+  const out: Array<[string, string | undefined]> = [
+    ['ID', m.id],
+    ['InResponseTo', m.inResponseTo],
+    ['Issuer', m.issuer],
+    ['Destination', m.destination],
+    ['IssueInstant', m.issueInstant],
+    ['ACS URL', m.request?.acsUrl],
+    ['Status', m.status?.code && [m.status.code.split(':').pop(), m.status.subCode?.split(':').pop(), m.status.message].filter(Boolean).join(' / ')],
+    ['RelayState', m.relayState],
+  ];
+  const a = m.assertions[0];
+  if (a) {
+    out.push(['NameID', a.subject.nameId], ['Audiences', a.conditions?.audiences.join(', ')]);
+    out.push(['Attributes', a.attributes.map((x) => `${x.friendlyName ?? x.name.split('/').pop()}(${x.values.length})`).join(', ')]);
+  }
+  if (m.encryptedAssertions) out.push(['Assertions', `${m.encryptedAssertions} encrypted`]);
+  return out.filter((x): x is [string, string] => !!x[1]);
+}
+
+const SEVERITY_LABEL: Record<Severity, (c: Palette) => string> = {
+  error: (c) => c.red('error  '),
+  warning: (c) => c.yellow('warning'),
+  info: (c) => c.blue('info   '),
+};
+
+function formatFinding(f: Finding, c: Palette): string[] {
+  const lines = [`    ${SEVERITY_LABEL[f.severity](c)} ${f.message} ${c.dim(`[${f.rule}]`)}`];
+  if (f.fix) lines.push(`            ${c.dim('fix:')} ${f.fix.entra ?? f.fix.okta ?? f.fix.generic}`);
+  return lines;
+}
+
+function countBySeverity(findings: Finding[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return counts;
+}
+
+function truncate(s: string, n: number): string {
+  return s.length > n ? `${s.slice(0, n - 1)}…` : s;
+}

@@ -1,0 +1,79 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../cli/run-cli';
+import { b64, deflateB64, fixtureXml, har, plainEntry, postEntry, redirectEntry } from '../support/har-builder';
+
+const dir = mkdtempSync(join(tmpdir(), 'sso-lens-cli-'));
+const file = (name: string, text: string) => {
+  const p = join(dir, name);
+  writeFileSync(p, text);
+  return p;
+};
+
+const AUTHN = `<samlp:AuthnRequest xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ID="_15f66d2d-628b-4d9b-a99e-089d8da862e1" Version="2.0" IssueInstant="2016-07-25T23:15:00Z" AssertionConsumerServiceURL="http://localhost:8080/v1/_saml_callback"><saml:Issuer>"123"</saml:Issuer></samlp:AuthnRequest>`;
+// An SP-initiated Okta sign-in rebuilt from a real Okta Response (captured during its validity window).
+const okta = har([
+  plainEntry('http://localhost:8080/login', { time: '2016-07-25T23:14:59.000Z' }),
+  redirectEntry('https://dev.okta.example/app/sso/saml', 'SAMLRequest', deflateB64(AUTHN), { time: '2016-07-25T23:15:00.000Z' }),
+  postEntry('http://localhost:8080/v1/_saml_callback', 'SAMLResponse', b64(fixtureXml('okta/gosaml2-okta-response.xml')), { time: '2016-07-25T23:15:20.000Z', status: 302 }),
+  postEntry('https://other.example/form', 'SAMLResponse', 'bm90IHNhbWw=', { time: '2016-07-25T23:16:00.000Z' }),
+]);
+const io = { readFile: (p: string) => readFileSync(p, 'utf8'), color: false };
+
+describe('npm run analyze', () => {
+  it('--json lists messages and findings by stable rule id, exit 1 on an error finding', () => {
+    const r = runCli(['--json', file('okta.har', okta)], io);
+    const out = JSON.parse(r.stdout);
+    expect(out.messages.map((m: { kind: string; binding: string; id: string | null; issuer: string | null }) => [m.kind, m.binding, m.id, m.issuer])).toEqual([
+      ['AuthnRequest', 'redirect', '_15f66d2d-628b-4d9b-a99e-089d8da862e1', '"123"'],
+      ['Response', 'post', 'id12433943337943699538801121', 'http://www.okta.com/exk659aytfMeNI49v0h7'],
+      ['Unknown', 'post', null, null],
+    ]);
+    expect(out.flows[0]).toMatchObject({ kind: 'sign-in', acsStatus: 302, unsolicited: false });
+    const decodeFailed = out.findings.find((f: { rule: string }) => f.rule === 'decode-failed');
+    expect(decodeFailed).toMatchObject({ severity: 'error', messageId: null, messageKey: '3:SAMLResponse' });
+    expect(decodeFailed.message).toMatch(/not SAML/);
+    expect(r.code).toBe(1);
+  });
+
+  it('prints a readable report per flow without color when not asked', () => {
+    const r = runCli([file('okta2.har', okta)], io);
+    expect(r.stdout).toContain('Sign-in flow-1');
+    expect(r.stdout).toContain('NameID        russellhaering');
+    expect(r.stdout).not.toContain('\x1b[');
+  });
+
+  it('exits 0 when there is no error finding', () => {
+    const r = runCli(['--json', file('req.xml', AUTHN)], io);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).messages[0].kind).toBe('AuthnRequest');
+  });
+
+  it('exits 2 with a one-line reason for bad arguments or unreadable files', () => {
+    for (const args of [[], ['--profile', 'nope', 'x'], ['--now', 'yesterday', 'x'], [join(dir, 'missing.har')], ['--bogus', 'x'], [file('bad.json', '{"nope":1}')], ['--groups', join(dir, 'missing.txt'), file('ok.xml', AUTHN)]]) {
+      const r = runCli(args, io);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(/^sso-lens: /);
+      expect(r.stdout).toBe('');
+    }
+  });
+
+  it('parses --groups files (plain text and the API JSON)', () => {
+    expect(runCli(['--groups', file('g.txt', 'developers\nadmins\n'), file('ok2.xml', AUTHN)], io).code).toBe(0);
+    const api = JSON.stringify({ paging: { pageIndex: 1, pageSize: 100, total: 1 }, groups: [{ id: 1, name: 'Members', default: true, membersCount: 3 }] });
+    expect(runCli(['--groups', file('g.json', api), file('ok3.xml', AUTHN)], io).code).toBe(0);
+  });
+
+  it('runs as a real process: stdin with -, exit codes and NO_COLOR', () => {
+    const run = spawnSync('npx', ['tsx', 'cli/analyze.ts', '--json', '-'], { input: okta, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(run.status).toBe(1);
+    expect(JSON.parse(run.stdout).messages).toHaveLength(3);
+    const bad = spawnSync('npx', ['tsx', 'cli/analyze.ts', join(dir, 'nope.har')], { encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr.trim().split('\n').filter((l) => l.startsWith('sso-lens:'))).toHaveLength(1);
+    expect(execFileSync('npx', ['tsx', 'cli/analyze.ts', '--help'], { encoding: 'utf8' })).toMatch(/^usage:/);
+  });
+});

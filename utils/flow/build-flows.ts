@@ -1,0 +1,84 @@
+import type { SamlMessage } from '../saml/types';
+import type { Flow } from './types';
+
+/** A Response this long after an unanswered AuthnRequest is not taken as its answer. */
+const PAIRING_WINDOW_MS = 15 * 60 * 1000;
+
+/**
+ * Group messages (in capture order) into flows: AuthnRequest ↔ Response by ID/InResponseTo (SAML core
+ * §3.2.2), LogoutRequest ↔ LogoutResponse likewise. A Response whose InResponseTo matches no request is still
+ * paired with the latest unanswered AuthnRequest sent to the same service, so that the mismatch can be shown.
+ */
+export function buildFlows(messages: SamlMessage[]): Flow[] {
+  const flows: Flow[] = [];
+  const openById = new Map<string, Flow>();
+  const unanswered: Array<{ flow: Flow; request: SamlMessage }> = [];
+
+  const start = (kind: Flow['kind'], m: SamlMessage): Flow => {
+    const flow: Flow = { id: `flow-${flows.length + 1}`, kind, messageKeys: [m.key], unsolicited: false };
+    if (m.capturedAt) flow.startedAt = flow.endedAt = m.capturedAt;
+    if (m.relayState !== undefined) flow.relayState = m.relayState;
+    flows.push(flow);
+    return flow;
+  };
+  const add = (flow: Flow, m: SamlMessage) => {
+    flow.messageKeys.push(m.key);
+    if (m.capturedAt) {
+      flow.startedAt ??= m.capturedAt;
+      flow.endedAt = m.capturedAt;
+    }
+    if (flow.relayState === undefined && m.relayState !== undefined) flow.relayState = m.relayState;
+  };
+
+  for (const m of messages) {
+    if (m.kind === 'AuthnRequest' || m.kind === 'LogoutRequest') {
+      const flow = start(m.kind === 'AuthnRequest' ? 'sign-in' : 'sign-out', m);
+      flow.requestKey = m.key;
+      if (m.request?.acsUrl) flow.acsUrl = m.request.acsUrl;
+      if (m.id) openById.set(m.id, flow);
+      if (m.kind === 'AuthnRequest') unanswered.push({ flow, request: m });
+      continue;
+    }
+    if (m.kind === 'Response' || m.kind === 'LogoutResponse') {
+      let flow = m.inResponseTo ? openById.get(m.inResponseTo) : undefined;
+      if (flow && flow.responseKey) flow = undefined; // a second answer to one request is a replay: its own flow
+      if (!flow && m.kind === 'Response' && m.inResponseTo) flow = latestUnanswered(unanswered, m);
+      if (flow) {
+        add(flow, m);
+        const i = unanswered.findIndex((u) => u.flow === flow);
+        if (i >= 0) unanswered.splice(i, 1);
+      } else {
+        flow = start(m.kind === 'Response' ? 'sign-in' : 'sign-out', m);
+        flow.unsolicited = m.kind === 'Response' && !m.inResponseTo;
+      }
+      flow.responseKey = m.key;
+      flow.acsStatus = m.httpStatus;
+      flow.acsUrl ??= m.url;
+      if (flow.acsStatus === undefined) delete flow.acsStatus;
+      continue;
+    }
+    // Artifacts, unreadable fields and other messages stand alone.
+    start('other', m);
+  }
+  return flows;
+}
+
+function latestUnanswered(unanswered: Array<{ flow: Flow; request: SamlMessage }>, response: SamlMessage): Flow | undefined {
+  const at = response.capturedAt ? Date.parse(response.capturedAt) : NaN;
+  for (let i = unanswered.length - 1; i >= 0; i--) {
+    const { flow, request } = unanswered[i]!;
+    const sent = request.capturedAt ? Date.parse(request.capturedAt) : NaN;
+    if (!Number.isNaN(at) && !Number.isNaN(sent) && (at < sent || at - sent > PAIRING_WINDOW_MS)) continue;
+    if (sameOrigin(request.request?.acsUrl, response.url) || sameOrigin(request.issuer, response.url)) return flow;
+  }
+  return undefined;
+}
+
+function sameOrigin(a: string | undefined, b: string | undefined): boolean {
+  if (!a || !b) return false;
+  try {
+    return new URL(a).host === new URL(b).host;
+  } catch {
+    return false;
+  }
+}

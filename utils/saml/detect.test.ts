@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { b64, deflateB64, plainEntry, postEntry, redirectEntry } from '../../tests/support/har-builder';
+import { detectSaml } from './detect';
+
+// A value with '+', '/' and '=' so that URL encoding matters.
+const VALUE = b64('<samlp:Response ID="x?>">a+b/c</samlp:Response>') + '+/';
+
+describe('detectSaml', () => {
+  it('ignores exchanges without SAML field names', () => {
+    expect(detectSaml(plainEntry('https://example.com/app.js'))).toBeNull();
+    expect(detectSaml(plainEntry('https://example.com/api', { method: 'POST', text: '{"a":1}' }))).toBeNull();
+  });
+
+  it.each(['chrome', 'firefox', 'text'] as const)('reads a POST form stored %s-style to the exact value', (style) => {
+    const found = detectSaml(postEntry('https://sp.example/acs', 'SAMLResponse', VALUE, { relayState: 'https://x/?a=b&c', style }));
+    expect(found).toMatchObject({ carrier: 'form', relayState: 'https://x/?a=b&c' });
+    expect(found!.messages).toEqual([{ param: 'SAMLResponse', value: VALUE, binding: 'post' }]);
+  });
+
+  it('reads the Redirect binding from the URL with its signature parameters', () => {
+    const value = deflateB64('<samlp:AuthnRequest/>');
+    const found = detectSaml(redirectEntry('https://idp.example/sso', 'SAMLRequest', value, { relayState: 'r', sigAlg: 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256', signature: 'c2ln+/==' }));
+    expect(found).toMatchObject({ carrier: 'query', relayState: 'r', signature: 'c2ln+/==' });
+    expect(found!.sigAlg).toBe('http://www.w3.org/2001/04/xmldsig-more#rsa-sha256');
+    expect(found!.messages[0]).toEqual({ param: 'SAMLRequest', value, binding: 'redirect' });
+  });
+
+  it('recognises an HTTP-Artifact reference without resolving it', () => {
+    const found = detectSaml(plainEntry('https://sp.example/acs?SAMLart=AAQAAMh48%2FA%3D&RelayState=x'));
+    expect(found!.messages).toEqual([{ param: 'SAMLart', value: 'AAQAAMh48/A=', binding: 'artifact' }]);
+  });
+
+  it('reads a multipart form body', () => {
+    const body = `--XyZ\r\nContent-Disposition: form-data; name="SAMLResponse"\r\n\r\n${VALUE}\r\n--XyZ\r\nContent-Disposition: form-data; name="RelayState"\r\n\r\nstate\r\n--XyZ--\r\n`;
+    const entry = plainEntry('https://sp.example/acs', { method: 'POST', text: body });
+    entry.request.postData!.mimeType = 'multipart/form-data; boundary=XyZ';
+    const found = detectSaml(entry);
+    expect(found!.messages[0]!.value).toBe(VALUE);
+    expect(found!.relayState).toBe('state');
+  });
+
+  it('does not take a field that only starts like a SAML name', () => {
+    expect(detectSaml(plainEntry('https://example.com/?SAMLResponseX=1'))).toBeNull();
+  });
+
+  it('flags a body the browser cut short', () => {
+    const entry = postEntry('https://sp.example/acs', 'SAMLResponse', VALUE);
+    entry.request.postData!._truncated = true;
+    expect(detectSaml(entry)!.truncated).toBe(true);
+  });
+});

@@ -1,0 +1,132 @@
+import type { HarEntry, HarNameValue } from '../har/types';
+import type { Binding, SamlParam } from './types';
+
+/** The SAML fields of one exchange, by name only: nothing is decoded here. */
+export interface SamlFields {
+  /** Where the fields travel: the URL query (HTTP-Redirect / Artifact) or a form body (HTTP-POST). */
+  carrier: 'query' | 'form';
+  messages: Array<{ param: SamlParam; value: string; binding: Binding }>;
+  relayState?: string;
+  sigAlg?: string;
+  signature?: string;
+  /** The body was cut short (browser or size cap): a message may be incomplete. */
+  truncated?: boolean;
+}
+
+const MESSAGE_PARAMS: readonly SamlParam[] = ['SAMLRequest', 'SAMLResponse', 'SAMLart'];
+
+/**
+ * Is this exchange SAML? Runs on every request a page makes, so the common case (no "SAML" anywhere) returns
+ * after a few `includes` calls, without parsing the URL or the body.
+ */
+export function detectSaml(entry: HarEntry): SamlFields | null {
+  const { url, postData } = entry.request;
+  const inQuery = url.includes('SAML');
+  const params = postData?.params;
+  const inParams = !!params?.length && params.some((p) => p.name.startsWith('SAML'));
+  const inText = !inParams && typeof postData?.text === 'string' && postData.text.includes('SAML');
+  if (!inQuery && !inParams && !inText) return null;
+
+  if (inParams || inText) {
+    const fields = inParams ? paramsToFields(params!) : parseBodyText(postData!.text!, postData!.mimeType);
+    const found = collect(fields, 'form');
+    if (found) {
+      if (postData?._truncated) found.truncated = true;
+      return found;
+    }
+  }
+  if (inQuery) return collect(queryFields(url), 'query');
+  return null;
+}
+
+function collect(fields: HarNameValue[], carrier: SamlFields['carrier']): SamlFields | null {
+  const messages: SamlFields['messages'] = [];
+  let relayState: string | undefined;
+  let sigAlg: string | undefined;
+  let signature: string | undefined;
+  for (const { name, value } of fields) {
+    if ((MESSAGE_PARAMS as readonly string[]).includes(name)) {
+      const param = name as SamlParam;
+      const binding: Binding = param === 'SAMLart' ? 'artifact' : carrier === 'query' ? 'redirect' : 'post';
+      messages.push({ param, value, binding });
+    } else if (name === 'RelayState') relayState = value;
+    else if (name === 'SigAlg') sigAlg = value;
+    else if (name === 'Signature') signature = value;
+  }
+  if (!messages.length) return null;
+  const found: SamlFields = { carrier, messages };
+  if (relayState !== undefined) found.relayState = relayState;
+  if (sigAlg !== undefined) found.sigAlg = sigAlg;
+  if (signature !== undefined) found.signature = signature;
+  return found;
+}
+
+/** Query parameters, decoded once (the URL is the source of truth; HAR `queryString` encoding differs by browser). */
+function queryFields(url: string): HarNameValue[] {
+  const q = url.indexOf('?');
+  if (q < 0) return [];
+  const hash = url.indexOf('#', q);
+  return parseUrlEncoded(url.slice(q + 1, hash < 0 ? undefined : hash));
+}
+
+const PERCENT_ESCAPE = /%[0-9A-Fa-f]{2}/;
+
+/**
+ * HAR `postData.params`: Chrome keeps values URL-encoded, Firefox decodes them. Base64 never contains '%',
+ * so a value with a percent escape is still encoded.
+ */
+function paramsToFields(params: NonNullable<NonNullable<HarEntry['request']['postData']>['params']>): HarNameValue[] {
+  return params.map((p) => {
+    const value = p.value ?? '';
+    return { name: safeDecode(p.name), value: PERCENT_ESCAPE.test(value) ? formDecode(value) : value };
+  });
+}
+
+function parseBodyText(text: string, mimeType: string | undefined): HarNameValue[] {
+  if (/multipart\/form-data/i.test(mimeType ?? '')) return parseMultipart(text, mimeType!);
+  // No mime type is common in hand-made or exported HARs: a urlencoded body is the norm for SAML POSTs.
+  return parseUrlEncoded(text);
+}
+
+export function parseUrlEncoded(text: string): HarNameValue[] {
+  const out: HarNameValue[] = [];
+  for (const pair of text.split('&')) {
+    if (!pair) continue;
+    const eq = pair.indexOf('=');
+    const name = eq < 0 ? pair : pair.slice(0, eq);
+    const value = eq < 0 ? '' : pair.slice(eq + 1);
+    out.push({ name: formDecode(name), value: formDecode(value) });
+  }
+  return out;
+}
+
+function parseMultipart(text: string, mimeType: string): HarNameValue[] {
+  let boundary = /boundary="?([^";]+)"?/i.exec(mimeType)?.[1];
+  // Exported HARs sometimes lose the boundary from the mime type: take it from the body's first line.
+  if (!boundary) boundary = /^--([^\r\n]+)/.exec(text)?.[1];
+  if (!boundary) return [];
+  const out: HarNameValue[] = [];
+  for (const part of text.split(`--${boundary}`)) {
+    const headerEnd = part.search(/\r?\n\r?\n/);
+    if (headerEnd < 0) continue;
+    const headers = part.slice(0, headerEnd);
+    const name = /name="([^"]*)"/i.exec(headers)?.[1];
+    if (!name) continue;
+    const body = part.slice(headerEnd).replace(/^\r?\n\r?\n/, '').replace(/\r?\n$/, '');
+    out.push({ name, value: body });
+  }
+  return out;
+}
+
+function formDecode(s: string): string {
+  return safeDecode(s.replace(/\+/g, ' '));
+}
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    // A stray '%' is not worth losing the value over.
+    return s;
+  }
+}

@@ -1,0 +1,129 @@
+// The typed SAML message model (DESIGN.md "Data model"). Everything here is plain data: it survives
+// JSON (CLI --json, exports, messages between extension pages).
+
+export type MessageKind =
+  | 'AuthnRequest'
+  | 'Response'
+  | 'LogoutRequest'
+  | 'LogoutResponse'
+  | 'ArtifactResolve'
+  | 'ArtifactResponse'
+  /** An HTTP-Artifact reference (SAMLart): recognised and shown, never resolved. */
+  | 'Artifact'
+  /** A SAML field was present but its content could not be read (see `problem`). */
+  | 'Unknown';
+
+export type Binding = 'post' | 'redirect' | 'artifact';
+
+export type SamlParam = 'SAMLRequest' | 'SAMLResponse' | 'SAMLart';
+
+/** Why a message could not be read. Turned into `decode-failed` or `xml-unsafe` findings. */
+export interface ReadProblem {
+  rule: 'decode-failed' | 'xml-unsafe';
+  stage: 'size' | 'base64' | 'inflate' | 'text' | 'xml' | 'not-saml' | 'doctype' | 'entity' | 'depth';
+  detail: string;
+}
+
+export interface SignatureInfo {
+  /** Where the ds:Signature sits. */
+  on: 'message' | 'assertion';
+  signatureMethod?: string;
+  digestMethods: string[];
+  hasCertificate: boolean;
+}
+
+export interface SubjectConfirmation {
+  method?: string;
+  recipient?: string;
+  notOnOrAfter?: string;
+  notBefore?: string;
+  inResponseTo?: string;
+  address?: string;
+}
+
+export interface Attribute {
+  name: string;
+  nameFormat?: string;
+  friendlyName?: string;
+  values: string[];
+}
+
+export interface Assertion {
+  id?: string;
+  issuer?: string;
+  issueInstant?: string;
+  subject: {
+    nameId?: string;
+    nameIdFormat?: string;
+    confirmations: SubjectConfirmation[];
+  };
+  conditions?: {
+    notBefore?: string;
+    notOnOrAfter?: string;
+    audiences: string[];
+  };
+  authn?: {
+    authnInstant?: string;
+    sessionIndex?: string;
+    sessionNotOnOrAfter?: string;
+    contextClassRef?: string;
+  };
+  attributes: Attribute[];
+  signature?: SignatureInfo;
+}
+
+export interface SamlStatus {
+  code?: string;
+  subCode?: string;
+  message?: string;
+}
+
+export interface AuthnRequestInfo {
+  acsUrl?: string;
+  protocolBinding?: string;
+  nameIdPolicy?: { format?: string; allowCreate?: string };
+  forceAuthn?: string;
+  isPassive?: string;
+}
+
+export interface SamlMessage {
+  /** Unique within one analysis: `<entry index>:<parameter>`. */
+  key: string;
+  kind: MessageKind;
+  binding: Binding;
+  param: SamlParam;
+  /** Index of the exchange in the analyzed list. */
+  exchangeIndex: number;
+  url: string;
+  method: string;
+  httpStatus?: number;
+  /** Capture time of the exchange (HAR startedDateTime), ISO 8601. */
+  capturedAt?: string;
+  relayState?: string;
+  /** HTTP-Redirect binding signature parameters (SAML bindings §3.4.4.1). */
+  redirectSignature?: { sigAlg?: string; signature?: string };
+
+  id?: string;
+  inResponseTo?: string;
+  destination?: string;
+  issueInstant?: string;
+  issuer?: string;
+  version?: string;
+  status?: SamlStatus;
+  /** Readable assertions (EncryptedAssertion is counted in `encryptedAssertions`). */
+  assertions: Assertion[];
+  encryptedAssertions: number;
+  /** The message-level signature (on the Response / request itself), if any. */
+  signature?: SignatureInfo;
+  request?: AuthnRequestInfo;
+  logout?: { nameId?: string; sessionIndex?: string; reason?: string };
+  /** The artifact value for kind 'Artifact'. */
+  artifact?: string;
+
+  /** The parameter value as sent (after URL decoding, before base64). */
+  raw: string;
+  /** The exact decoded XML text: the faithful source for the raw view. */
+  xml?: string;
+  /** Set when the message could not be read; the engine turns it into a finding. */
+  problem?: ReadProblem;
+}
