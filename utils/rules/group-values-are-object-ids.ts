@@ -1,0 +1,38 @@
+import { attributePath, isGuid, listValues } from './attribute-lookup';
+import { defineRule } from './define-rule';
+import { readGroupClaim } from './group-claim';
+import { ENTRA_GROUP_CLAIM, VENDOR_DOCS } from './vendor-docs';
+import type { Fix } from './types';
+
+const FIX: Fix = {
+  generic: 'Send group names, not object IDs: the service matches groups by exact name.',
+  entra: `In ${ENTRA_GROUP_CLAIM}, set Source attribute to sAMAccountName for groups synced from Active Directory, or to "Cloud-only group display names" for groups created in Entra ID (with "Groups assigned to the application", tick "Emit group name for cloud-only groups"). "Group ID" is the default and sends object IDs.`,
+};
+
+export default defineRule({
+  id: 'group-values-are-object-ids',
+  severity: 'error',
+  title: 'Groups arrive as object IDs',
+  description:
+    "Group values are GUIDs, Entra ID's default group claim. The service matches organization groups by name, so no object ID ever matches.",
+  docs: VENDOR_DOCS.entraGroupClaims,
+  fix: FIX,
+  appliesTo: ['Response'],
+  check(ctx) {
+    const claim = readGroupClaim(ctx);
+    if (!claim?.attribute) return [];
+    const ids = claim.values.filter(isGuid);
+    if (!ids.length) return [];
+    const all = ids.length === claim.values.length;
+    const name = claim.attribute.name;
+    return [
+      {
+        message: `${all ? `All ${ids.length}` : `${ids.length} of ${claim.values.length}`} group value(s) in "${name}" are object IDs (${listValues(ids, 3)}): ${ctx.profile.label} matches groups by name, so ${all ? 'none of them' : 'these'} can match an organization group.${
+          all ? '' : ' Mixed names and IDs usually mean cloud-only groups sent as IDs next to synced groups sent by name.'
+        }`,
+        evidence: { path: attributePath(name), value: ids[0], attribute: name, count: String(ids.length) },
+        fix: FIX,
+      },
+    ];
+  },
+});

@@ -1,0 +1,50 @@
+import { attributePath } from './attribute-lookup';
+import { defineRule } from './define-rule';
+import { readGroupClaim } from './group-claim';
+import { ENTRA_GROUP_CLAIM, OKTA_GROUP_STATEMENTS, VENDOR_DOCS } from './vendor-docs';
+import type { Fix } from './types';
+
+// An LDAP DN (`CN=Dev,OU=Groups,DC=example,DC=com`) has commas too, but is one name: not a joined list.
+const DN_PART = /^\s*[A-Za-z][\w-]*\s*=/;
+
+/** The group names of a value that joins several with commas or semicolons, else []. */
+export function joinedGroups(value: string): string[] {
+  const parts = value.split(/[,;]/).map((p) => p.trim()).filter(Boolean);
+  if (parts.length < 2 || parts.every((p) => DN_PART.test(p))) return [];
+  return parts;
+}
+
+const FIX: Fix = {
+  generic:
+    'Send one AttributeValue per group in a single multi-valued attribute, not one string of names joined by commas or semicolons.',
+  entra: `Remove the custom claim that joins groups (a Join() transformation or a string attribute) and use ${ENTRA_GROUP_CLAIM} instead: it sends one value per group.`,
+  okta: `Use ${OKTA_GROUP_STATEMENTS} (one value per group) instead of an Attribute Statement whose expression joins the groups into one string.`,
+};
+
+export default defineRule({
+  id: 'groups-comma-joined',
+  severity: 'warning',
+  title: 'Groups joined into one value',
+  description:
+    'The groups arrive in one AttributeValue joined by commas or semicolons. The service reads each AttributeValue as one group name and looks for a group literally named "a,b,c".',
+  docs: VENDOR_DOCS.samlCore,
+  fix: FIX,
+  appliesTo: ['Response'],
+  check(ctx) {
+    const claim = readGroupClaim(ctx);
+    if (!claim?.attribute) return [];
+    const name = claim.attribute.name;
+    return claim.values.flatMap((value) => {
+      const parts = joinedGroups(value);
+      if (!parts.length) return [];
+      const separator = value.includes(';') ? 'semicolons' : 'commas';
+      return [
+        {
+          message: `The group attribute "${name}" carries ${parts.length} groups in one value joined by ${separator}: "${value}". ${ctx.profile.label} reads each AttributeValue as one group name, so it looks for a group literally named "${value}".`,
+          evidence: { path: attributePath(name), value, attribute: name, groups: parts.join(' | ') },
+          fix: FIX,
+        },
+      ];
+    });
+  },
+});

@@ -1,0 +1,19 @@
+import { ATTRIBUTE_RULES } from './attribute-rules';
+import { PROTOCOL_RULES } from './protocol-rules';
+import type { Finding, Rule, Severity } from './types';
+
+/** Every rule, in the order findings are listed within a severity. Adding a rule never touches the engine. */
+export const RULES: readonly Rule[] = [...PROTOCOL_RULES, ...ATTRIBUTE_RULES];
+
+export const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** The worst severity among findings, or null when there are none. */
+export function worstSeverity(findings: readonly Pick<Finding, 'severity'>[]): Severity | null {
+  let worst: Severity | null = null;
+  for (const f of findings) if (worst === null || SEVERITY_RANK[f.severity] < SEVERITY_RANK[worst]) worst = f.severity;
+  return worst;
+}
+
+export function ruleById(id: string): Rule | undefined {
+  return RULES.find((r) => r.id === id);
+}

@@ -1,0 +1,37 @@
+import { attributePath, listValues } from './attribute-lookup';
+import { defineRule } from './define-rule';
+import { describeOrgs, readParity } from './org-parity';
+import { VENDOR_DOCS } from './vendor-docs';
+import type { Fix } from './types';
+
+const FIX: Fix = {
+  generic:
+    'Make at least one group value equal (case included) to a non-default group of the organization the user should join: rename the IdP group or the organization group, or create the group in the organization.',
+};
+
+export default defineRule({
+  id: 'no-org-match',
+  severity: 'error',
+  title: 'No group value matches any organization group',
+  description:
+    'The assertion sends groups, yet none names a (non-default) group of any cached organization exactly. The user signs in and joins no group: no organization access beyond what they already had.',
+  docs: VENDOR_DOCS.sonarqubeCloudSso,
+  fix: FIX,
+  appliesTo: ['Response'],
+  needsOrgGroups: true,
+  check(ctx) {
+    const read = readParity(ctx);
+    if (!read?.parity.noOrgMatch) return [];
+    const { values } = read.parity;
+    const name = read.claim.attribute.name;
+    const caseOnly = values.filter((v) => v.status === 'case-only').length;
+    const hint = caseOnly ? ` ${caseOnly} of them differ only by case (see group-case-mismatch).` : '';
+    return [
+      {
+        message: `None of the ${values.length} group value(s) in "${name}" (${listValues(values.map((v) => v.value), 5)}) matches a group of ${describeOrgs(ctx)}: the user joins no organization group.${hint}`,
+        evidence: { path: attributePath(name), value: values.map((v) => v.value).join(' | '), attribute: name },
+        fix: FIX,
+      },
+    ];
+  },
+});
