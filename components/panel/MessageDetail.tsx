@@ -1,0 +1,91 @@
+import { skipUnchanged } from './skip-unchanged';
+import { useRef, useState } from 'preact/hooks';
+import type { HarEntry } from '@/utils/har/types';
+import { hasErrors } from '@/utils/panel/panel-state';
+import type { Finding, OrgGroups } from '@/utils/rules/types';
+import type { SamlMessage } from '@/utils/saml/types';
+import { AttributesTab } from './AttributesTab';
+import { FindingsTab } from './FindingsTab';
+import { HttpTab } from './HttpTab';
+import { SeverityBadge } from './SeverityBadge';
+import { SummaryTab } from './SummaryTab';
+import { XmlTab } from './XmlTab';
+import { worstSeverity } from '@/utils/rules/index';
+
+export type DetailTab = 'findings' | 'summary' | 'attributes' | 'xml' | 'http';
+const TAB_LABEL: Record<DetailTab, string> = { findings: 'Findings', summary: 'Summary', attributes: 'Attributes', xml: 'XML', http: 'HTTP' };
+
+export interface MessageDetailProps {
+  message: SamlMessage;
+  findings: readonly Finding[];
+  messages: readonly SamlMessage[];
+  entry: HarEntry | undefined;
+  groupAttributes: readonly string[];
+  orgGroups?: readonly OrgGroups[];
+  onOpen(key: string): void;
+  onClose(): void;
+}
+
+/** Findings lead when something is wrong; otherwise the summary does. */
+export function tabOrder(findings: readonly Finding[]): DetailTab[] {
+  return hasErrors(findings) ? ['findings', 'summary', 'attributes', 'xml', 'http'] : ['summary', 'findings', 'attributes', 'xml', 'http'];
+}
+
+function MessageDetailView(props: MessageDetailProps) {
+  const { message, findings } = props;
+  const order = tabOrder(findings);
+  const [tab, setTab] = useState<DetailTab>(order[0]!);
+  const tabs = useRef<HTMLDivElement>(null);
+
+  const onTabKey = (e: KeyboardEvent) => {
+    const at = order.indexOf(tab);
+    const next = e.key === 'ArrowRight' ? (at + 1) % order.length : e.key === 'ArrowLeft' ? (at - 1 + order.length) % order.length : e.key === 'Home' ? 0 : e.key === 'End' ? order.length - 1 : -1;
+    if (next < 0) return;
+    e.preventDefault();
+    setTab(order[next]!);
+    tabs.current?.querySelector<HTMLElement>(`[data-tab="${order[next]}"]`)?.focus();
+  };
+
+  return (
+    <section class="detail" aria-label={`${message.kind} detail`}>
+      <header class="detail-header">
+        <SeverityBadge severity={worstSeverity(findings)} />
+        <h2>
+          {message.kind} <span class="muted">{message.id ?? ''}</span>
+        </h2>
+        <button type="button" class="icon" aria-label="Close the detail" title="Close (Esc)" onClick={props.onClose}>
+          ×
+        </button>
+      </header>
+      <div class="tabs" role="tablist" aria-label="Message detail" ref={tabs} onKeyDown={onTabKey}>
+        {order.map((t) => (
+          <button
+            key={t}
+            type="button"
+            role="tab"
+            id={`tab-${t}`}
+            data-tab={t}
+            data-testid={`detail-tab-${t}`}
+            aria-selected={tab === t}
+            aria-controls="detail-panel"
+            tabIndex={tab === t ? 0 : -1}
+            onClick={() => setTab(t)}
+          >
+            {TAB_LABEL[t]}
+            {t === 'findings' && findings.length > 0 && <span class="count">{findings.length}</span>}
+          </button>
+        ))}
+      </div>
+      <div class="tab-panel" id="detail-panel" role="tabpanel" aria-labelledby={`tab-${tab}`}>
+        {tab === 'findings' && <FindingsTab findings={findings} />}
+        {tab === 'summary' && <SummaryTab message={message} messages={props.messages} onOpen={props.onOpen} />}
+        {tab === 'attributes' && <AttributesTab message={message} groupAttributes={props.groupAttributes} orgGroups={props.orgGroups} />}
+        {tab === 'xml' && <XmlTab message={message} />}
+        {tab === 'http' && <HttpTab message={message} entry={props.entry} />}
+      </div>
+    </section>
+  );
+}
+
+/** Re-renders only when what it shows changes (the panel passes stable callbacks; keyed by message). */
+export const MessageDetail = skipUnchanged(MessageDetailView);

@@ -1,0 +1,167 @@
+import { skipUnchanged } from './skip-unchanged';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import type { ListRow } from '@/utils/panel/filter-messages';
+import type { SamlMessage } from '@/utils/saml/types';
+import { SeverityBadge } from './SeverityBadge';
+
+/** Every row has this height so the list can render only what is visible (1,000+ messages stay smooth). */
+export const ROW_HEIGHT = 28;
+const OVERSCAN = 8;
+/** Used until the list has been measured (and in test DOMs, which have no layout). */
+const FALLBACK_HEIGHT = 560;
+
+export interface MessageListProps {
+  rows: readonly ListRow[];
+  selectedKey?: string;
+  openKey?: string;
+  onSelect(key: string): void;
+  onOpen(key: string): void;
+  onMove(by: number | 'first' | 'last'): void;
+}
+
+function clock(iso: string | undefined): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return '';
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+}
+
+const BINDING: Record<SamlMessage['binding'], string> = { post: 'POST', redirect: 'Redirect', artifact: 'Artifact' };
+
+/** "issuer → destination", falling back on where the exchange went when the message does not say. */
+export function route(m: SamlMessage): string {
+  const from = m.issuer ?? '?';
+  const to = m.destination ?? m.request?.acsUrl ?? m.url;
+  return `${from} → ${to}`;
+}
+
+export const rowId = (key: string) => `message-row-${key.replace(/[^\w-]/g, '_')}`;
+
+function MessageListView({ rows, selectedKey, openKey, onSelect, onOpen, onMove }: MessageListProps) {
+  const box = useRef<HTMLDivElement>(null);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [height, setHeight] = useState(0);
+
+  useLayoutEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const measure = () => setHeight(el.clientHeight);
+    measure();
+    if (typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+
+  const viewport = height || FALLBACK_HEIGHT;
+  const pageRows = Math.max(1, Math.floor(viewport / ROW_HEIGHT) - 1);
+
+  // Keep the selected row in view when the keyboard moves it.
+  const selectedIndex = selectedKey === undefined ? -1 : rows.findIndex((r) => r.type === 'message' && r.message.key === selectedKey);
+  useEffect(() => {
+    const el = box.current;
+    if (!el || selectedIndex < 0) return;
+    const top = selectedIndex * ROW_HEIGHT;
+    // The flow heading above the first message of a flow comes into view with it.
+    const headingTop = selectedIndex > 0 && rows[selectedIndex - 1]?.type === 'flow' ? top - ROW_HEIGHT : top;
+    if (headingTop < el.scrollTop) el.scrollTop = headingTop;
+    else if (top + ROW_HEIGHT > el.scrollTop + viewport) el.scrollTop = top + ROW_HEIGHT - viewport;
+    setScrollTop(el.scrollTop);
+  }, [selectedIndex, viewport, rows]);
+
+  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
+  const last = Math.min(rows.length, Math.ceil((scrollTop + viewport) / ROW_HEIGHT) + OVERSCAN);
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    const moves: Record<string, number | 'first' | 'last'> = {
+      ArrowDown: 1,
+      ArrowUp: -1,
+      PageDown: pageRows,
+      PageUp: -pageRows,
+      Home: 'first',
+      End: 'last',
+    };
+    const by = moves[e.key];
+    if (by !== undefined) {
+      e.preventDefault();
+      onMove(by);
+    } else if (e.key === 'Enter' && selectedKey !== undefined) {
+      e.preventDefault();
+      onOpen(selectedKey);
+    }
+  };
+
+  const visible = [];
+  for (let i = first; i < last; i++) {
+    const row = rows[i]!;
+    const style = { top: `${i * ROW_HEIGHT}px`, height: `${ROW_HEIGHT}px` };
+    if (row.type === 'flow') {
+      const f = row.flow;
+      const label = f.kind === 'sign-in' ? 'Sign-in' : f.kind === 'sign-out' ? 'Sign-out' : 'Message';
+      visible.push(
+        <div key={`flow:${f.id}`} class="row flow-row" role="presentation" style={style} data-testid="flow" data-flow-kind={f.kind}>
+          <span class="flow-title">{label}</span>
+          <span class="muted">{clock(f.startedAt)}</span>
+          {f.acsStatus !== undefined && <span class="muted">ACS answered HTTP {f.acsStatus}</span>}
+          {f.unsolicited && <span class="tag">IdP-initiated</span>}
+          <span class="muted">
+            {row.shown} {row.shown === 1 ? 'message' : 'messages'}
+          </span>
+        </div>,
+      );
+      continue;
+    }
+    const m = row.message;
+    const selected = m.key === selectedKey;
+    visible.push(
+      <div
+        key={m.key}
+        id={rowId(m.key)}
+        class={`row message-row${selected ? ' selected' : ''}${m.key === openKey ? ' open' : ''}`}
+        role="option"
+        aria-selected={selected}
+        data-testid="message-row"
+        data-key={m.key}
+        data-kind={m.kind}
+        style={style}
+        onMouseDown={(e) => e.preventDefault()}
+        onClick={() => {
+          box.current?.focus();
+          onSelect(m.key);
+          onOpen(m.key);
+        }}
+      >
+        <span class="col-time">{clock(m.capturedAt)}</span>
+        <span class="col-kind">{m.kind}</span>
+        <span class="col-binding">{BINDING[m.binding]}</span>
+        <span class="col-route" title={route(m)}>
+          {route(m)}
+        </span>
+        <span class="col-status">{m.httpStatus ?? ''}</span>
+        <span class="col-badge">
+          <SeverityBadge severity={row.worst} />
+        </span>
+      </div>,
+    );
+  }
+
+  return (
+    <div
+      ref={box}
+      class="message-list"
+      role="listbox"
+      aria-label="SAML messages"
+      tabIndex={0}
+      aria-activedescendant={selectedKey !== undefined && selectedIndex >= 0 ? rowId(selectedKey) : undefined}
+      onKeyDown={onKeyDown}
+      onScroll={(e) => setScrollTop((e.currentTarget as HTMLDivElement).scrollTop)}
+    >
+      <div class="message-list-inner" style={{ height: `${rows.length * ROW_HEIGHT}px` }}>
+        {visible}
+      </div>
+    </div>
+  );
+}
+
+export const MessageList = skipUnchanged(MessageListView);

@@ -1,0 +1,243 @@
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'preact/hooks';
+import { exportFileName, exportHar } from '@/utils/har/export-har';
+import { CaptureError } from '@/utils/har/read-capture';
+import { readMessageInput } from '@/utils/har/read-message-input';
+import type { Exchange } from '@/utils/har/types';
+import type { CaptureSource, SourceStatus } from '@/utils/panel/capture-source';
+import { initialPanelState, panelReducer } from '@/utils/panel/panel-state';
+import { pickProfile } from '@/utils/profiles';
+import type { Finding, OrgGroups } from '@/utils/rules/types';
+import { EmptyState } from './EmptyState';
+import { MessageDetail } from './MessageDetail';
+import { MessageList } from './MessageList';
+import { saveTextFile } from './save-file';
+import { Toolbar } from './Toolbar';
+
+/** Larger files are refused with a message rather than freezing the panel (HAR files with bodies get big). */
+export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
+
+const NO_FINDINGS: readonly Finding[] = [];
+
+export interface PanelAppProps {
+  source: CaptureSource;
+  /** Cached organization group lists (IndexedDB in the extension). */
+  loadOrgGroups?: () => Promise<OrgGroups[]>;
+  saveFile?: (name: string, text: string) => void;
+  version?: string;
+  /** Keeps at most this many SAML exchanges (tests use a small number). */
+  maxExchanges?: number;
+}
+
+export function PanelApp({ source, loadOrgGroups, saveFile = saveTextFile, version, maxExchanges }: PanelAppProps) {
+  const [state, dispatch] = useReducer(panelReducer, { maxExchanges }, initialPanelState);
+  const [status, setStatus] = useState<SourceStatus>({});
+  const [notice, setNotice] = useState<{ kind: 'error' | 'info'; text: string } | null>(null);
+  const [dragging, setDragging] = useState(false);
+  const [redact, setRedact] = useState(true);
+  const list = useRef<HTMLDivElement>(null);
+  const importInput = useRef<HTMLInputElement>(null);
+
+  useEffect(
+    () =>
+      source.connect({
+        add: (exchanges, live) => dispatch({ type: 'captured', exchanges, live }),
+        status: (s) => {
+          setStatus(s);
+          if (s.otherRequests !== undefined) dispatch({ type: 'recorder-counted', otherRequests: s.otherRequests });
+        },
+      }),
+    [source],
+  );
+
+  useEffect(() => {
+    let live = true;
+    loadOrgGroups?.()
+      .then((orgGroups) => live && orgGroups.length && dispatch({ type: 'org-groups', orgGroups }))
+      // No cache (private window, blocked upgrade) only means no group parity: the options page explains why.
+      .catch(() => {});
+    return () => {
+      live = false;
+    };
+  }, [loadOrgGroups]);
+
+  const importFile = async (file: File) => {
+    setNotice(null);
+    if (file.size > MAX_IMPORT_BYTES) {
+      setNotice({ kind: 'error', text: `${file.name} is ${Math.round(file.size / 1024 / 1024)} MB: files over 200 MB are not opened. Export the HAR again without response bodies.` });
+      return;
+    }
+    try {
+      const input = readMessageInput(await file.text());
+      const exchanges = input.entries.map((entry): Exchange => ({ entry, source: 'har-file' }));
+      dispatch({ type: 'file-loaded', name: file.name, format: input.format, exchanges });
+    } catch (e) {
+      const reason = e instanceof CaptureError ? e.message : `it could not be read (${(e as Error).message})`;
+      setNotice({ kind: 'error', text: `${file.name}: ${reason}` });
+    }
+  };
+
+  const exportCaptures = () => {
+    const text = exportHar(state.exchanges, { redact, version });
+    saveFile(exportFileName(new Date(), redact), text);
+    setNotice({
+      kind: 'info',
+      text: redact
+        ? `Exported ${state.exchanges.length} SAML exchanges, redacted: check the file before you share it.`
+        : `Exported ${state.exchanges.length} SAML exchanges without redaction: the file holds personal data and session cookies.`,
+    });
+  };
+
+  const clear = () => {
+    dispatch({ type: 'clear' });
+    setNotice(null);
+    source.clear().catch((e: unknown) => setNotice({ kind: 'error', text: `The recorder's captures could not be cleared: ${(e as Error).message}` }));
+  };
+
+  const enableRecording = async () => {
+    setNotice(null);
+    try {
+      await source.enableRecording?.();
+    } catch (e) {
+      setNotice({ kind: 'error', text: (e as Error).message });
+    }
+  };
+
+  const open = state.openKey !== undefined ? state.messagesByKey.get(state.openKey) : undefined;
+  const groupAttributes = useMemo(() => {
+    if (!open) return [];
+    const flow = state.analysis.flows.find((f) => f.messageKeys.includes(open.key));
+    const urls = (flow?.messageKeys ?? [open.key]).flatMap((k) => {
+      const m = state.messagesByKey.get(k);
+      return m ? [m.destination, m.request?.acsUrl, m.url] : [];
+    });
+    return pickProfile(urls, state.profile).attributes.groups;
+  }, [open, state.analysis, state.messagesByKey, state.profile]);
+
+  // Stable callbacks: a busy page sends many non-SAML requests, and each only changes a counter; the list and
+  // the detail (thousands of XML spans) then skip re-rendering.
+  const closeDetail = useCallback(() => {
+    dispatch({ type: 'open', key: undefined });
+    list.current?.querySelector<HTMLElement>('[role="listbox"]')?.focus();
+  }, []);
+  const select = useCallback((key: string) => dispatch({ type: 'select', key }), []);
+  const openKey = useCallback((key: string) => dispatch({ type: 'open', key }), []);
+  const move = useCallback((by: number | 'first' | 'last') => dispatch({ type: 'move', by }), []);
+
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault();
+    setDragging(false);
+    const file = e.dataTransfer?.files[0];
+    if (file) void importFile(file);
+  };
+
+  const messageCount = state.analysis.messages.length;
+  const otherRequests = state.otherRequests + state.recorderOtherRequests;
+
+  return (
+    <div
+      class="panel"
+      onDragOver={(e) => {
+        if (!e.dataTransfer?.types.includes('Files')) return;
+        e.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={(e) => {
+        if (e.relatedTarget === null) setDragging(false);
+      }}
+      onDrop={onDrop}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && open) closeDetail();
+      }}
+    >
+      <Toolbar
+        source={source}
+        state={state}
+        redact={redact}
+        onRedact={setRedact}
+        onPause={(paused) => dispatch({ type: 'pause', paused })}
+        onClear={clear}
+        onImport={importFile}
+        onExport={exportCaptures}
+        onFilter={(filters) => dispatch({ type: 'filter', filters })}
+        onProfile={(profile) => dispatch({ type: 'profile', profile })}
+        importInput={importInput}
+      />
+      {notice && (
+        <div class={`notice notice-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
+          <span>{notice.text}</span>
+          <button type="button" class="icon" aria-label="Dismiss" onClick={() => setNotice(null)}>
+            ×
+          </button>
+        </div>
+      )}
+      {state.file && (
+        <div class="notice notice-info" role="status" data-testid="file-banner">
+          <span>
+            Showing <strong>{state.file.name}</strong>: {state.file.samlExchanges} SAML {state.file.samlExchanges === 1 ? 'exchange' : 'exchanges'}
+            {state.file.otherRequests > 0 && `, ${state.file.otherRequests} other requests left out`}
+            {state.file.samlExchanges > state.maxExchanges && ` (the last ${state.maxExchanges} are kept)`}.
+          </span>
+        </div>
+      )}
+      <main class={`panel-body${open ? ' with-detail' : ''}`}>
+        <div class="list-pane" ref={list}>
+          <div class="list-header" aria-hidden="true">
+            <span class="col-time">Time</span>
+            <span class="col-kind">Kind</span>
+            <span class="col-binding">Binding</span>
+            <span class="col-route">Issuer → destination</span>
+            <span class="col-status">HTTP</span>
+            <span class="col-badge">Worst</span>
+          </div>
+          {state.rows.length ? (
+            <MessageList
+              rows={state.rows}
+              selectedKey={state.selectedKey}
+              openKey={state.openKey}
+              onSelect={select}
+              onOpen={openKey}
+              onMove={move}
+            />
+          ) : messageCount ? (
+            <div class="list-empty" data-testid="no-match">
+              <p>No message matches the filters.</p>
+              <button type="button" onClick={() => dispatch({ type: 'filter', filters: { severity: 'all', kind: 'all', text: '' } })}>
+                Clear filters
+              </button>
+            </div>
+          ) : (
+            <EmptyState source={source} status={status} state={state} onEnableRecording={enableRecording} onPickFile={() => importInput.current?.click()} />
+          )}
+        </div>
+        {open && (
+          <MessageDetail
+            key={open.key}
+            message={open}
+            findings={state.findingsByKey.get(open.key) ?? NO_FINDINGS}
+            messages={state.analysis.messages}
+            entry={state.exchanges[open.exchangeIndex]?.entry}
+            groupAttributes={groupAttributes}
+            orgGroups={state.orgGroups}
+            onOpen={openKey}
+            onClose={closeDetail}
+          />
+        )}
+      </main>
+      <footer class="status-bar">
+        <span>
+          {messageCount} SAML {messageCount === 1 ? 'message' : 'messages'} in {state.analysis.flows.length} {state.analysis.flows.length === 1 ? 'flow' : 'flows'}
+        </span>
+        <span>{otherRequests} other requests counted, not kept</span>
+        {state.dropped > 0 && <span>{state.dropped} older SAML exchanges dropped (at most {state.maxExchanges} kept)</span>}
+        {state.paused && <span class="paused">Paused{state.ignoredWhilePaused ? `: ${state.ignoredWhilePaused} SAML exchanges ignored` : ''}</span>}
+        {state.orgGroups?.length ? <span>Group lists of {state.orgGroups.length} organizations cached</span> : null}
+        <span class="muted">Source: {source.label}</span>
+      </footer>
+      {dragging && (
+        <div class="drop-overlay" aria-hidden="true">
+          Drop a HAR file, a SAML-tracer export or a SAML message
+        </div>
+      )}
+    </div>
+  );
+}

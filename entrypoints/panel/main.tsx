@@ -1,0 +1,34 @@
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { PanelApp } from '@/components/panel/PanelApp';
+import { openGroupStore } from '@/utils/groups/store';
+import { FILE_ONLY_SOURCE, type CaptureSource } from '@/utils/panel/capture-source';
+import { devtoolsSource, type DevtoolsNetwork } from './devtools-source';
+import { recorderSource } from './recorder-source';
+import '@/components/panel/panel.css';
+
+// In DevTools the page has `devtools.network`; opened as a tab (panel.html?tab=<id> from the popup, or plain
+// for HAR files) it does not, and the recorder or files are the source.
+const devtools = typeof browser.devtools?.network?.getHAR === 'function' ? browser.devtools : undefined;
+const tabParam = new URLSearchParams(location.search).get('tab');
+const tabId = tabParam !== null && /^\d+$/.test(tabParam) ? Number(tabParam) : undefined;
+
+let source: CaptureSource = FILE_ONLY_SOURCE;
+if (devtools) source = devtoolsSource(devtools.network as unknown as DevtoolsNetwork);
+else if (tabId !== undefined) source = recorderSource(tabId);
+
+// DevTools' own theme wins over the OS setting when the panel lives in DevTools.
+function applyTheme(name: string | undefined) {
+  if (name) document.documentElement.dataset.theme = name === 'dark' ? 'dark' : 'light';
+}
+if (devtools) {
+  applyTheme(devtools.panels.themeName);
+  (devtools.panels as { onThemeChanged?: { addListener(cb: (name: string) => void): void } }).onThemeChanged?.addListener(applyTheme);
+}
+
+const loadOrgGroups = () => openGroupStore().then((store) => store.loadOrgGroups().finally(() => store.close()));
+
+render(
+  <PanelApp source={source} loadOrgGroups={loadOrgGroups} version={browser.runtime.getManifest().version} />,
+  document.getElementById('app')!,
+);

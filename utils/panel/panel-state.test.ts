@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { b64, deflateB64, fixtureXml, plainEntry, postEntry, redirectEntry } from '../../tests/support/har-builder';
+import type { Exchange, HarEntry } from '../har/types';
+import { initialPanelState, panelReducer, type PanelAction, type PanelState } from './panel-state';
+
+const AUTHN = `<samlp:AuthnRequest xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ID="_15f66d2d-628b-4d9b-a99e-089d8da862e1" Version="2.0" IssueInstant="2016-07-25T23:15:00Z" AssertionConsumerServiceURL="http://localhost:8080/v1/_saml_callback"><saml:Issuer>sp</saml:Issuer></samlp:AuthnRequest>`;
+const live = (...entries: HarEntry[]): PanelAction => ({ type: 'captured', live: true, exchanges: entries.map((entry): Exchange => ({ entry, source: 'panel' })) });
+const run = (state: PanelState, ...actions: PanelAction[]) => actions.reduce(panelReducer, state);
+const request = (n: number) => redirectEntry('https://idp.example/sso', 'SAMLRequest', deflateB64(AUTHN.replace('_15f66d2d', `_req${n}`)), { time: `2016-07-25T23:15:${String(n % 60).padStart(2, '0')}.000Z` });
+const oktaResponse = postEntry('http://localhost:8080/v1/_saml_callback', 'SAMLResponse', b64(fixtureXml('okta/gosaml2-okta-response.xml')), { status: 302 });
+
+describe('panel state', () => {
+  it('keeps SAML exchanges, counts the rest, and analyzes what it keeps', () => {
+    const s = run(initialPanelState(), live(plainEntry('https://app.example/'), request(1), plainEntry('https://app.example/x.js'), oktaResponse));
+    expect(s.exchanges).toHaveLength(2);
+    expect(s.otherRequests).toBe(2);
+    expect(s.analysis.messages.map((m) => m.kind)).toEqual(['AuthnRequest', 'Response']);
+    expect(s.rows.map((r) => r.type)).toEqual(['flow', 'message', 'flow', 'message']);
+  });
+
+  it('keeps only the last N SAML exchanges and follows the selection when older ones are dropped', () => {
+    let s = run(initialPanelState({ maxExchanges: 3 }), live(request(1), request(2), request(3)), { type: 'open', key: '2:SAMLRequest' });
+    expect(s.analysis.messages[2]!.id).toBe('_req3-628b-4d9b-a99e-089d8da862e1');
+    s = run(s, live(request(4)));
+    expect(s.exchanges).toHaveLength(3);
+    expect(s.dropped).toBe(1);
+    expect(s.openKey).toBe('1:SAMLRequest');
+    expect(s.messagesByKey.get(s.openKey!)!.id).toBe('_req3-628b-4d9b-a99e-089d8da862e1');
+    s = run(s, live(request(5), request(6)));
+    expect(s.openKey).toBeUndefined();
+  });
+
+  it('ignores live exchanges while paused but still takes a loaded file', () => {
+    let s = run(initialPanelState(), { type: 'pause', paused: true }, live(request(1), plainEntry('https://a.example/')));
+    expect(s.exchanges).toHaveLength(0);
+    expect(s.ignoredWhilePaused).toBe(1);
+    s = run(s, { type: 'file-loaded', name: 'x.har', format: 'har', exchanges: [{ entry: request(2), source: 'har-file' }, { entry: plainEntry('https://b.example/'), source: 'har-file' }] });
+    expect(s.exchanges).toHaveLength(1);
+    expect(s.file).toEqual({ name: 'x.har', format: 'har', samlExchanges: 1, otherRequests: 1 });
+    expect(s.paused).toBe(true);
+  });
+
+  it('clears captures and counts but keeps filters and pause', () => {
+    const s = run(initialPanelState(), live(request(1), plainEntry('https://a.example/')), { type: 'filter', filters: { text: 'idp' } }, { type: 'clear' });
+    expect(s.exchanges).toHaveLength(0);
+    expect(s.otherRequests).toBe(0);
+    expect(s.rows).toEqual([]);
+    expect(s.filters.text).toBe('idp');
+  });
+
+  it('filters by kind and text, and moves the selection over visible messages only', () => {
+    let s = run(initialPanelState(), live(request(1), oktaResponse, request(2)));
+    s = run(s, { type: 'filter', filters: { kind: 'Response' } });
+    expect(s.rows.filter((r) => r.type === 'message')).toHaveLength(1);
+    s = run(s, { type: 'filter', filters: { kind: 'all', text: 'RUSSELLHAERING' } });
+    expect(s.rows.flatMap((r) => (r.type === 'message' ? [r.message.kind] : []))).toEqual(['Response']);
+    s = run(s, { type: 'filter', filters: { text: '' } }, { type: 'move', by: 1 });
+    expect(s.selectedKey).toBe('0:SAMLRequest');
+    s = run(s, { type: 'move', by: 1 }, { type: 'move', by: 1 }, { type: 'move', by: 1 });
+    expect(s.selectedKey).toBe('2:SAMLRequest');
+    s = run(s, { type: 'move', by: 'first' });
+    expect(s.selectedKey).toBe('0:SAMLRequest');
+    s = run(s, { type: 'filter', filters: { kind: 'Response' } });
+    expect(s.selectedKey).toBeUndefined();
+  });
+
+  it('filters by worst severity', () => {
+    const broken = postEntry('https://sp.example/acs', 'SAMLResponse', 'bm90IHNhbWw=');
+    let s = run(initialPanelState(), live(request(1), broken));
+    s = run(s, { type: 'filter', filters: { severity: 'error' } });
+    expect(s.rows.flatMap((r) => (r.type === 'message' ? [r.message.kind] : []))).toEqual(['Unknown']);
+    s = run(s, { type: 'filter', filters: { severity: 'clean' } });
+    expect(s.rows.flatMap((r) => (r.type === 'message' ? [r.worst] : []))).not.toContain('error');
+  });
+
+  it('re-analyzes with the service the user chose, and keeps the choice across a clear', () => {
+    const detected = run(initialPanelState(), live(oktaResponse));
+    const rulesOf = (st: PanelState) => st.analysis.findings.map((f) => f.rule);
+    // Posted to localhost: the generic profile, so no SonarQube Cloud attribute rule runs.
+    expect(rulesOf(detected)).not.toContain('name-attribute-missing');
+    const chosen = run(detected, { type: 'profile', profile: 'sonarqube-cloud' });
+    expect(chosen.profile).toBe('sonarqube-cloud');
+    expect(rulesOf(chosen)).toContain('name-attribute-missing');
+    expect(run(chosen, { type: 'clear' }).profile).toBe('sonarqube-cloud');
+    expect(rulesOf(run(chosen, { type: 'profile', profile: undefined }))).toEqual(rulesOf(detected));
+  });
+});

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { fixtureXml } from '../../tests/support/har-builder';
+import { prettyXml } from './pretty-xml';
+
+const squash = (s: string) => s.replace(/\s+/g, '');
+const lineText = (l: { tokens: Array<{ text: string }> }) => l.tokens.map((t) => t.text).join('');
+
+describe('pretty XML view', () => {
+  it('indents elements and keeps short text on the element line', () => {
+    const lines = prettyXml('<a x="1"><b>hi</b><c/><d>\n  <e>t</e>\n</d></a>');
+    expect(lines.map((l) => `${'  '.repeat(l.depth)}${lineText(l)}`)).toEqual([
+      '<a x="1">',
+      '  <b>hi</b>',
+      '  <c/>',
+      '  <d>',
+      '    <e>t</e>',
+      '  </d>',
+      '</a>',
+    ]);
+    expect(lines[0]!.tokens.map((t) => t.kind)).toEqual(['punct', 'tag', 'punct', 'attr', 'punct', 'value', 'punct']);
+  });
+
+  it('never changes a value: text keeps its spaces, entities stay escaped', () => {
+    const lines = prettyXml('<NameID> alice@example.com </NameID><V>a &amp; b</V>');
+    expect(lineText(lines[0]!)).toBe('<NameID> alice@example.com </NameID>');
+    expect(lineText(lines[1]!)).toBe('<V>a &amp; b</V>');
+  });
+
+  it.each(['okta/gosaml2-okta-response.xml', 'adfs/netsaml2-adfs-plain-groups.xml', 'hostile/rubysaml-node-text-attack.b64', 'hostile/rubysaml-attack-xxe.xml'])(
+    'loses no character of %s but whitespace between tags',
+    (path) => {
+      const xml = fixtureXml(path);
+      const lines = prettyXml(xml);
+      expect(squash(lines.map(lineText).join(''))).toBe(squash(xml));
+      expect(lines.length).toBeGreaterThan(3);
+    },
+  );
+
+  it('keeps broken markup as text instead of dropping it', () => {
+    const lines = prettyXml('<a>1 < 2 <!-- open');
+    expect(squash(lines.map(lineText).join(''))).toBe(squash('<a>1 < 2 <!-- open'));
+  });
+});

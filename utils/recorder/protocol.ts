@@ -1,0 +1,48 @@
+import type { HarEntry } from '../har/types';
+
+// Messages between extension pages (panel opened as a tab, popup) and the background recorder.
+// The recorder keeps SAML exchanges in memory / storage.session only: never on disk.
+
+export interface RecorderGetCaptures {
+  type: 'recorder:get-captures';
+  /** Captures of this tab (and the tabs it opened); all tabs when omitted. */
+  tabId?: number;
+}
+export interface RecorderCaptures {
+  entries: Array<{ entry: HarEntry; tabId: number }>;
+  recording: boolean;
+  /** Non-SAML requests seen while recording: counted, not kept. */
+  otherRequests: number;
+}
+
+export interface RecorderSetEnabled {
+  type: 'recorder:set-enabled';
+  enabled: boolean;
+}
+
+export interface RecorderClear {
+  type: 'recorder:clear';
+  tabId?: number;
+}
+
+/** Broadcast by the background when it records a SAML exchange. */
+export interface RecorderEntryAdded {
+  type: 'recorder:entry-added';
+  tabId: number;
+  entry: HarEntry;
+}
+
+export type RecorderRequest = RecorderGetCaptures | RecorderSetEnabled | RecorderClear;
+export type RecorderEvent = RecorderEntryAdded;
+
+/** At most this many SAML exchanges are kept (oldest dropped first). */
+export const MAX_SAML_EXCHANGES = 500;
+
+/**
+ * The reply to `recorder:set-enabled` and `recorder:clear` (added after the first version; senders that ignore
+ * the reply are unaffected). `error` says why recording is off when it was asked to turn on.
+ */
+export interface RecorderState {
+  recording: boolean;
+  error?: string;
+}
