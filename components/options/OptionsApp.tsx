@@ -1,0 +1,132 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { GroupCacheManager } from '@/components/groups/GroupCacheManager';
+import { moveEnterprise, removeEnterprise, setDefaultEnterprise, upsertEnterprise } from '@/utils/settings/edit-settings';
+import type { Settings } from '@/utils/settings/schema';
+import { settingsStore, type SettingsStore } from '@/utils/settings/settings-store';
+import { EnterpriseForm } from './EnterpriseForm';
+import { EnterpriseList } from './EnterpriseList';
+import { InviteTemplateEditor } from './InviteTemplateEditor';
+import { SettingsTransfer } from './SettingsTransfer';
+
+const TABS = [
+  { id: 'enterprises', label: 'Enterprises' },
+  { id: 'groups', label: 'Group lists' },
+] as const;
+type TabId = (typeof TABS)[number]['id'];
+
+interface Props {
+  store?: SettingsStore;
+  now?: Date;
+  initialTab?: TabId;
+}
+
+export function OptionsApp({ store = settingsStore(), now = new Date(), initialTab = 'enterprises' }: Props) {
+  const [tab, setTab] = useState<TabId>(initialTab);
+  const [settings, setSettings] = useState<Settings>();
+  const [loadError, setLoadError] = useState('');
+  const [status, setStatus] = useState('');
+  const tabRefs = useRef<Record<string, HTMLButtonElement | null>>({});
+
+  useEffect(() => {
+    store.load().then(setSettings, (error: Error) => setLoadError(error.message));
+    // The popup edits the checklist too; keep this page current.
+    return store.watch(setSettings);
+  }, [store]);
+
+  async function save(next: Settings) {
+    setSettings(next);
+    try {
+      const result = await store.save(next);
+      setStatus(result.synced ? 'Saved.' : `Saved on this device only: ${result.reason}.`);
+    } catch (error) {
+      setStatus(`Could not save: ${(error as Error).message}`);
+    }
+  }
+
+  function onTabKey(event: KeyboardEvent, index: number) {
+    const delta = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
+    if (!delta) return;
+    event.preventDefault();
+    const next = TABS[(index + delta + TABS.length) % TABS.length]!;
+    setTab(next.id);
+    tabRefs.current[next.id]?.focus();
+  }
+
+  return (
+    <main class="options">
+      <header>
+        <h1>SSO Lens options</h1>
+      </header>
+      <div role="tablist" aria-label="Settings sections" class="tabs">
+        {TABS.map((t, index) => (
+          <button
+            key={t.id}
+            ref={(el) => {
+              tabRefs.current[t.id] = el;
+            }}
+            type="button"
+            role="tab"
+            id={`tab-${t.id}`}
+            aria-selected={tab === t.id}
+            aria-controls={`panel-${t.id}`}
+            tabIndex={tab === t.id ? 0 : -1}
+            onClick={() => setTab(t.id)}
+            onKeyDown={(e) => onTabKey(e, index)}
+          >
+            {t.label}
+          </button>
+        ))}
+      </div>
+      <p class="hint save-status" role="status" aria-live="polite">
+        {status}
+      </p>
+      {tab === 'enterprises' && (
+        <section role="tabpanel" id="panel-enterprises" aria-labelledby="tab-enterprises" class="panel">
+          {loadError && <p class="error-text">Could not read the saved settings: {loadError}</p>}
+          {!settings && !loadError && <p class="muted">Loading…</p>}
+          {settings && (
+            <>
+              <EnterpriseList
+                settings={settings}
+                now={now}
+                onSave={(e) => void save(upsertEnterprise(settings, e))}
+                onRemove={(id) => void save(removeEnterprise(settings, id))}
+                onMove={(id, delta) => void save(moveEnterprise(settings, id, delta))}
+                onSetDefault={(id) => void save(setDefaultEnterprise(settings, id))}
+              />
+              <section aria-labelledby="add-title" class="card">
+                <h2 id="add-title">Add an enterprise</h2>
+                <EnterpriseForm onSubmit={(e) => void save(upsertEnterprise(settings, e))} />
+              </section>
+              <section aria-labelledby="one-click-title">
+                <h2 id="one-click-title">One-click sign-in</h2>
+                <label class="row">
+                  <input
+                    type="checkbox"
+                    checked={settings.openOnClick}
+                    onChange={(e) => void save({ ...settings, openOnClick: e.currentTarget.checked })}
+                  />
+                  Open on click: a click on the toolbar icon opens the default enterprise's one-click link instead of
+                  the popup
+                </label>
+                <p class="hint muted">
+                  Whatever you choose, Alt+Shift+L and the icon's right-click menu open the default enterprise. With
+                  open on click, reach this page from the icon's right-click menu (<em>Options</em>).
+                </p>
+              </section>
+              <InviteTemplateEditor
+                key={settings.inviteTemplate}
+                template={settings.inviteTemplate} onSave={(t) => void save({ ...settings, inviteTemplate: t })} />
+              <SettingsTransfer settings={settings} onImport={(s) => void save(s)} />
+            </>
+          )}
+        </section>
+      )}
+      {tab === 'groups' && (
+        <section role="tabpanel" id="panel-groups" aria-labelledby="tab-groups" class="panel">
+          <GroupCacheManager />
+        </section>
+      )}
+    </main>
+  );
+}

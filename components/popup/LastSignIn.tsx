@@ -1,0 +1,49 @@
+import type { TabVerdict } from '@/utils/settings/verdict';
+
+interface Props {
+  verdict?: TabVerdict;
+  /** Undefined when the popup has no tab (e.g. opened as a page). */
+  tabId?: number;
+  onOpenPanel(): void;
+}
+
+const LEVEL_TEXT: Record<TabVerdict['worst'], string> = {
+  error: 'Sign-in has errors',
+  warning: 'Sign-in has warnings',
+  info: 'Sign-in looks fine (notes)',
+  ok: 'Sign-in looks fine',
+};
+
+/** The verdict of the last sign-in the recorder saw on this tab; its text is captured data, shown as text. */
+export function LastSignIn({ verdict, tabId, onOpenPanel }: Props) {
+  return (
+    <section class="card last-sign-in" aria-labelledby="last-sign-in-title">
+      <h2 id="last-sign-in-title">Last sign-in on this tab</h2>
+      {verdict ? (
+        <>
+          <p class="row">
+            <span class={`badge level-${verdict.worst}`}>{LEVEL_TEXT[verdict.worst]}</span>
+            <span class="hint muted">
+              {verdict.flows} sign-in{verdict.flows === 1 ? '' : 's'} · {new Date(verdict.at).toLocaleTimeString()}
+            </span>
+          </p>
+          {verdict.topFinding && (
+            <p class="top-finding">
+              <span class={`level-${verdict.topFinding.severity}`}>{verdict.topFinding.message}</span>{' '}
+              <code class="muted">{verdict.topFinding.rule}</code>
+            </p>
+          )}
+        </>
+      ) : (
+        <p class="hint muted">
+          Nothing yet. Open the devtools SSO Lens panel on this tab (or turn on recording), then sign in.
+        </p>
+      )}
+      {tabId !== undefined && (
+        <button type="button" onClick={onOpenPanel}>
+          {verdict ? 'See the details in the SAML panel' : 'Open the SAML panel for this tab'}
+        </button>
+      )}
+    </section>
+  );
+}

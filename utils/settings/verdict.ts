@@ -1,0 +1,47 @@
+// The verdict of the last sign-in seen on a tab. The background recorder writes it to storage.session (it lives
+// only as long as the browser session, like the capture it summarizes); the popup reads it.
+import { browser } from 'wxt/browser';
+
+export type VerdictLevel = 'error' | 'warning' | 'info' | 'ok';
+
+export interface TabVerdict {
+  worst: VerdictLevel;
+  topFinding?: { rule: string; severity: string; message: string };
+  /** When the sign-in was seen, ISO 8601. */
+  at: string;
+  /** How many sign-in flows were seen on the tab. */
+  flows: number;
+  /** The service host the sign-in went to (e.g. sonarcloud.io), when the recorder knows it. */
+  host?: string;
+}
+
+export function verdictKey(tabId: number): string {
+  return `verdict:${tabId}`;
+}
+
+const LEVELS: readonly string[] = ['error', 'warning', 'info', 'ok'];
+
+/** Checks a stored value; the recorder is another module, so its output is checked, not trusted. */
+export function toVerdict(value: unknown): TabVerdict | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const v = value as Record<string, unknown>;
+  if (!LEVELS.includes(v.worst as string) || typeof v.at !== 'string' || typeof v.flows !== 'number') return undefined;
+  const verdict: TabVerdict = { worst: v.worst as VerdictLevel, at: v.at, flows: v.flows };
+  const top = v.topFinding as Record<string, unknown> | undefined;
+  if (top && typeof top.rule === 'string' && typeof top.severity === 'string' && typeof top.message === 'string') {
+    verdict.topFinding = { rule: top.rule, severity: top.severity, message: top.message };
+  }
+  if (typeof v.host === 'string') verdict.host = v.host;
+  return verdict;
+}
+
+/** The verdict for a tab, or undefined when nothing was seen (or session storage is unavailable). */
+export async function readVerdict(tabId: number): Promise<TabVerdict | undefined> {
+  try {
+    const key = verdictKey(tabId);
+    const stored = await browser.storage.session.get(key);
+    return toVerdict(stored[key]);
+  } catch {
+    return undefined;
+  }
+}
