@@ -1,0 +1,133 @@
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { b64, fixtureXml } from '../support/har-builder';
+import { launchWithExtension, type ExtensionBrowser } from './browser';
+import { listen, type RunningServer } from './http-server';
+
+// The background recorder (issue 4, "With DevTools closed") in a real Chromium: real webRequest events, real
+// request bodies, the service worker's storage.session.
+
+const SAML_RESPONSE = b64(fixtureXml('entra/netsaml2-issue-49-response.xml'));
+
+type Reply = Record<string, unknown> & { entries?: Array<{ tabId: number; entry: { request: { url: string; postData?: { text?: string; _truncated?: boolean } }; response: { status: number } } }> };
+
+/** Sends a protocol message from an extension page, as the panel does. */
+async function ask(browser: ExtensionBrowser, message: unknown): Promise<Reply> {
+  const page = await browser.openExtensionPage('popup.html');
+  try {
+    return (await page.evaluate((m) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage(m), message)) as Reply;
+  } finally {
+    await page.close();
+  }
+}
+
+describe('the background recorder in Chromium', () => {
+  describe('as installed (no optional permission granted)', () => {
+    let browser: ExtensionBrowser;
+    beforeAll(async () => {
+      browser = await launchWithExtension({ extensionPath: inject('extensionPath') });
+    });
+    afterAll(async () => browser?.close());
+
+    it('is off, answers the protocol, and says that permission is missing when asked to record', async () => {
+      expect(await ask(browser, { type: 'recorder:get-captures', tabId: 1 })).toEqual({ entries: [], recording: false, otherRequests: 0 });
+      const reply = await ask(browser, { type: 'recorder:set-enabled', enabled: true });
+      expect(reply.recording).toBe(false);
+      expect(String(reply.error)).toMatch(/access to the sites/);
+    });
+  });
+
+  describe('with webRequest and host access granted', () => {
+    let browser: ExtensionBrowser;
+    let server: RunningServer;
+    let dir: string;
+
+    beforeAll(async () => {
+      // The permission prompt cannot be clicked in headless Chromium: grant up front in a copy of the build,
+      // which is what the browser holds after the user accepts the prompt.
+      dir = await mkdtemp(join(tmpdir(), 'sso-lens-e2e-recorder-'));
+      const extensionPath = join(dir, 'chrome-mv3');
+      await cp(inject('extensionPath'), extensionPath, { recursive: true });
+      const manifestPath = join(extensionPath, 'manifest.json');
+      const manifest = JSON.parse(await readFile(manifestPath, 'utf8')) as Record<string, string[]>;
+      manifest.permissions = [...(manifest.permissions ?? []), 'webRequest'];
+      manifest.host_permissions = ['http://*/*', 'https://*/*'];
+      await writeFile(manifestPath, JSON.stringify(manifest));
+
+      server = await listen((origin) => (req, url, res) => {
+        if (url.pathname === '/login') {
+          // An IdP page that auto-posts the Response to the SP's ACS, like every HTTP-POST binding form.
+          res.writeHead(200, { 'content-type': 'text/html' });
+          res.end(`<form method="post" action="${origin}/acs"><input type="hidden" name="SAMLResponse" value="${SAML_RESPONSE}"><input type="hidden" name="RelayState" value="/projects"></form><script>document.forms[0].submit()</script>`);
+        } else if (url.pathname === '/spa') {
+          // A single-page app posting with fetch and a non-form type: Chromium gives raw bytes, no formData.
+          res.writeHead(200, { 'content-type': 'text/html' });
+          res.end(`<script>fetch('/acs', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'SAMLResponse=' + encodeURIComponent('${SAML_RESPONSE}') }).then(() => document.title = 'posted')</script>`);
+        } else if (url.pathname === '/acs') {
+          req.resume();
+          req.on('end', () => {
+            res.writeHead(302, { location: `${origin}/projects` });
+            res.end();
+          });
+        } else {
+          res.writeHead(200, { 'content-type': 'text/html' });
+          res.end('<p>ok</p>');
+        }
+      });
+      browser = await launchWithExtension({ extensionPath });
+    });
+    afterAll(async () => {
+      await browser?.close();
+      await server?.close();
+      if (dir) await rm(dir, { recursive: true, force: true });
+    });
+
+    it('records a 13 KB HTTP-POST sign-in with the whole body, counts the rest, and writes the verdict', async () => {
+      expect(await ask(browser, { type: 'recorder:set-enabled', enabled: true })).toEqual({ recording: true });
+      const tab = await browser.context.newPage();
+      await tab.goto(`${server.origin}/login`);
+      await tab.waitForURL(`${server.origin}/projects`);
+      const tabId = await browser.serviceWorker.evaluate(async () => {
+        const chrome = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<Array<{ id: number; url?: string }>> } } }).chrome;
+        return (await chrome.tabs.query({})).find((t) => t.url?.endsWith('/projects'))?.id;
+      });
+      expect(tabId).toBeGreaterThan(0);
+
+      let captures: Reply = {};
+      for (let i = 0; i < 50 && !captures.entries?.length; i++) {
+        captures = await ask(browser, { type: 'recorder:get-captures', tabId });
+        if (!captures.entries?.length) await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(captures.entries).toHaveLength(1);
+      const { entry } = captures.entries![0]!;
+      expect(entry.request.url).toBe(`${server.origin}/acs`);
+      expect(entry.response.status).toBe(302);
+      expect(entry.request.postData?._truncated).toBeUndefined();
+      expect(new URLSearchParams(entry.request.postData?.text).get('SAMLResponse')).toBe(SAML_RESPONSE);
+      expect(captures.otherRequests).toBeGreaterThanOrEqual(2); // /login and /projects
+
+      const stored = await browser.serviceWorker.evaluate(async (key) => {
+        const chrome = (globalThis as unknown as { chrome: { storage: Record<'session' | 'local', { get(k: string | null): Promise<Record<string, unknown>> }> } }).chrome;
+        return { verdict: (await chrome.storage.session.get(key))[key], local: await chrome.storage.local.get(null) };
+      }, `verdict:${tabId}`);
+      expect(stored.verdict).toMatchObject({ flows: 1, host: new URL(server.origin).host });
+      expect(JSON.stringify(stored.local)).not.toContain('SAML');
+    });
+
+    it('reads the raw body when the browser gives no formData (fetch with a text body)', async () => {
+      const tab = await browser.context.newPage();
+      await tab.goto(`${server.origin}/spa`);
+      await tab.waitForFunction(() => document.title === 'posted');
+      let entries: NonNullable<Reply['entries']> = [];
+      for (let i = 0; i < 50 && entries.length < 2; i++) {
+        entries = (await ask(browser, { type: 'recorder:get-captures' })).entries ?? [];
+        if (entries.length < 2) await new Promise((r) => setTimeout(r, 100));
+      }
+      const fromFetch = entries.at(-1)!.entry;
+      expect(fromFetch.request.postData).toMatchObject({ mimeType: 'text/plain' });
+      expect(new URLSearchParams(fromFetch.request.postData?.text).get('SAMLResponse')).toBe(SAML_RESPONSE);
+    });
+  });
+});
