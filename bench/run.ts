@@ -1,0 +1,76 @@
+// `npm run bench`: measures the speed and size budgets on this machine, prints them against their targets,
+// writes bench/results.json, and fails when a line got more than 2× worse than the committed results.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { buildBoth, existingBuilds, sizeLines } from './bundle-sizes';
+import { detectLine, entraLines, harLines, parityLines } from './engine-lines';
+import { panelListLine } from './panel-render';
+import { REGRESSION_FACTOR, formatValue, regressions, table, verdict, type Line, type Results } from './report';
+
+const PROJECT = fileURLToPath(new URL('..', import.meta.url));
+const RESULTS = fileURLToPath(new URL('./results.json', import.meta.url));
+const args = new Set(process.argv.slice(2));
+
+if (args.has('--help')) {
+  console.log(`npm run bench [-- options]
+  --no-build    measure the existing .output/ builds and zips instead of building into a temporary folder
+  --no-sizes    skip the build and size lines
+  --no-write    do not update bench/results.json`);
+  process.exit(0);
+}
+
+/** The results as last committed (what a regression is measured against), else the file on disk. */
+function committedResults(): Results | undefined {
+  try {
+    return JSON.parse(execFileSync('git', ['show', 'HEAD:bench/results.json'], { cwd: PROJECT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })) as Results;
+  } catch {
+    return existsSync(RESULTS) ? (JSON.parse(readFileSync(RESULTS, 'utf8')) as Results) : undefined;
+  }
+}
+
+function step<T>(name: string, fn: () => T): T {
+  process.stderr.write(`… ${name}\n`);
+  return fn();
+}
+
+const lines: Line[] = [];
+lines.push(step('detect', detectLine));
+lines.push(...step('analyze one Entra Response', entraLines));
+lines.push(...step('analyze a 5 MB HAR', harLines));
+lines.push(...step('group parity', parityLines));
+process.stderr.write('… panel list\n');
+lines.push(await panelListLine());
+if (!args.has('--no-sizes')) {
+  if (args.has('--no-build')) lines.push(...sizeLines(existingBuilds(PROJECT)));
+  else {
+    const { builds, dispose } = step('build Chrome and Firefox', buildBoth);
+    try {
+      lines.push(...sizeLines(builds));
+    } finally {
+      dispose();
+    }
+  }
+}
+
+const previous = committedResults();
+console.log(`\n${table(lines, previous)}\n`);
+for (const l of lines) if (l.note) console.log(`· ${l.label.trim()}: ${l.note}`);
+
+const cpu = cpus();
+const results: Results = {
+  machine: { node: process.version, platform: `${process.platform}-${process.arch}`, cpus: cpu.length, cpuModel: cpu[0]?.model ?? 'unknown' },
+  measuredAt: new Date().toISOString(),
+  lines: lines.map((l) => ({ ...l, value: Number(l.value.toPrecision(4)), verdict: verdict(l) })),
+};
+if (!args.has('--no-write')) writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
+
+const missed = lines.filter((l) => verdict(l) === 'MISS');
+if (missed.length) console.log(`\n${missed.length} line(s) over target: ${missed.map((l) => l.id).join(', ')}`);
+const worse = regressions(previous, lines);
+if (worse.length) {
+  console.error(`\nRegression: more than ${REGRESSION_FACTOR}× the committed figure on ${worse.length} line(s):`);
+  for (const r of worse) console.error(`  ${r.label.trim()}: ${formatValue(r.before, r.unit)} → ${formatValue(r.now, r.unit)}`);
+  process.exit(1);
+}
