@@ -1,4 +1,6 @@
 import type { Analysis } from '../utils/analyze';
+import { idpOf } from '../utils/rules/attribute-lookup';
+import { fixFor, type IdpKind } from '../utils/rules/fix-for-idp';
 import type { Finding, Severity } from '../utils/rules/types';
 import type { SamlMessage } from '../utils/saml/types';
 
@@ -62,7 +64,15 @@ export function toTextReport(analysis: Analysis, c: Palette): string {
       for (const [label2, value] of keyFields(m)) lines.push(`    ${c.dim(label2.padEnd(14))}${value}`);
       const findings = analysis.findings.filter((f) => f.messageKey === key);
       if (!findings.length) lines.push(`    ${c.dim('no findings')}`);
-      for (const f of findings) lines.push(...formatFinding(f, c));
+      const idp = idpOf(m, m.assertions[0]);
+      for (const f of findings) lines.push(...formatFinding(f, c, idp));
+    }
+    // Findings about the flow as a whole (no single message to hang them on).
+    const flowFindings = analysis.findings.filter((f) => !f.messageKey && f.flowId === flow.id);
+    if (flowFindings.length) {
+      const first = byKey.get(flow.messageKeys.at(-1) ?? '');
+      lines.push(`  ${c.bold('Flow')}`);
+      for (const f of flowFindings) lines.push(...formatFinding(f, c, first && idpOf(first, first.assertions[0])));
     }
     lines.push('');
   }
@@ -97,9 +107,9 @@ const SEVERITY_LABEL: Record<Severity, (c: Palette) => string> = {
   info: (c) => c.blue('info   '),
 };
 
-function formatFinding(f: Finding, c: Palette): string[] {
+function formatFinding(f: Finding, c: Palette, idp: IdpKind | undefined): string[] {
   const lines = [`    ${SEVERITY_LABEL[f.severity](c)} ${f.message} ${c.dim(`[${f.rule}]`)}`];
-  if (f.fix) lines.push(`            ${c.dim('fix:')} ${f.fix.entra ?? f.fix.okta ?? f.fix.generic}`);
+  if (f.fix) lines.push(`            ${c.dim('fix:')} ${fixFor(f.fix, idp)}`);
   return lines;
 }
 

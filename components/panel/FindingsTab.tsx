@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { ruleById } from '@/utils/rules/index';
+import { preferredFixVendor, type FixVendor, type IdpKind } from '@/utils/rules/fix-for-idp';
 import type { Finding, Fix } from '@/utils/rules/types';
 import { SeverityBadge } from './SeverityBadge';
 
@@ -8,12 +9,12 @@ export function safeHref(url: string | undefined): string | undefined {
   return url && /^https?:\/\//i.test(url) ? url : undefined;
 }
 
-type FixVendor = 'entra' | 'okta' | 'generic';
 const VENDOR_LABEL: Record<FixVendor, string> = { entra: 'Entra ID', okta: 'Okta', generic: 'Any IdP' };
 
-function FixText({ fix }: { fix: Fix }) {
+function FixText({ fix, idp }: { fix: Fix; idp?: IdpKind }) {
   const vendors = (['entra', 'okta', 'generic'] as const).filter((v) => fix[v]);
-  const [vendor, setVendor] = useState<FixVendor>(vendors[0] ?? 'generic');
+  // The issuing IdP's own terms first; the others stay one click away.
+  const [vendor, setVendor] = useState<FixVendor>(preferredFixVendor(fix, idp));
   if (vendors.length === 1) {
     return (
       <div class="fix">
@@ -37,7 +38,7 @@ function FixText({ fix }: { fix: Fix }) {
   );
 }
 
-function FindingItem({ finding }: { finding: Finding }) {
+function FindingItem({ finding, idp }: { finding: Finding; idp?: IdpKind }) {
   const rule = ruleById(finding.rule);
   const docs = safeHref(finding.docs);
   const evidence = Object.entries(finding.evidence ?? {}).filter((e): e is [string, string] => e[1] !== undefined);
@@ -61,7 +62,7 @@ function FindingItem({ finding }: { finding: Finding }) {
           ))}
         </dl>
       )}
-      {finding.fix && <FixText fix={finding.fix} />}
+      {finding.fix && <FixText fix={finding.fix} idp={idp} />}
       <footer>
         {docs && (
           <a href={docs} target="_blank" rel="noreferrer noopener">
@@ -80,14 +81,15 @@ function FindingItem({ finding }: { finding: Finding }) {
   );
 }
 
-export function FindingsTab({ findings }: { findings: readonly Finding[] }) {
+/** `idp`: who issued the message, so that each fix opens in that IdP's own terms. */
+export function FindingsTab({ findings, idp }: { findings: readonly Finding[]; idp?: IdpKind }) {
   if (!findings.length) {
     return <p class="tab-empty">No findings: every rule that applies to this message passed.</p>;
   }
   return (
     <div class="findings">
       {findings.map((f, i) => (
-        <FindingItem key={`${f.rule}:${i}`} finding={f} />
+        <FindingItem key={`${f.rule}:${i}`} finding={f} idp={idp} />
       ))}
     </div>
   );

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../cli/run-cli';
 import { b64, deflateB64, fixtureXml, har, plainEntry, postEntry, redirectEntry } from '../support/har-builder';
+import { buildResponse, ENTRA_ISSUER, OKTA_ISSUER, SONAR_ACS } from '../support/response-builder';
+import { ruleById } from '../../utils/rules/index';
 
 const dir = mkdtempSync(join(tmpdir(), 'sso-lens-cli-'));
 const file = (name: string, text: string) => {
@@ -44,6 +46,21 @@ describe('npm run analyze', () => {
     expect(r.stdout).toContain('Sign-in flow-1');
     expect(r.stdout).toContain('NameID        russellhaering');
     expect(r.stdout).not.toContain('\x1b[');
+  });
+
+  it("prints each fix in the issuing IdP's own terms", () => {
+    const fix = ruleById('email-attribute-missing')!.fix!;
+    const report = (issuer: string) => {
+      const xml = buildResponse({ issuer, attributes: { login: ['jdoe'], name: ['Jane Doe'] } });
+      const text = har([postEntry(SONAR_ACS, 'SAMLResponse', b64(xml), { time: '2024-01-01T00:00:30.000Z', status: 302 })]);
+      return runCli([file(`fix-${issuer.length}.har`, text)], io).stdout;
+    };
+    expect(fix.entra && fix.okta).toBeTruthy();
+    const firstLine = (s: string) => s.split('\n')[0]!;
+    expect(report(OKTA_ISSUER)).toContain(firstLine(fix.okta!));
+    expect(report(OKTA_ISSUER)).not.toContain(firstLine(fix.entra!));
+    expect(report(ENTRA_ISSUER)).toContain(firstLine(fix.entra!));
+    expect(report('https://idp.example.com/metadata')).toContain(firstLine(fix.generic));
   });
 
   it('exits 0 when there is no error finding', () => {
