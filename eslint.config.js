@@ -15,6 +15,12 @@ export default tseslint.config(
         'error',
         { property: 'innerHTML', message: 'Render captured data as text.' },
         { property: 'outerHTML', message: 'Render captured data as text.' },
+        { property: 'insertAdjacentHTML', message: 'Render captured data as text.' },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Render captured data as text: no HTML from strings.' },
+        { selector: "CallExpression[callee.property.name='createContextualFragment']", message: 'Render captured data as text.' },
       ],
     },
   },

@@ -6,13 +6,9 @@ import type { CaptureSink, CaptureSource } from '@/utils/panel/capture-source';
 import { readCapture } from '@/utils/har/read-capture';
 import { analyze } from '@/utils/analyze';
 import type { OrgGroups } from '@/utils/rules/types';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { b64, deflateB64, har, plainEntry, postEntry, redirectEntry } from '@/tests/support/har-builder';
+import { b64, deflateB64, fixtureXml, har, plainEntry, postEntry, redirectEntry } from '@/tests/support/har-builder';
 import { PanelApp } from './PanelApp';
 
-/** The HAR builder's fixture reader resolves paths with `URL`, which happy-dom replaces: read the XML ones here. */
-const fixtureXml = (path: string) => readFileSync(join(process.cwd(), 'tests/fixtures/saml', path), 'utf8').trim();
 
 const AUTHN = `<samlp:AuthnRequest xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ID="_15f66d2d-628b-4d9b-a99e-089d8da862e1" Version="2.0" IssueInstant="2016-07-25T23:15:00Z" AssertionConsumerServiceURL="http://localhost:8080/v1/_saml_callback"><saml:Issuer>"123"</saml:Issuer></samlp:AuthnRequest>`;
 const oktaFlow = (): HarEntry[] => [

@@ -1,6 +1,7 @@
 // Every real fixture through the whole engine, judged at its own IssueInstant (the fixtures are 2010–2024
 // captures), with the protocol findings each must give. Only protocol rule ids are compared, so attribute and
 // group rules can change without touching this table.
+import { join } from 'node:path';
 import { readdirSync, statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyze, type AnalyzeOptions } from '../../utils/analyze';
@@ -65,10 +66,10 @@ const EXPECTED: Record<string, Expected> = {
 };
 
 function fixturePaths(): string[] {
-  const root = FIXTURES.pathname;
+  const root = FIXTURES;
   return readdirSync(root)
-    .filter((d) => statSync(root + d).isDirectory() && d !== 'fuzz-regressions')
-    .flatMap((d) => readdirSync(root + d).map((f) => `${d}/${f}`))
+    .filter((d) => statSync(join(root, d)).isDirectory() && d !== 'fuzz-regressions')
+    .flatMap((d) => readdirSync(join(root, d)).map((f) => `${d}/${f}`))
     .sort();
 }
 

@@ -1,13 +1,16 @@
 // Builds HAR entries the way browsers export them, from fixture messages, for tests.
 import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { deflateRawSync, deflateSync, inflateRawSync } from 'node:zlib';
 import type { HarEntry } from '../../utils/har/types';
 
-export const FIXTURES = new URL('../fixtures/saml/', import.meta.url);
+// A file path, not a URL: DOM test environments (happy-dom) replace the global URL class.
+export const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '../fixtures/saml');
 
 /** A fixture's text as stored (base64 or XML). */
 export function fixtureText(path: string): string {
-  return readFileSync(new URL(path, FIXTURES), 'utf8');
+  return readFileSync(join(FIXTURES, path), 'utf8');
 }
 
 /** A fixture's XML, whatever its storage encoding. */
