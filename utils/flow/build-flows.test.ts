@@ -47,4 +47,16 @@ describe('buildFlows', () => {
     const { flows } = analyze([req('_r'), res('_s1', '_r'), res('_s2', '_r')]);
     expect(flows.map((f) => f.messageKeys.length)).toEqual([2, 1]);
   });
+
+  it('keeps one flow when the same request is seen twice before its answer (IdP redirect, double capture)', () => {
+    const { flows, findings } = analyze([req('_r', '2024-01-01T00:00:00Z'), req('_r', '2024-01-01T00:00:01Z'), res('_s', '_r')]);
+    expect(flows).toHaveLength(1);
+    expect(flows[0]).toMatchObject({ requestKey: '0:SAMLRequest', responseKey: '2:SAMLResponse', messageKeys: ['0:SAMLRequest', '1:SAMLRequest', '2:SAMLResponse'] });
+    expect(findings.map((f) => f.rule)).not.toContain('inresponseto-mismatch');
+  });
+
+  it('a request repeated after its answer starts a new sign-in', () => {
+    const { flows } = analyze([req('_r'), res('_s', '_r'), req('_r', '2024-01-01T00:00:10Z')]);
+    expect(flows.map((f) => f.messageKeys.length)).toEqual([2, 1]);
+  });
 });

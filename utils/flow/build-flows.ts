@@ -32,6 +32,13 @@ export function buildFlows(messages: SamlMessage[]): Flow[] {
 
   for (const m of messages) {
     if (m.kind === 'AuthnRequest' || m.kind === 'LogoutRequest') {
+      // The same request seen again before its answer (an IdP-internal redirect that carries it on, or the
+      // same exchange captured twice) is one sign-in, not a new one left unanswered.
+      const again = m.id ? openById.get(m.id) : undefined;
+      if (again && !again.responseKey && again.kind === (m.kind === 'AuthnRequest' ? 'sign-in' : 'sign-out')) {
+        add(again, m);
+        continue;
+      }
       const flow = start(m.kind === 'AuthnRequest' ? 'sign-in' : 'sign-out', m);
       flow.requestKey = m.key;
       if (m.request?.acsUrl) flow.acsUrl = m.request.acsUrl;
