@@ -33,9 +33,12 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'sso-lens@sso-lens.dev',
-              strict_min_version: '128.0',
+              // 140 (the current ESR) is the first to read data_collection_permissions, which AMO now requires.
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            // Firefox for Android reads data_collection_permissions from 142 on.
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),
