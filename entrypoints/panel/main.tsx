@@ -17,13 +17,18 @@ let source: CaptureSource = FILE_ONLY_SOURCE;
 if (devtools) source = devtoolsSource(devtools.network as unknown as DevtoolsNetwork);
 else if (tabId !== undefined) source = recorderSource(tabId);
 
-// DevTools' own theme wins over the OS setting when the panel lives in DevTools.
+// One switch for the stylesheet (data-theme): DevTools' own theme when the panel lives in DevTools, else the
+// OS setting, followed live in both cases.
 function applyTheme(name: string | undefined) {
-  if (name) document.documentElement.dataset.theme = name === 'dark' ? 'dark' : 'light';
+  document.documentElement.dataset.theme = name === 'dark' ? 'dark' : 'light';
 }
 if (devtools) {
   applyTheme(devtools.panels.themeName);
   (devtools.panels as { onThemeChanged?: { addListener(cb: (name: string) => void): void } }).onThemeChanged?.addListener(applyTheme);
+} else {
+  const dark = matchMedia('(prefers-color-scheme: dark)');
+  applyTheme(dark.matches ? 'dark' : 'light');
+  dark.addEventListener('change', (e) => applyTheme(e.matches ? 'dark' : 'light'));
 }
 
 const loadOrgGroups = () => openGroupStore().then((store) => store.loadOrgGroups().finally(() => store.close()));
