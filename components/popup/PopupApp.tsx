@@ -1,5 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
+// The native API, not the webextension polyfill (`wxt/browser`) the other pages use: every call here returns a
+// promise natively wherever the popup runs (MV3 Chrome, Firefox), the settings store already goes through this
+// same object (wxt/utils/storage), and the polyfill would be 3 KB of the popup's 20 KB budget.
+import { browser } from '@wxt-dev/browser';
 import type { RolloutStepId } from '@/utils/checklist/rollout-steps';
 import { sonarRegionOfHost, type SonarRegion } from '@/utils/links/sonarqube-cloud';
 import {

@@ -1,6 +1,7 @@
 // The verdict of the last sign-in seen on a tab. The background recorder writes it to storage.session (it lives
 // only as long as the browser session, like the capture it summarizes); the popup reads it.
-import { browser } from 'wxt/browser';
+// Native API, as in the popup that reads this (see PopupApp.tsx): storage.session only exists where it has promises.
+import { browser } from '@wxt-dev/browser';
 
 export type VerdictLevel = 'error' | 'warning' | 'info' | 'ok';
 
