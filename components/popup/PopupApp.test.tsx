@@ -2,6 +2,8 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { b64, fixtureXml, postEntry } from '@/tests/support/har-builder';
+import type { RecorderSignIn } from '@/utils/recorder/protocol';
 import type { Settings } from '@/utils/settings/schema';
 import { createSettingsStore } from '@/utils/settings/settings-store';
 import { PopupApp } from './PopupApp';
@@ -176,6 +178,20 @@ describe('popup', () => {
     expect(screen.getByText('<b>Audience</b> is wrong')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'See the details in the SAML panel' }));
     expect(create).toHaveBeenCalledWith({ url: `chrome-extension://test-extension-id/panel.html?tab=${tab.id}` });
+  });
+
+  it('judges the sign-in the recorder saw on this tab when the popup opens, and keeps the verdict', async () => {
+    const tab = activeTab(43);
+    // Entra ID response without an e-mail claim, posted to SonarQube Cloud.
+    const response = postEntry('https://sonarcloud.io/oauth2/callback/saml', 'SAMLResponse', b64(fixtureXml('entra/netsaml2-issue-49-response.xml')), { status: 302 });
+    const signIn: RecorderSignIn = { seq: 3, entries: [response], flows: 1 };
+    const ask = vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue(signIn as never);
+    await renderPopup(saved);
+    // The first import of the engine in a test process takes a while.
+    expect(await screen.findByText('Sign-in has errors', undefined, { timeout: 10_000 })).toBeTruthy();
+    expect(screen.getByText('destination-mismatch')).toBeTruthy();
+    expect(ask).toHaveBeenCalledWith({ type: 'recorder:get-sign-in', tabId: tab.id });
+    expect(await fakeBrowser.storage.session.get(`verdict:${tab.id}`)).toMatchObject({ [`verdict:${tab.id}`]: { worst: 'error', captureSeq: 3 } });
   });
 
   it('ticks "clean test sign-in" for the enterprise in the region of a clean captured sign-in', async () => {

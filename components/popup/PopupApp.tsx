@@ -14,7 +14,8 @@ import {
   type SonarEnterprise,
 } from '@/utils/settings/schema';
 import { settingsStore, type SettingsStore } from '@/utils/settings/settings-store';
-import { readVerdict, type TabVerdict } from '@/utils/settings/verdict';
+import { lastSignInVerdict } from '@/utils/recorder/last-sign-in-verdict';
+import type { TabVerdict } from '@/utils/settings/verdict';
 import { DevolutionsCard } from './DevolutionsCard';
 import { FirstRunForm } from './FirstRunForm';
 import { LastSignIn } from './LastSignIn';
@@ -58,7 +59,7 @@ export function PopupApp({ store = settingsStore(), now = new Date() }: Props) {
     store.load().then(setSettings, (error: Error) => setLoadError(`Could not read the saved settings: ${error.message}`));
     void activeTabId().then(async (id) => {
       setTabId(id);
-      if (id !== undefined) setVerdict(await readVerdict(id));
+      if (id !== undefined) setVerdict(await lastSignInVerdict(id));
     });
     void oneClickShortcut().then(setShortcut);
   }, [store]);

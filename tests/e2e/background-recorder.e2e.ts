@@ -84,7 +84,7 @@ describe('the background recorder in Chromium', () => {
       if (dir) await rm(dir, { recursive: true, force: true });
     });
 
-    it('records a 13 KB HTTP-POST sign-in with the whole body, counts the rest, and writes the verdict', async () => {
+    it('records a 13 KB HTTP-POST sign-in with the whole body, counts the rest, and picks it for the popup to judge', async () => {
       expect(await ask(browser, { type: 'recorder:set-enabled', enabled: true })).toEqual({ recording: true });
       const tab = await browser.context.newPage();
       await tab.goto(`${server.origin}/login`);
@@ -112,8 +112,12 @@ describe('the background recorder in Chromium', () => {
         const chrome = (globalThis as unknown as { chrome: { storage: Record<'session' | 'local', { get(k: string | null): Promise<Record<string, unknown>> }> } }).chrome;
         return { verdict: (await chrome.storage.session.get(key))[key], local: await chrome.storage.local.get(null) };
       }, `verdict:${tabId}`);
-      expect(stored.verdict).toMatchObject({ flows: 1, host: new URL(server.origin).host });
+      // The service worker does not judge (the engine is not in it): it hands the popup what to judge.
+      expect(stored.verdict).toBeUndefined();
       expect(JSON.stringify(stored.local)).not.toContain('SAML');
+      const signIn = await ask(browser, { type: 'recorder:get-sign-in', tabId });
+      expect(signIn).toMatchObject({ seq: expect.any(Number), flows: 1 });
+      expect(signIn.entries).toEqual([entry]);
     });
 
     it('reads the raw body when the browser gives no formData (fetch with a text body)', async () => {

@@ -1,10 +1,11 @@
-import type { RecorderCaptures, RecorderRequest, RecorderState } from './protocol';
+import type { RecorderCaptures, RecorderRequest, RecorderSignIn, RecorderState } from './protocol';
 
 // The recorder's side of the protocol (protocol.ts): checks each request and routes it. Messages of other
 // features are left alone (undefined), so other runtime.onMessage listeners can answer them.
 
 export interface RecorderControl {
   captures(tabId?: number): Promise<RecorderCaptures>;
+  signIn(tabId: number): Promise<RecorderSignIn>;
   setEnabled(enabled: boolean): Promise<RecorderState>;
   clear(tabId?: number): Promise<RecorderState>;
 }
@@ -13,7 +14,7 @@ export interface RecorderErrorReply {
   error: string;
 }
 
-export type RecorderReply = RecorderCaptures | RecorderState | RecorderErrorReply;
+export type RecorderReply = RecorderCaptures | RecorderSignIn | RecorderState | RecorderErrorReply;
 
 function validTabId(value: unknown): value is number | undefined {
   return value === undefined || (typeof value === 'number' && Number.isInteger(value));
@@ -31,6 +32,11 @@ export function handleRecorderMessage(message: unknown, control: RecorderControl
       const { tabId } = m as { tabId?: unknown };
       if (!validTabId(tabId)) return bad(`${m.type}: tabId must be a tab number, not ${JSON.stringify(tabId)}.`);
       return m.type === 'recorder:clear' ? control.clear(tabId) : control.captures(tabId);
+    }
+    case 'recorder:get-sign-in': {
+      const { tabId } = m as { tabId?: unknown };
+      if (tabId === undefined || !validTabId(tabId)) return bad(`recorder:get-sign-in: tabId must be a tab number, not ${JSON.stringify(tabId)}.`);
+      return control.signIn(tabId);
     }
     case 'recorder:set-enabled': {
       const { enabled } = m as { enabled?: unknown };

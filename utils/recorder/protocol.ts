@@ -15,6 +15,20 @@ export interface RecorderCaptures {
   otherRequests: number;
 }
 
+/** The captures to judge the last sign-in on a tab from (the popup's "last sign-in"). */
+export interface RecorderGetSignIn {
+  type: 'recorder:get-sign-in';
+  tabId: number;
+}
+export interface RecorderSignIn {
+  /** The capture that carried the sign-in's Response; absent when the recorder saw no sign-in on the tab. */
+  seq?: number;
+  /** Oldest first, ending with that Response: the captures that can belong to the sign-in. */
+  entries: HarEntry[];
+  /** Sign-ins seen in the tab's group up to this one. */
+  flows: number;
+}
+
 export interface RecorderSetEnabled {
   type: 'recorder:set-enabled';
   enabled: boolean;
@@ -32,7 +46,7 @@ export interface RecorderEntryAdded {
   entry: HarEntry;
 }
 
-export type RecorderRequest = RecorderGetCaptures | RecorderSetEnabled | RecorderClear;
+export type RecorderRequest = RecorderGetCaptures | RecorderGetSignIn | RecorderSetEnabled | RecorderClear;
 export type RecorderEvent = RecorderEntryAdded;
 
 /** At most this many SAML exchanges are kept (oldest dropped first). */

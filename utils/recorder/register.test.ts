@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { b64, fixtureXml } from '../../tests/support/har-builder';
-import { readVerdict } from '../settings/verdict';
-import type { RecorderCaptures, RecorderState } from './protocol';
+import { readVerdict, writeVerdict } from '../settings/verdict';
+import type { RecorderCaptures, RecorderSignIn, RecorderState } from './protocol';
 import { BackgroundRecorder, PERMISSION_MISSING, RECORDING_FLAG_KEY, registerRecorder } from './register';
 
 const ACS = 'https://sonarcloud.io/oauth2/callback/saml';
@@ -107,7 +107,7 @@ describe('background recorder registration', () => {
     expect(await fakeBrowser.storage.local.get(RECORDING_FLAG_KEY)).toEqual({});
   });
 
-  it('records a sign-in once enabled: listeners with body and headers, the entry kept and broadcast, the verdict written', async () => {
+  it('records a sign-in once enabled: listeners with body and headers, the entry kept, broadcast and picked for the popup', async () => {
     granted = true;
     const recorder = registerRecorder();
     await expect(send<RecorderState>({ type: 'recorder:set-enabled', enabled: true })).resolves.toEqual({ recording: true });
@@ -129,7 +129,10 @@ describe('background recorder registration', () => {
     expect(captures.entries).toHaveLength(1);
     expect(captures.entries[0]!.entry.request.postData?.text).toContain(encodeURIComponent(SAML_RESPONSE));
     expect(captures.entries[0]!.entry.response.status).toBe(302);
-    expect(await readVerdict(7)).toMatchObject({ worst: 'error', host: 'sonarcloud.io', flows: 1, topFinding: { rule: 'destination-mismatch' } });
+    // The background only picks what to judge; the popup judges it (the engine stays out of the service worker).
+    const picked = await send<RecorderSignIn>({ type: 'recorder:get-sign-in', tabId: 7 });
+    expect(picked).toEqual({ seq: expect.any(Number), entries: [captures.entries[0]!.entry], flows: 1 });
+    expect(await readVerdict(7)).toBeUndefined();
   });
 
   it('never writes captures to storage.local or storage.sync: only the on/off flag', async () => {
@@ -145,7 +148,7 @@ describe('background recorder registration', () => {
     expect(await everything('local')).not.toContain('SAML');
   });
 
-  it('follows a tab opened by the recorded tab: its sign-in shows up for the opener, with the verdict on both', async () => {
+  it('follows a tab opened by the recorded tab: its sign-in shows up for the opener, and is the last sign-in of both', async () => {
     granted = true;
     const recorder = registerRecorder();
     await send({ type: 'recorder:set-enabled', enabled: true });
@@ -157,9 +160,12 @@ describe('background recorder registration', () => {
     await settle(recorder);
     const captures = await send<RecorderCaptures>({ type: 'recorder:get-captures', tabId: 7 });
     expect(captures.entries.map((e) => e.tabId)).toEqual([21]);
-    expect((await readVerdict(7))?.worst).toBe('error');
-    expect((await readVerdict(21))?.worst).toBe('error');
-    expect((await readVerdict(99))?.worst).toBe('error');
+    const lastSignIn = (tabId: number) => send<RecorderSignIn>({ type: 'recorder:get-sign-in', tabId });
+    const fromTab21 = await lastSignIn(21);
+    expect(fromTab21).toMatchObject({ flows: 1, entries: [expect.objectContaining({ request: expect.objectContaining({ url: ACS }) })] });
+    expect(await lastSignIn(7)).toEqual(fromTab21);
+    expect((await lastSignIn(99)).seq).toBeGreaterThan(fromTab21.seq!);
+    expect(await lastSignIn(8)).toEqual({ entries: [], flows: 0 });
     expect((await send<RecorderCaptures>({ type: 'recorder:get-captures', tabId: 99 })).entries.map((e) => e.tabId)).toEqual([99]);
     const all = await send<RecorderCaptures>({ type: 'recorder:get-captures' });
     expect(all.entries).toHaveLength(2);
@@ -202,13 +208,16 @@ describe('background recorder registration', () => {
     expect(await fakeBrowser.storage.local.get(null)).toEqual({});
   });
 
-  it('clears a tab group: captures, their session copies and the verdict', async () => {
+  it('clears a tab group: captures, their session copies and the verdicts judged from them', async () => {
     granted = true;
     const recorder = registerRecorder();
     await send({ type: 'recorder:set-enabled', enabled: true });
     signIn(7);
     signIn(8);
     await settle(recorder);
+    // What the popup keeps after judging each tab's sign-in.
+    await writeVerdict(7, { worst: 'error', at: '2025-03-01T10:00:00.000Z', flows: 1, captureSeq: 1 });
+    await writeVerdict(8, { worst: 'error', at: '2025-03-01T10:00:00.000Z', flows: 1, captureSeq: 2 });
     await expect(send<RecorderState>({ type: 'recorder:clear', tabId: 7 })).resolves.toEqual({ recording: true });
     expect((await send<RecorderCaptures>({ type: 'recorder:get-captures', tabId: 7 })).entries).toEqual([]);
     expect((await send<RecorderCaptures>({ type: 'recorder:get-captures', tabId: 8 })).entries).toHaveLength(1);

@@ -1,13 +1,15 @@
 // The background recorder (issue 4, "With DevTools closed"): webRequest events → SAML HAR entries, kept in
-// memory and storage.session, served to extension pages through protocol.ts, and the popup's verdict written
-// after each sign-in. Off by default; it needs the optional webRequest permission and host access.
+// memory and storage.session, served to extension pages through protocol.ts. Off by default; it needs the
+// optional webRequest permission and host access. It records and never analyzes: the engine would be most of
+// the service worker's code (and Chrome allows no import() there), so the popup judges the sign-in it shows.
 import { browser } from 'wxt/browser';
-import { CaptureStore, type StoredCapture } from './capture-store';
+import { removeVerdicts } from '../settings/verdict';
+import { CaptureStore } from './capture-store';
 import { handleRecorderMessage, type RecorderControl } from './message-handler';
-import type { RecorderCaptures, RecorderEntryAdded, RecorderState } from './protocol';
+import type { RecorderCaptures, RecorderEntryAdded, RecorderSignIn, RecorderState } from './protocol';
 import { losesRecording, recorderPermissions } from './recorder-permissions';
 import { SessionMirror } from './session-mirror';
-import { judgeLatestSignIn, removeVerdicts, writeVerdict } from './sign-in-verdict';
+import { latestSignIn } from './sign-in-window';
 import { WebRequestToHar, type RecordedExchange } from './webrequest-to-har';
 
 /** In storage.local: the user's choice only (no captured data), so recording resumes after a browser restart. */
@@ -142,7 +144,7 @@ export class BackgroundRecorder implements RecorderControl {
     return undefined;
   }
 
-  /** Keeps a finished SAML exchange, tells open pages, and judges the sign-in when it carried a Response. */
+  /** Keeps a finished SAML exchange and tells open pages. */
   async record({ entry, tabId }: RecordedExchange): Promise<void> {
     if (!this.recording) return;
     const { added, dropped } = this.store.add(tabId, entry);
@@ -150,19 +152,7 @@ export class BackgroundRecorder implements RecorderControl {
     const event: RecorderEntryAdded = { type: 'recorder:entry-added', tabId, entry };
     // No page listening is the usual case: the browser rejects, which is fine.
     browser.runtime.sendMessage(event).catch(() => {});
-    await this.judge(added);
     await saved;
-  }
-
-  private async judge(added: StoredCapture): Promise<void> {
-    try {
-      const root = this.store.followers.rootOf(added.tabId);
-      const group = this.store.capturesFor(root);
-      const verdict = judgeLatestSignIn(group.slice(0, group.indexOf(added) + 1).map((c) => c.entry));
-      if (verdict) await writeVerdict(new Set([added.tabId, root]), verdict);
-    } catch (e) {
-      console.warn('SSO Lens recorder: the sign-in verdict could not be written', e);
-    }
   }
 
   /** A tab opened by another one joins its capture group. */
@@ -192,6 +182,12 @@ export class BackgroundRecorder implements RecorderControl {
     };
   }
 
+  /** What the popup judges the tab's last sign-in from (sign-in-window.ts). */
+  async signIn(tabId: number): Promise<RecorderSignIn> {
+    await this.ready;
+    return latestSignIn(this.store, tabId);
+  }
+
   async setEnabled(enabled: boolean): Promise<RecorderState> {
     await this.ready;
     if (!enabled) {
@@ -209,7 +205,7 @@ export class BackgroundRecorder implements RecorderControl {
     const tabs = tabId === undefined ? undefined : this.store.followers.groupOf(tabId);
     const removed = this.store.clear(tabId);
     await this.mirror.save({ removed }, this.store.index());
-    // The verdict was written for the sign-in's tab and the tab that opened it.
+    // Verdicts judged from these captures (kept for the sign-in's tab or the tab that opened it) go with them.
     await removeVerdicts(tabs ?? new Set(removed.flatMap((c) => [c.tabId, this.store.followers.rootOf(c.tabId)])));
     return { recording: this.recording };
   }

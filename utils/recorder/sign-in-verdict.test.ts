@@ -1,10 +1,9 @@
-import { beforeEach, describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { describe, expect, it } from 'vitest';
 import { b64, deflateB64, fixtureXml, postEntry, redirectEntry } from '../../tests/support/har-builder';
 import { signInEntries, RSA_SHA1, SHA1 } from '../../tests/support/protocol-builder';
 import { analyze } from '../analyze';
-import { readVerdict } from '../settings/verdict';
-import { judgeLatestSignIn, removeVerdicts, signInVerdict, VERDICT_MAX_ENTRIES, writeVerdict } from './sign-in-verdict';
+import { judgeSignIn, signInVerdict } from './sign-in-verdict';
+import { signInWindow } from './sign-in-window';
 
 const ACS = 'https://sonarcloud.io/oauth2/callback/saml';
 // Entra ID response without an e-mail claim, sent to SonarQube Cloud: errors and a warning.
@@ -16,8 +15,6 @@ const authnRequest = redirectEntry('https://login.microsoftonline.com/tenant/sam
 });
 
 describe('sign-in verdict', () => {
-  beforeEach(() => fakeBrowser.reset());
-
   it('takes the worst severity of the sign-in and its first error, with the ACS host', () => {
     // Audience wrong (error), SHA-1 and an unsigned Response (warnings).
     const entries = signInEntries({ response: { assertion: { audiences: ['https://wrong.example.com'], signature: { method: RSA_SHA1, digest: SHA1 } } } });
@@ -50,30 +47,16 @@ describe('sign-in verdict', () => {
     expect(signInVerdict([])).toBeUndefined();
     // The Response is not the latest entry: the latest is the request of a new sign-in.
     expect(signInVerdict([entraResponse(), authnRequest])).toBeUndefined();
+    expect(judgeSignIn({ entries: [authnRequest], flows: 0 })).toBeUndefined();
   });
 
-  it('judges the latest sign-in of a full capture group from a bounded window, counting all its sign-ins', () => {
+  it("judges the recorder's bounded window of a full capture group, counting all its sign-ins", () => {
     const minute = 60_000;
     const start = Date.parse('2025-03-01T08:00:00.000Z');
     const group = Array.from({ length: 500 }, (_, i) => (i % 2 ? entraResponse : adfsResponse)(new Date(start + i * minute).toISOString()));
-    const verdict = judgeLatestSignIn(group);
+    const verdict = judgeSignIn(signInWindow(group)!);
     // Only the pairing window is analyzed: the same verdict as the last sign-in alone, but all 500 counted.
     expect(verdict).toEqual({ ...signInVerdict(group.slice(-1)), flows: 500 });
     expect(verdict?.worst).toBe('error');
-    expect(VERDICT_MAX_ENTRIES).toBeLessThan(500);
-    expect(judgeLatestSignIn([...group, authnRequest])).toBeUndefined();
-    expect(judgeLatestSignIn([])).toBeUndefined();
-  });
-
-  it('stores the verdict where the popup reads it, in session storage only', async () => {
-    const verdict = signInVerdict([entraResponse()])!;
-    await writeVerdict([12, 5, -1], verdict);
-    expect(await readVerdict(12)).toEqual(verdict);
-    expect(await readVerdict(5)).toEqual(verdict);
-    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
-    expect(await fakeBrowser.storage.sync.get(null)).toEqual({});
-    await removeVerdicts([12]);
-    expect(await readVerdict(12)).toBeUndefined();
-    expect(await readVerdict(5)).toEqual(verdict);
   });
 });

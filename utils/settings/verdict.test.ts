@@ -1,11 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { readVerdict, toVerdict } from './verdict';
+import { readVerdict, removeVerdicts, toVerdict, writeVerdict, type TabVerdict } from './verdict';
 
 describe('tab verdict', () => {
   beforeEach(() => fakeBrowser.reset());
 
-  it('reads what the recorder wrote for the tab', async () => {
+  it('reads what was kept for the tab', async () => {
     const verdict = { worst: 'error', topFinding: { rule: 'audience-mismatch', severity: 'error', message: 'Wrong audience' }, at: '2025-03-01T00:00:00Z', flows: 2 };
     await fakeBrowser.storage.session.set({ 'verdict:7': verdict });
     expect(await readVerdict(7)).toEqual(verdict);
@@ -16,5 +16,18 @@ describe('tab verdict', () => {
     expect(toVerdict({ worst: 'fatal', at: 'x', flows: 1 })).toBeUndefined();
     expect(toVerdict({ worst: 'ok', at: 'x' })).toBeUndefined();
     expect(toVerdict({ worst: 'ok', at: 'x', flows: 1, topFinding: { rule: 1 } })).toEqual({ worst: 'ok', at: 'x', flows: 1 });
+    expect(toVerdict({ worst: 'ok', at: 'x', flows: 1, captureSeq: '3' })).toEqual({ worst: 'ok', at: 'x', flows: 1 });
+  });
+
+  it('keeps verdicts in session storage only, and removes them by tab', async () => {
+    const verdict: TabVerdict = { worst: 'warning', at: '2025-03-01T00:00:00Z', flows: 1, host: 'sonarcloud.io', captureSeq: 4 };
+    await writeVerdict(12, verdict);
+    await writeVerdict(5, { ...verdict, worst: 'ok' });
+    expect(await readVerdict(12)).toEqual(verdict);
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+    expect(await fakeBrowser.storage.sync.get(null)).toEqual({});
+    await removeVerdicts([12, -1]);
+    expect(await readVerdict(12)).toBeUndefined();
+    expect((await readVerdict(5))?.worst).toBe('ok');
   });
 });

@@ -1,5 +1,6 @@
-// The verdict of the last sign-in seen on a tab. The background recorder writes it to storage.session (it lives
-// only as long as the browser session, like the capture it summarizes); the popup reads it.
+// The verdict of the last sign-in seen on a tab, kept in storage.session (it lives only as long as the browser
+// session, like the capture it summarizes). The popup judges the recorder's captures and keeps the result here,
+// so it judges each sign-in once; the recorder removes it with the captures it was judged from.
 // Native API, as in the popup that reads this (see PopupApp.tsx): storage.session only exists where it has promises.
 import { browser } from '@wxt-dev/browser';
 
@@ -14,6 +15,8 @@ export interface TabVerdict {
   flows: number;
   /** The service host the sign-in went to (e.g. sonarcloud.io), when the recorder knows it. */
   host?: string;
+  /** The recorder capture (its `seq`) that carried the judged Response: a newer one means judging again. */
+  captureSeq?: number;
 }
 
 export function verdictKey(tabId: number): string {
@@ -22,7 +25,7 @@ export function verdictKey(tabId: number): string {
 
 const LEVELS: readonly string[] = ['error', 'warning', 'info', 'ok'];
 
-/** Checks a stored value; the recorder is another module, so its output is checked, not trusted. */
+/** Checks a stored value: storage.session content from an older version must not break the popup. */
 export function toVerdict(value: unknown): TabVerdict | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const v = value as Record<string, unknown>;
@@ -33,6 +36,7 @@ export function toVerdict(value: unknown): TabVerdict | undefined {
     verdict.topFinding = { rule: top.rule, severity: top.severity, message: top.message };
   }
   if (typeof v.host === 'string') verdict.host = v.host;
+  if (typeof v.captureSeq === 'number') verdict.captureSeq = v.captureSeq;
   return verdict;
 }
 
@@ -45,4 +49,14 @@ export async function readVerdict(tabId: number): Promise<TabVerdict | undefined
   } catch {
     return undefined;
   }
+}
+
+/** Stores the tab's verdict in storage.session (never on disk). */
+export async function writeVerdict(tabId: number, verdict: TabVerdict): Promise<void> {
+  await browser.storage.session.set({ [verdictKey(tabId)]: verdict });
+}
+
+export async function removeVerdicts(tabIds: Iterable<number>): Promise<void> {
+  const keys = [...tabIds].filter((t) => t >= 0).map(verdictKey);
+  if (keys.length) await browser.storage.session.remove(keys);
 }
