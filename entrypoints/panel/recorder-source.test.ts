@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { HarEntry } from '@/utils/har/types';
 import type { RecorderCaptures, RecorderRequest } from '@/utils/recorder/protocol';
-import { recorderPermissions, recorderSource } from './recorder-source';
+import { recorderSource } from './recorder-source';
 
 const entry = (url: string): HarEntry => ({ startedDateTime: '2024-01-01T00:00:00.000Z', request: { method: 'GET', url, headers: [] }, response: { status: 302, headers: [] } });
 
@@ -55,11 +55,6 @@ describe('recorder capture source', () => {
     await source.enableRecording!();
     expect(request).toHaveBeenCalledWith({ permissions: ['webRequest'], origins: ['https://*/*', 'http://*/*'] });
     expect(requests).toContainEqual({ type: 'recorder:set-enabled', enabled: true });
-  });
-
-  it('asks for the host patterns the manifest declares optional, in MV3 and MV2 form', () => {
-    expect(recorderPermissions({ optional_host_permissions: ['https://*/*', 'http://*/*'] }).origins).toEqual(['https://*/*', 'http://*/*']);
-    expect(recorderPermissions({ optional_permissions: ['webRequest', '<all_urls>'] }).origins).toEqual(['<all_urls>']);
   });
 
   it('does not switch the recorder on when the permission is refused', async () => {

@@ -2,18 +2,9 @@ import { browser } from 'wxt/browser';
 import type { Exchange, HarEntry } from '@/utils/har/types';
 import type { CaptureSource } from '@/utils/panel/capture-source';
 import type { RecorderCaptures, RecorderEvent, RecorderRequest } from '@/utils/recorder/protocol';
+import { recorderPermissions } from '@/utils/recorder/recorder-permissions';
 
 type PermissionRequest = Parameters<typeof browser.permissions.request>[0];
-
-/**
- * What the recorder asks for: webRequest and the host patterns the manifest declares optional (MV3
- * `optional_host_permissions`; MV2 lists them in `optional_permissions`). Asking for an undeclared pattern fails.
- */
-export function recorderPermissions(manifest: { optional_host_permissions?: string[]; optional_permissions?: string[] }): PermissionRequest {
-  const declared = [...(manifest.optional_host_permissions ?? []), ...(manifest.optional_permissions ?? [])];
-  const origins = [...new Set(declared.filter((p) => p === '<all_urls>' || p.includes('://')))];
-  return { permissions: ['webRequest'], origins } as PermissionRequest;
-}
 
 function identity(entry: HarEntry): string {
   return `${entry.startedDateTime}|${entry.request.method}|${entry.request.url}`;
@@ -79,7 +70,8 @@ export function recorderSource(tabId: number | undefined): CaptureSource {
     },
     async enableRecording() {
       // First call in the click handler: the permission prompt needs the user's gesture.
-      const granted = await browser.permissions.request(recorderPermissions(browser.runtime.getManifest() as Parameters<typeof recorderPermissions>[0]));
+      // The same set the background checks before it records (recorder-permissions.ts).
+      const granted = await browser.permissions.request(recorderPermissions(browser.runtime.getManifest()) as PermissionRequest);
       if (!granted) throw new Error('Recording needs access to the sites you sign in to. The browser did not grant it, so recording stays off.');
       const reply: unknown = await send({ type: 'recorder:set-enabled', enabled: true });
       // The background may answer with its state and why it stayed off (e.g. the browser lacks webRequest).

@@ -1,6 +1,6 @@
 // What recording needs granted: webRequest and the host patterns the manifest declares optional (MV3
-// `optional_host_permissions`; Firefox MV2 lists them in `optional_permissions`). The panel asks for the same
-// set in the user's click; the background can only check it.
+// `optional_host_permissions`; Firefox MV2 lists them in `optional_permissions`; asking for an undeclared pattern
+// fails). The panel asks for this set in the user's click; the background can only check it.
 
 export interface RecorderPermissions {
   permissions: string[];
