@@ -1,5 +1,6 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { ReadProblem } from './types';
+import { isPlainWellFormed } from './well-formed';
 
 /** An element as the parser gives it: children by local name (always arrays), attributes under '@'. */
 export interface XmlNode {
@@ -48,7 +49,8 @@ export function parseXml(text: string): ParseResult {
       problem: { rule: 'xml-unsafe', stage: 'depth', detail: `elements nest deeper than ${MAX_DEPTH} levels` },
     };
   }
-  const valid = XMLValidator.validate(text);
+  // XMLValidator only for what the fast check cannot vouch for: its verdict and messages are unchanged.
+  const valid = isPlainWellFormed(text) || XMLValidator.validate(text);
   if (valid !== true) {
     const { msg, line, col } = valid.err;
     return { ok: false, problem: { rule: 'decode-failed', stage: 'xml', detail: `malformed XML at line ${line}, column ${col}: ${msg}` } };
