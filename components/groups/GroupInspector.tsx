@@ -39,7 +39,7 @@ export function GroupInspector({ list, onClose }: { list: OrganizationGroups; on
         <ul class="groups-names">
           {shown.map((g) => (
             <li key={g.name}>
-              <span class="groups-name">{g.name}</span>
+              <span class="groups-name" data-testid="group-name">{g.name}</span>
               {g.isDefault && <span class="groups-badge"> default group (never synced)</span>}
               {g.membersCount !== undefined && <span class="groups-muted"> · {g.membersCount} members</span>}
               {g.description && <span class="groups-muted"> · {g.description}</span>}

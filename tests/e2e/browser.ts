@@ -15,7 +15,7 @@ export interface ExtensionBrowser {
   extensionUrl(path: string): string;
   /** Opens an extension page in a tab and waits for it to load. */
   openExtensionPage(page: ExtensionPage): Promise<Page>;
-  /** Closes the browser (writing the HAR, if one was asked for) and deletes its profile. */
+  /** Closes the browser (writing the HAR, if one was asked for) and deletes its profile, unless the caller gave it. */
   close(): Promise<void>;
 }
 
@@ -26,10 +26,21 @@ export interface LaunchOptions {
   harPath?: string;
   /** Send all traffic, loopback included, through this proxy (see network-sentinel.ts). */
   proxyUrl?: string;
+  /**
+   * Start on this profile and keep it at close: launching again on it is a browser restart, which reloads the
+   * extension with its storage kept (chrome.runtime.reload() ends an unpacked extension Playwright loaded).
+   */
+  userDataDir?: string;
+  /** More Chromium switches. */
+  args?: string[];
 }
 
 export async function launchWithExtension(options: LaunchOptions): Promise<ExtensionBrowser> {
-  const userDataDir = await mkdtemp(join(tmpdir(), 'sso-lens-e2e-profile-'));
+  const ownProfile = options.userDataDir === undefined;
+  const userDataDir = options.userDataDir ?? (await mkdtemp(join(tmpdir(), 'sso-lens-e2e-profile-')));
+  const removeProfile = async () => {
+    if (ownProfile) await rm(userDataDir, { recursive: true, force: true });
+  };
   let context: BrowserContext;
   try {
     context = await chromium.launchPersistentContext(userDataDir, {
@@ -49,17 +60,18 @@ export async function launchWithExtension(options: LaunchOptions): Promise<Exten
         '--disable-sync',
         // `<-loopback>` removes Chromium's implicit proxy bypass for 127.0.0.1 and localhost.
         ...(options.proxyUrl ? [`--proxy-server=${options.proxyUrl}`, '--proxy-bypass-list=<-loopback>'] : []),
+        ...(options.args ?? []),
       ],
       ...(options.harPath ? { recordHar: { path: options.harPath, content: 'embed' as const } } : {}),
     });
   } catch (error) {
-    await rm(userDataDir, { recursive: true, force: true });
+    await removeProfile();
     throw error;
   }
 
   const close = async () => {
     await context.close().catch(() => undefined);
-    await rm(userDataDir, { recursive: true, force: true });
+    await removeProfile();
   };
 
   try {

@@ -18,6 +18,10 @@ export const PANEL = {
   profile: '[data-testid="profile-select"]',
   /** The detail pane's Findings tab. */
   findingsTab: '[data-testid="detail-tab-findings"]',
+  /** The detail pane's Attributes tab. */
+  attributesTab: '[data-testid="detail-tab-attributes"]',
+  /** Beside a group value, when organization group lists are cached; carries data-status="exact|case-only|default|none". */
+  groupParity: '[data-testid="group-parity"]',
 } as const;
 
 export interface PanelFinding {
@@ -59,6 +63,6 @@ export async function panelFindings(page: Page): Promise<PanelFinding[]> {
 /** Opens the flow's Response on its Attributes tab. */
 export async function showResponse(page: Page): Promise<void> {
   await page.locator(`${PANEL.messageRow}[data-kind="Response"]`).first().click();
-  await page.locator('[data-testid="detail-tab-attributes"]').click();
+  await page.locator(PANEL.attributesTab).click();
   await page.locator(PANEL.attributeValue).first().waitFor({ timeout: 5_000 });
 }
