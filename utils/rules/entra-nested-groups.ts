@@ -1,6 +1,6 @@
-import { attributePath, isGuid, listValues } from './attribute-lookup';
+import { attributePath, listValues } from './attribute-lookup';
 import { defineRule } from './define-rule';
-import { readGroupClaim } from './group-claim';
+import { readGroupClaim, splitObjectIds } from './group-claim';
 import { ENTRA_GROUP_CLAIM, VENDOR_DOCS } from './vendor-docs';
 import type { Fix } from './types';
 
@@ -21,7 +21,7 @@ export default defineRule({
   check(ctx) {
     const claim = readGroupClaim(ctx);
     if (!claim?.attribute || claim.idp !== 'entra') return [];
-    const names = claim.values.filter((v) => !isGuid(v));
+    const { names } = splitObjectIds(claim);
     if (!names.length) return [];
     const name = claim.attribute.name;
     return [

@@ -8,6 +8,8 @@ import type { Fix } from './types';
 const QUALIFIED = [/^[^\\\s]+\\[^\\]+$/, /^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$/];
 
 export function isDomainQualified(value: string): boolean {
+  // Both forms need a '\\' or an '@': most values (names, object IDs) are settled without a regex.
+  if (!value.includes('\\') && !value.includes('@')) return false;
   return QUALIFIED.some((re) => re.test(value.trim()));
 }
 

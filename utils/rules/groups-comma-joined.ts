@@ -9,6 +9,7 @@ const DN_PART = /^\s*[A-Za-z][\w-]*\s*=/;
 
 /** The group names of a value that joins several with commas or semicolons, else []. */
 export function joinedGroups(value: string): string[] {
+  if (!value.includes(',') && !value.includes(';')) return []; // one part: nothing joined, and no split
   const parts = value.split(/[,;]/).map((p) => p.trim()).filter(Boolean);
   if (parts.length < 2 || parts.every((p) => DN_PART.test(p))) return [];
   return parts;
