@@ -52,6 +52,7 @@ export function decodeSamlValue(value: string, binding: Binding): DecodeResult {
 }
 
 const BASE64_CHARS = /^[A-Za-z0-9+/]*$/;
+const NEEDS_REWRITE = /[ \t\r\n\f\v_-]/;
 
 // atob yields one char per byte (0-255): any char above 0x7f is a byte that is not ASCII.
 const NON_ASCII = /[\u0080-\u00ff]/;
@@ -66,9 +67,14 @@ export function decodeBase64(value: string): Uint8Array | string {
 function decodeBase64ToBinary(value: string): { ok: true; text: string } | { ok: false; problem: string } {
   const problem = (text: string) => ({ ok: false as const, problem: text });
   // Spaces are '+' signs lost to form decoding; other whitespace is line wrapping (Shibboleth, ADFS).
-  let s = value.trim().replace(/ /g, '+').replace(/[\t\r\n\f\v]/g, '');
-  s = s.replace(/-/g, '+').replace(/_/g, '/');
-  const pad = /=+$/.exec(s)?.[0].length ?? 0;
+  let s = value.trim();
+  // One scan tells whether any of the four rewrites below has something to do (usually none has).
+  if (NEEDS_REWRITE.test(s)) {
+    s = s.replace(/ /g, '+').replace(/[\t\r\n\f\v]/g, '');
+    s = s.replace(/-/g, '+').replace(/_/g, '/');
+  }
+  let pad = 0;
+  while (pad < s.length && s.charCodeAt(s.length - 1 - pad) === 0x3d /* = */) pad++;
   const body = pad ? s.slice(0, -pad) : s;
   if (!body.length) return problem('the value is empty');
   if (pad > 2) return problem(`it ends with ${pad} '=' padding characters (at most 2 are allowed)`);
