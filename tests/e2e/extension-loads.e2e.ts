@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchWithExtension, type ExtensionBrowser } from './browser';
 
@@ -11,6 +13,8 @@ interface RuntimeManifest {
   host_permissions?: string[];
   optional_permissions?: string[];
   optional_host_permissions?: string[];
+  content_security_policy?: unknown;
+  content_scripts?: unknown;
 }
 
 describe('the built extension in Chromium', () => {
@@ -37,6 +41,21 @@ describe('the built extension in Chromium', () => {
     expect(manifest.host_permissions ?? []).toEqual([]);
     expect(manifest.permissions ?? []).not.toContain('webRequest');
     expect(manifest.optional_host_permissions).toEqual(expect.arrayContaining(['https://*/*']));
+  });
+
+  it("keeps the browser's strict default CSP, injects nothing into pages and loads only packaged scripts", async () => {
+    const manifest = (await browser.serviceWorker.evaluate(
+      () => (globalThis as unknown as { chrome: { runtime: { getManifest(): unknown } } }).chrome.runtime.getManifest(),
+    )) as RuntimeManifest;
+    // No CSP key: MV3's default ("script-src 'self'; object-src 'self'") applies, no eval, no remote script.
+    expect(manifest.content_security_policy).toBeUndefined();
+    expect(manifest.content_scripts).toBeUndefined();
+    for (const page of ['popup.html', 'panel.html', 'options.html', 'devtools.html'] as const) {
+      const text = await readFile(join(inject('extensionPath'), page), 'utf8');
+      const sources = [...text.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1]!);
+      expect(sources.length, page).toBeGreaterThan(0);
+      for (const src of sources) expect(src, page).toMatch(/^\/(?!\/)/);
+    }
   });
 
   it('holds no host access after install', async () => {

@@ -1,6 +1,9 @@
+import { mkdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchWithExtension, type ExtensionBrowser } from './browser';
+import { SCREENSHOT_DIR } from './screenshots';
 import { startSonarStub, STUB_TITLE, type SonarStub } from './sonar-stub';
 
 // Issue 6: the popup's first-run form, then the one-click link copied and opened, in a real Chromium.
@@ -18,6 +21,7 @@ const readClipboard = (page: Page) => page.evaluate(() => navigator.clipboard.re
 describe('the popup signs in with one click', () => {
   let stub: SonarStub;
   beforeAll(async () => {
+    await mkdir(SCREENSHOT_DIR, { recursive: true });
     stub = await startSonarStub();
   });
   afterAll(async () => {
@@ -66,6 +70,16 @@ describe('the popup signs in with one click', () => {
       expect(await popup.getByRole('status').filter({ hasText: /^Copied$/ }).count()).toBe(1);
       expect(await popup.getByText('Could not copy').count()).toBe(0);
       expect(await readClipboard(popup)).toBe(link);
+    });
+
+    it('renders the saved enterprise in light and dark (screenshots for the README)', async () => {
+      await popup.setViewportSize({ width: 400, height: 600 });
+      for (const colorScheme of ['light', 'dark'] as const) {
+        await popup.emulateMedia({ colorScheme });
+        const path = join(SCREENSHOT_DIR, `popup-enterprise-${key}-${colorScheme}.png`);
+        await popup.screenshot({ path });
+        expect((await stat(path)).size).toBeGreaterThan(1000);
+      }
     });
 
     it('opens the one-click link in a new tab', async () => {

@@ -90,8 +90,12 @@ describe('a real sign-in in Chromium, analyzed', () => {
       if (noErrors) expect(shown.filter((f) => f.severity === 'error')).toEqual([]);
       // One engine, four faces: the panel shows what the engine found, no more, no less.
       expect([...new Set(shownRules)].sort()).toEqual([...new Set(engine.findings.map((f) => f.rule))].sort());
-      if (variant === 'clean') {
-        await page.screenshot({ path: `${SCREENSHOT_DIR}/panel-clean-sign-in.png`, fullPage: true });
+      if (variant === 'clean' || variant === 'missing-email') {
+        // panelFindings left the Response open on its Findings tab: the README's panel images, both themes.
+        for (const colorScheme of ['light', 'dark'] as const) {
+          await page.emulateMedia({ colorScheme });
+          await page.screenshot({ path: `${SCREENSHOT_DIR}/panel-${variant}-${colorScheme}.png` });
+        }
       }
     } finally {
       await page.close();
