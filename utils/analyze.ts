@@ -5,8 +5,7 @@ import { pickProfile, withMapping, type AttributeMapping, type ProfileId } from 
 import { ruleReference } from './rules/define-rule';
 import { RULES, SEVERITY_RANK } from './rules/index';
 import type { Finding, OrgGroups, Rule, RuleContext } from './rules/types';
-import { detectSaml } from './saml/detect';
-import { readSamlMessage } from './saml/read-message';
+import { readExchange, type ReadCache } from './saml/read-message';
 import type { SamlMessage } from './saml/types';
 
 export interface AnalyzeOptions {
@@ -22,6 +21,11 @@ export interface AnalyzeOptions {
   orgGroups?: OrgGroups[];
   /** Rules to run (default: all). */
   rules?: readonly Rule[];
+  /**
+   * Reuse what earlier analyses read from the same HAR entry objects (decoded, parsed, modelled), for a caller
+   * that analyzes a growing list again and again (the devtools panel). The result is the same as without it.
+   */
+  readCache?: ReadCache;
 }
 
 export interface Analysis {
@@ -36,10 +40,7 @@ export const DEFAULT_SKEW_SECONDS = 300;
 export function analyze(input: readonly (HarEntry | Exchange)[], options: AnalyzeOptions = {}): Analysis {
   const messages: SamlMessage[] = [];
   input.forEach((item, index) => {
-    const entry = 'entry' in item ? item.entry : item;
-    const fields = detectSaml(entry);
-    if (!fields) return;
-    for (const field of fields.messages) messages.push(readSamlMessage(field, fields, entry, index));
+    for (const message of readExchange('entry' in item ? item.entry : item, index, options.readCache)) messages.push(message);
   });
 
   const flows = buildFlows(messages);

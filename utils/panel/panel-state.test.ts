@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { b64, deflateB64, fixtureXml, plainEntry, postEntry, redirectEntry } from '../../tests/support/har-builder';
+import { analyze } from '../analyze';
 import type { Exchange, HarEntry } from '../har/types';
 import { initialPanelState, panelReducer, type PanelAction, type PanelState } from './panel-state';
 
@@ -83,5 +84,23 @@ describe('panel state', () => {
     expect(rulesOf(chosen)).toContain('name-attribute-missing');
     expect(run(chosen, { type: 'clear' }).profile).toBe('sonarqube-cloud');
     expect(rulesOf(run(chosen, { type: 'profile', profile: undefined }))).toEqual(rulesOf(detected));
+  });
+
+  it('analyzes what it keeps exactly as a fresh analysis would, as exchanges arrive and the oldest are dropped', () => {
+    const response = (n: number) =>
+      postEntry('https://sonarcloud.io/sessions/saml/acs', 'SAMLResponse', b64(fixtureXml('okta/gosaml2-okta-response.xml').replace('id12433943337943699538801121', `id-response-${n}`)), {
+        time: `2016-07-25T23:15:${String(n % 60).padStart(2, '0')}.500Z`,
+      });
+    const orgGroups = [{ organization: 'acme', groups: [{ name: 'Developers' }] }];
+    let s = run(initialPanelState({ maxExchanges: 4 }), { type: 'org-groups', orgGroups });
+    for (let n = 1; n <= 7; n++) {
+      s = run(s, live(request(n), plainEntry('https://app.example/'), response(n)));
+      // The same exchanges as new objects: read from scratch, nothing reused.
+      const fresh = analyze(structuredClone(s.exchanges), { orgGroups });
+      expect(JSON.stringify(s.analysis)).toBe(JSON.stringify(fresh));
+      expect([...s.messagesByKey.keys()]).toEqual(fresh.messages.map((m) => m.key));
+    }
+    expect(s.dropped).toBe(10);
+    expect(s.analysis.messages.map((m) => m.key)).toEqual(['0:SAMLRequest', '1:SAMLResponse', '2:SAMLRequest', '3:SAMLResponse']);
   });
 });

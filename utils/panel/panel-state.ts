@@ -5,6 +5,7 @@ import type { Exchange } from '../har/types';
 import { MAX_SAML_EXCHANGES } from '../recorder/protocol';
 import type { Finding, OrgGroups } from '../rules/types';
 import { detectSaml } from '../saml/detect';
+import { createReadCache } from '../saml/read-message';
 import type { SamlMessage } from '../saml/types';
 import { listRows, NO_FILTERS, type ListRow, type MessageFilters } from './filter-messages';
 
@@ -88,8 +89,12 @@ function shiftKey(key: string | undefined, by: number): string | undefined {
   return index < 0 ? undefined : `${index}${key.slice(colon)}`;
 }
 
+// Every change re-analyzes all kept exchanges (flows and findings may change with any new one); what each
+// exchange's SAML fields say is read once, when it arrives, and reused while the exchange is kept.
+const readCache = createReadCache();
+
 function withAnalysis(state: PanelState): PanelState {
-  const options: AnalyzeOptions = {};
+  const options: AnalyzeOptions = { readCache };
   if (state.orgGroups?.length) options.orgGroups = state.orgGroups;
   if (state.profile) options.profile = state.profile;
   const analysis = state.exchanges.length ? analyze(state.exchanges, options) : EMPTY_ANALYSIS;

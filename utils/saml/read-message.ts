@@ -1,17 +1,49 @@
-import type { HarEntry } from '../har/types';
+import type { HarEntry, HarPostData } from '../har/types';
 import { decodeSamlValue } from './decode';
-import type { SamlFields } from './detect';
+import { detectSaml, type SamlFields } from './detect';
 import { isKnownKind, readMessage } from './model';
 import { parseXml } from './parse';
 import type { SamlMessage } from './types';
 
+type SamlField = SamlFields['messages'][number];
+
+/**
+ * What one SAML field says once decoded, parsed and modelled: everything of a message that depends on the field
+ * alone, not on the exchange's place in a list (`key`, `exchangeIndex`) nor on its response (`httpStatus`,
+ * which the recorder fills in later). Its keys are in the order `readSamlMessage` has always set them.
+ */
+type FieldContent = Partial<SamlMessage>;
+
 /** Turn one detected SAML field of an exchange into a typed message; failures become `problem`, never throws. */
-export function readSamlMessage(
-  field: SamlFields['messages'][number],
-  fields: SamlFields,
-  entry: HarEntry,
-  exchangeIndex: number,
-): SamlMessage {
+export function readSamlMessage(field: SamlField, fields: SamlFields, entry: HarEntry, exchangeIndex: number): SamlMessage {
+  return assemble(field, fields, entry, exchangeIndex, readField(field, fields));
+}
+
+function readField(field: SamlField, fields: SamlFields): FieldContent {
+  if (field.param === 'SAMLart') return { kind: 'Artifact', artifact: field.value };
+
+  const decoded = decodeSamlValue(field.value, field.binding);
+  if (!decoded.ok) {
+    return {
+      problem: fields.truncated ? { ...decoded.problem, detail: `${decoded.problem.detail} (the captured body was cut short)` } : decoded.problem,
+    };
+  }
+  const parsed = parseXml(decoded.text);
+  if (!parsed.ok) return { xml: decoded.text, problem: parsed.problem };
+  if (!isKnownKind(parsed.rootName)) {
+    return {
+      xml: decoded.text,
+      problem: {
+        rule: 'decode-failed',
+        stage: 'not-saml',
+        detail: `the ${field.param} field holds XML whose root element is <${parsed.rootName}>, not a SAML 2.0 protocol message`,
+      },
+    };
+  }
+  return Object.assign({ xml: decoded.text, kind: parsed.rootName }, readMessage(parsed.rootName, parsed.root));
+}
+
+function assemble(field: SamlField, fields: SamlFields, entry: HarEntry, exchangeIndex: number, content: FieldContent): SamlMessage {
   const message: SamlMessage = {
     key: `${exchangeIndex}:${field.param}`,
     kind: 'Unknown',
@@ -32,35 +64,67 @@ export function readSamlMessage(
     if (fields.sigAlg !== undefined) message.redirectSignature.sigAlg = fields.sigAlg;
     if (fields.signature !== undefined) message.redirectSignature.signature = fields.signature;
   }
+  return Object.assign(message, content);
+}
 
-  if (field.param === 'SAMLart') {
-    message.kind = 'Artifact';
-    message.artifact = field.value;
-    return message;
-  }
+/** What an exchange's request was when it was read: a request changed since is read again. */
+interface EntryRead {
+  url: string;
+  postData: HarPostData | undefined;
+  text: string | undefined;
+  params: HarPostData['params'];
+  mimeType: string | undefined;
+  truncated: boolean | undefined;
+  fields: SamlFields | null;
+  contents: FieldContent[];
+}
 
-  const decoded = decodeSamlValue(field.value, field.binding);
-  if (!decoded.ok) {
-    message.problem = fields.truncated
-      ? { ...decoded.problem, detail: `${decoded.problem.detail} (the captured body was cut short)` }
-      : decoded.problem;
-    return message;
+/**
+ * Exchanges already read, by HAR entry object: the panel re-analyzes every kept exchange when one arrives, and
+ * must not base64-decode, inflate and parse them all again. The cached parts are shared between analyses, so
+ * messages are plain data that nothing changes. Entries that are dropped are garbage-collected with their reads.
+ */
+export interface ReadCache {
+  readonly entries: WeakMap<HarEntry, EntryRead>;
+  /** Entries read from scratch (detected, decoded, parsed) through this cache: a count for tests. */
+  reads: number;
+}
+
+export function createReadCache(): ReadCache {
+  return { entries: new WeakMap(), reads: 0 };
+}
+
+/** The SAML messages of one exchange at `exchangeIndex` (none for other traffic); `cache` skips re-reading. */
+export function readExchange(entry: HarEntry, exchangeIndex: number, cache?: ReadCache): SamlMessage[] {
+  if (!cache) {
+    const fields = detectSaml(entry);
+    return fields ? fields.messages.map((field) => readSamlMessage(field, fields, entry, exchangeIndex)) : [];
   }
-  message.xml = decoded.text;
-  const parsed = parseXml(decoded.text);
-  if (!parsed.ok) {
-    message.problem = parsed.problem;
-    return message;
-  }
-  if (!isKnownKind(parsed.rootName)) {
-    message.problem = {
-      rule: 'decode-failed',
-      stage: 'not-saml',
-      detail: `the ${field.param} field holds XML whose root element is <${parsed.rootName}>, not a SAML 2.0 protocol message`,
+  const { url, postData } = entry.request;
+  let read = cache.entries.get(entry);
+  if (
+    !read ||
+    read.url !== url ||
+    read.postData !== postData ||
+    read.text !== postData?.text ||
+    read.params !== postData?.params ||
+    read.mimeType !== postData?.mimeType ||
+    read.truncated !== postData?._truncated
+  ) {
+    const fields = detectSaml(entry);
+    read = {
+      url,
+      postData,
+      text: postData?.text,
+      params: postData?.params,
+      mimeType: postData?.mimeType,
+      truncated: postData?._truncated,
+      fields,
+      contents: fields ? fields.messages.map((field) => readField(field, fields)) : [],
     };
-    return message;
+    cache.entries.set(entry, read);
+    cache.reads++;
   }
-  message.kind = parsed.rootName;
-  Object.assign(message, readMessage(parsed.rootName, parsed.root));
-  return message;
+  const { fields, contents } = read;
+  return fields ? fields.messages.map((field, i) => assemble(field, fields, entry, exchangeIndex, contents[i]!)) : [];
 }
