@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { b64, fixtureXml, postEntry } from '@/tests/support/har-builder';
 import type { RecorderSignIn } from '@/utils/recorder/protocol';
+import { judgeSignIn } from '@/utils/recorder/sign-in-verdict';
 import type { Settings } from '@/utils/settings/schema';
 import { createSettingsStore } from '@/utils/settings/settings-store';
 import { PopupApp } from './PopupApp';
@@ -55,6 +56,7 @@ describe('popup', () => {
   afterEach(() => {
     cleanup();
     vi.restoreAllMocks();
+    vi.unstubAllGlobals();
   });
 
   it('adds the first enterprise from two fields, taking the key out of a pasted link', async () => {
@@ -186,9 +188,17 @@ describe('popup', () => {
     const response = postEntry('https://sonarcloud.io/oauth2/callback/saml', 'SAMLResponse', b64(fixtureXml('entra/netsaml2-issue-49-response.xml')), { status: 302 });
     const signIn: RecorderSignIn = { seq: 3, entries: [response], flows: 1 };
     const ask = vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue(signIn as never);
+    // The engine's worker, as the browser would run it (happy-dom has no workers).
+    class EngineWorker {
+      onmessage?: (event: { data: unknown }) => void;
+      postMessage(data: RecorderSignIn) {
+        setTimeout(() => this.onmessage?.({ data: judgeSignIn(data) }));
+      }
+      terminate() {}
+    }
+    vi.stubGlobal('Worker', EngineWorker);
     await renderPopup(saved);
-    // The first import of the engine in a test process takes a while.
-    expect(await screen.findByText('Sign-in has errors', undefined, { timeout: 10_000 })).toBeTruthy();
+    expect(await screen.findByText('Sign-in has errors')).toBeTruthy();
     expect(screen.getByText('destination-mismatch')).toBeTruthy();
     expect(ask).toHaveBeenCalledWith({ type: 'recorder:get-sign-in', tabId: tab.id });
     expect(await fakeBrowser.storage.session.get(`verdict:${tab.id}`)).toMatchObject({ [`verdict:${tab.id}`]: { worst: 'error', captureSeq: 3 } });

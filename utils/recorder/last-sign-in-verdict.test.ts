@@ -2,8 +2,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { b64, fixtureXml, postEntry } from '../../tests/support/har-builder';
 import { readVerdict, writeVerdict, type TabVerdict } from '../settings/verdict';
-import { lastSignInVerdict } from './last-sign-in-verdict';
+import { judgeInWorker, lastSignInVerdict } from './last-sign-in-verdict';
 import type { RecorderRequest, RecorderSignIn } from './protocol';
+import { judgeSignIn } from './sign-in-verdict';
 
 const ACS = 'https://sonarcloud.io/oauth2/callback/saml';
 // Entra ID response without an e-mail claim, sent to SonarQube Cloud: errors.
@@ -17,6 +18,24 @@ const kept: TabVerdict = { worst: 'ok', at: '2025-03-01T09:00:00.000Z', flows: 1
 let recorder: RecorderSignIn | Error;
 let requests: RecorderRequest[];
 
+/** Stands in for the browser's Worker (Node has none): runs what sign-in-verdict.worker.ts runs, asynchronously. */
+class EngineWorker {
+  static started: string[] = [];
+  static fail = false;
+  onmessage?: (event: { data: unknown }) => void;
+  onerror?: (event: { message: string }) => void;
+  terminated = false;
+  constructor(url: URL) {
+    EngineWorker.started.push(url.pathname);
+  }
+  postMessage(signIn: RecorderSignIn) {
+    setTimeout(() => (EngineWorker.fail ? this.onerror?.({ message: 'worker script failed to load' }) : this.onmessage?.({ data: judgeSignIn(signIn) })));
+  }
+  terminate() {
+    this.terminated = true;
+  }
+}
+
 describe("the popup's last sign-in verdict", () => {
   beforeEach(() => {
     fakeBrowser.reset();
@@ -27,15 +46,30 @@ describe("the popup's last sign-in verdict", () => {
       if (recorder instanceof Error) throw recorder;
       return recorder;
     }) as never);
+    EngineWorker.started = [];
+    EngineWorker.fail = false;
+    vi.stubGlobal('Worker', EngineWorker);
   });
-  afterEach(() => vi.restoreAllMocks());
+  afterEach(() => {
+    vi.restoreAllMocks();
+    vi.unstubAllGlobals();
+  });
 
-  it("judges the recorder's sign-in with the engine, loaded on demand, and keeps the verdict for the tab", async () => {
+  it("judges the recorder's sign-in with the engine, in a worker started on demand, and keeps the verdict for the tab", async () => {
     recorder = entraSignIn(9);
     const verdict = await lastSignInVerdict(7);
     expect(requests).toEqual([{ type: 'recorder:get-sign-in', tabId: 7 }]);
+    expect(EngineWorker.started).toEqual([expect.stringMatching(/sign-in-verdict\.worker\.ts$/)]);
     expect(verdict).toMatchObject({ worst: 'error', host: 'sonarcloud.io', flows: 3, captureSeq: 9, topFinding: { severity: 'error' } });
     expect(await readVerdict(7)).toEqual(verdict);
+    // Judged once: the next popup shows the kept verdict without starting the engine.
+    expect(await lastSignInVerdict(7)).toEqual(verdict);
+    expect(EngineWorker.started).toHaveLength(1);
+  });
+
+  it('rejects when the worker cannot start, so the popup keeps what it has', async () => {
+    EngineWorker.fail = true;
+    await expect(judgeInWorker(entraSignIn(1))).rejects.toThrow('worker script failed to load');
   });
 
   it('shows the kept verdict without judging again while the sign-in is the same', async () => {

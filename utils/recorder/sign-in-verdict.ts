@@ -5,7 +5,8 @@ import type { TabVerdict } from '../settings/verdict';
 import type { RecorderSignIn } from './protocol';
 
 // The popup's "last sign-in" badge, judged with the same `analyze` as the panel and the CLI. This module brings
-// the whole engine: the popup loads it only when there is a sign-in to judge (last-sign-in-verdict.ts).
+// the whole engine: it runs in a worker the popup starts only when there is a sign-in to judge
+// (last-sign-in-verdict.ts), never in the background.
 
 function hostOf(url: string | undefined): string | undefined {
   if (!url) return undefined;
