@@ -6,6 +6,7 @@ import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { buildBoth, existingBuilds, sizeLines } from './bundle-sizes';
 import { detectLine, entraLines, harLines, parityLines } from './engine-lines';
+import { panelAnalyzeLine } from './panel-analyze';
 import { panelListLine } from './panel-render';
 import { REGRESSION_FACTOR, formatValue, regressions, table, verdict, type Line, type Results } from './report';
 
@@ -40,6 +41,7 @@ lines.push(step('detect', detectLine));
 lines.push(...step('analyze one Entra Response', entraLines));
 lines.push(...step('analyze a 5 MB HAR', harLines));
 lines.push(...step('group parity', parityLines));
+lines.push(step('panel re-analysis', panelAnalyzeLine));
 process.stderr.write('… panel list\n');
 lines.push(await panelListLine());
 if (!args.has('--no-sizes')) {
