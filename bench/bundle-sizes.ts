@@ -39,6 +39,17 @@ export function entryFiles(root: string, scripts: readonly string[]): string[] {
   return [...seen].sort();
 }
 
+// How built code loads more JS later: a worker by its URL (Vite writes it from the site root), or import().
+const ON_DEMAND = /\bnew Worker\(\s*new URL\(\s*[`"']\/?([^`"']+\.js)[`"']|\bimport\(\s*[`"'](\.{1,2}\/[^`"']+\.js)[`"']\s*\)/g;
+
+/** JS an entry's files load only when they need it (workers, import()), with what that imports, less what is already loaded. */
+export function onDemandFiles(root: string, files: readonly string[]): string[] {
+  const targets = files.flatMap((f) =>
+    [...readFileSync(join(root, f), 'utf8').matchAll(ON_DEMAND)].map((m) => (m[1] !== undefined ? m[1] : posix.join(posix.dirname(f), m[2]!))),
+  );
+  return entryFiles(root, targets).filter((f) => !files.includes(f));
+}
+
 export function gzipBytes(files: readonly string[], root: string): number {
   return files.reduce((n, f) => n + gzipSync(readFileSync(join(root, f)), { level: 9 }).length, 0);
 }
@@ -64,19 +75,33 @@ const ENTRIES: EntryBudget[] = [
 
 export function entryLines(root: string, browser: string): Line[] {
   const manifest = JSON.parse(readFileSync(join(root, 'manifest.json'), 'utf8')) as Manifest;
-  return ENTRIES.map((entry) => {
+  return ENTRIES.flatMap((entry) => {
     const scripts = entry.scripts(root, manifest);
     if (!scripts.length) throw new Error(`${browser}: no script found for the ${entry.name} entry point`);
     const files = entryFiles(root, scripts);
-    return {
-      id: `gzip-${browser}-${entry.name}`,
-      label: `gzip ${entry.name} JS (${browser})`,
-      value: gzipBytes(files, root) / KB,
-      unit: 'KB' as const,
-      target: entry.targetKb,
-      inclusive: true,
-      note: `gzip -9 of each of ${files.map((f) => posix.basename(f)).join(', ')}`,
-    };
+    const lines: Line[] = [
+      {
+        id: `gzip-${browser}-${entry.name}`,
+        label: `gzip ${entry.name} JS (${browser})`,
+        value: gzipBytes(files, root) / KB,
+        unit: 'KB' as const,
+        target: entry.targetKb,
+        inclusive: true,
+        note: `gzip -9 of each of ${files.map((f) => posix.basename(f)).join(', ')}`,
+      },
+    ];
+    // Not in the budget (the entry opens without it), but shown so it cannot grow unseen.
+    const later = onDemandFiles(root, files);
+    if (later.length) {
+      lines.push({
+        id: `gzip-${browser}-${entry.name}-on-demand`,
+        label: `  (${entry.name}: JS loaded on demand)`,
+        value: gzipBytes(later, root) / KB,
+        unit: 'KB' as const,
+        note: `gzip -9 of each of ${later.map((f) => posix.basename(f)).join(', ')}`,
+      });
+    }
+    return lines;
   });
 }
 
