@@ -47,6 +47,20 @@ async function openRow(kind: string) {
 afterEach(cleanup);
 
 describe('SAML panel', () => {
+  it('tells the verdict of the last live sign-in once per change, for the popup', async () => {
+    const { source, add } = fakeSource();
+    const onVerdict = vi.fn();
+    render(<PanelApp source={source} onVerdict={onVerdict} />);
+    add(oktaFlow().slice(0, 2)); // the AuthnRequest alone: no sign-in to judge yet
+    await waitFor(() => expect(rows()).toHaveLength(1));
+    expect(onVerdict).not.toHaveBeenCalled();
+    add(oktaFlow().slice(2));
+    await waitFor(() => expect(onVerdict).toHaveBeenCalledTimes(1));
+    expect(onVerdict.mock.calls[0]![0]).toMatchObject({ worst: 'ok', host: 'localhost:8080', flows: 1, at: '2016-07-25T23:15:20.000Z' });
+    add([plainEntry('https://app.example/x.js')]); // counted only: the verdict did not change
+    expect(onVerdict).toHaveBeenCalledTimes(1);
+  });
+
   it('starts empty with the sign-in hint, and lists SAML exchanges as they arrive, counting the rest', async () => {
     const { source, add } = fakeSource();
     render(<PanelApp source={source} />);

@@ -5,8 +5,10 @@ import { readMessageInput } from '@/utils/har/read-message-input';
 import type { Exchange } from '@/utils/har/types';
 import type { CaptureSource, SourceStatus } from '@/utils/panel/capture-source';
 import { initialPanelState, panelReducer } from '@/utils/panel/panel-state';
+import { panelVerdict } from '@/utils/panel/panel-verdict';
 import { pickProfile } from '@/utils/profiles';
 import type { Finding, OrgGroups } from '@/utils/rules/types';
+import type { TabVerdict } from '@/utils/settings/verdict';
 import { EmptyState } from './EmptyState';
 import { MessageDetail } from './MessageDetail';
 import { MessageList } from './MessageList';
@@ -26,9 +28,11 @@ export interface PanelAppProps {
   version?: string;
   /** Keeps at most this many SAML exchanges (tests use a small number). */
   maxExchanges?: number;
+  /** Told the verdict on the last sign-in shown, when it changes (the popup shows it for the inspected tab). */
+  onVerdict?: (verdict: TabVerdict) => void;
 }
 
-export function PanelApp({ source, loadOrgGroups, saveFile = saveTextFile, version, maxExchanges }: PanelAppProps) {
+export function PanelApp({ source, loadOrgGroups, saveFile = saveTextFile, version, maxExchanges, onVerdict }: PanelAppProps) {
   const [state, dispatch] = useReducer(panelReducer, { maxExchanges }, initialPanelState);
   const [status, setStatus] = useState<SourceStatus>({});
   const [notice, setNotice] = useState<{ kind: 'error' | 'info'; text: string } | null>(null);
@@ -59,6 +63,17 @@ export function PanelApp({ source, loadOrgGroups, saveFile = saveTextFile, versi
       live = false;
     };
   }, [loadOrgGroups]);
+
+  const lastVerdict = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    if (!onVerdict) return;
+    const verdict = panelVerdict(state);
+    const text = verdict && JSON.stringify(verdict);
+    if (!verdict || text === lastVerdict.current) return;
+    lastVerdict.current = text;
+    onVerdict(verdict);
+    // The verdict depends on the analysis (and what it was told: groups, profile), not on list selection.
+  }, [state.analysis, onVerdict]);
 
   const importFile = async (file: File) => {
     setNotice(null);

@@ -214,4 +214,15 @@ describe('popup', () => {
     expect(us.getByRole('button', { name: 'Rollout checklist (1/8 done)' })).toBeTruthy();
     expect(eu.getByRole('button', { name: 'Rollout checklist (0/8 done)' })).toBeTruthy();
   });
+
+  it('ticks "groups exist" from a sign-in whose groups all matched the cached lists, in that region only', async () => {
+    const tab = activeTab(43);
+    await fakeBrowser.storage.session.set({ [`verdict:${tab.id}`]: { worst: 'error', at: now.toISOString(), flows: 1, host: 'sonarcloud.io', groupsMatch: true } });
+    await renderPopup(saved);
+    await screen.findByText(/Sign-in has errors/);
+    const eu = within(screen.getByRole('heading', { name: 'Acme EU' }).closest('article')!);
+    const us = within(screen.getByRole('heading', { name: 'Acme US' }).closest('article')!);
+    expect(eu.getByRole('button', { name: 'Rollout checklist (1/8 done)' })).toBeTruthy();
+    expect(us.getByRole('button', { name: 'Rollout checklist (0/8 done)' })).toBeTruthy();
+  });
 });

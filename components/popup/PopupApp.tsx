@@ -94,6 +94,7 @@ export function PopupApp({ store = settingsStore(), now = new Date() }: Props) {
     setJustAdded(true);
   }
 
+  const verdictRegion = verdict?.host ? sonarRegionOfHost(verdict.host) : undefined;
   const cleanSignInRegion =
     verdict && (verdict.worst === 'ok' || verdict.worst === 'info') && verdict.host ? sonarRegionOfHost(verdict.host) : undefined;
 
@@ -107,7 +108,10 @@ export function PopupApp({ store = settingsStore(), now = new Date() }: Props) {
         enterprise={enterprise}
         isDefault={isDefault}
         inviteTemplate={settings?.inviteTemplate ?? ''}
-        evidence={{ cleanSignInCaptured: cleanSignInRegion === enterprise.region || undefined }}
+        evidence={{
+          cleanSignInCaptured: cleanSignInRegion === enterprise.region || undefined,
+          groupParityOk: (verdict?.groupsMatch === true && verdictRegion === enterprise.region) || undefined,
+        }}
         onOpen={open}
         onLinkCopied={() => updateEnterprise(enterprise.id, (e) => ({ ...e, linkCopiedAt: new Date().toISOString() }))}
         onToggleStep={(step: RolloutStepId, done: boolean) =>

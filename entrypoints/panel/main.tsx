@@ -5,6 +5,7 @@ import { openGroupStore } from '@/utils/groups/store';
 import { FILE_ONLY_SOURCE, type CaptureSource } from '@/utils/panel/capture-source';
 import { devtoolsSource, type DevtoolsNetwork } from './devtools-source';
 import { recorderSource } from './recorder-source';
+import { writeVerdict, type TabVerdict } from '@/utils/settings/verdict';
 import '@/components/panel/panel.css';
 
 // In DevTools the page has `devtools.network`; opened as a tab (panel.html?tab=<id> from the popup, or plain
@@ -33,7 +34,11 @@ if (devtools) {
 
 const loadOrgGroups = () => openGroupStore().then((store) => store.loadOrgGroups().finally(() => store.close()));
 
+// The popup shows the last sign-in's verdict for the tab the panel inspects (or the recorder tab it was opened for).
+const verdictTab = devtools ? devtools.inspectedWindow.tabId : tabId;
+const onVerdict = verdictTab === undefined ? undefined : (verdict: TabVerdict) => void writeVerdict(verdictTab, verdict).catch(() => {});
+
 render(
-  <PanelApp source={source} loadOrgGroups={loadOrgGroups} version={browser.runtime.getManifest().version} />,
+  <PanelApp source={source} loadOrgGroups={loadOrgGroups} version={browser.runtime.getManifest().version} onVerdict={onVerdict} />,
   document.getElementById('app')!,
 );

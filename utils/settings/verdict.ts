@@ -17,6 +17,11 @@ export interface TabVerdict {
   host?: string;
   /** The recorder capture (its `seq`) that carried the judged Response: a newer one means judging again. */
   captureSeq?: number;
+  /**
+   * Judged against cached organization group lists (the panel): true when every group in the assertion exists
+   * with that exact name, false when one does not. Absent when no list was cached or no group was sent.
+   */
+  groupsMatch?: boolean;
 }
 
 export function verdictKey(tabId: number): string {
@@ -37,6 +42,7 @@ export function toVerdict(value: unknown): TabVerdict | undefined {
   }
   if (typeof v.host === 'string') verdict.host = v.host;
   if (typeof v.captureSeq === 'number') verdict.captureSeq = v.captureSeq;
+  if (typeof v.groupsMatch === 'boolean') verdict.groupsMatch = v.groupsMatch;
   return verdict;
 }
 

@@ -1,0 +1,20 @@
+import { verdictFromAnalysis } from '../recorder/sign-in-verdict';
+import type { TabVerdict } from '../settings/verdict';
+import type { PanelState } from './panel-state';
+
+/**
+ * The verdict on the last sign-in the panel shows, from the analysis it already has: the popup shows it for the
+ * inspected tab, with group parity when organization group lists are cached (evidence for the checklist).
+ */
+export function panelVerdict(state: Pick<PanelState, 'analysis' | 'exchanges' | 'messagesByKey' | 'orgGroups' | 'profile'>): TabVerdict | undefined {
+  const last = state.analysis.flows.findLast((f) => f.kind === 'sign-in' && f.responseKey !== undefined);
+  const index = last && state.messagesByKey.get(last.responseKey!)?.exchangeIndex;
+  // A file the user opened is about someone else's browser, not the inspected tab.
+  if (index === undefined || state.exchanges[index]?.source === 'har-file') return undefined;
+  return verdictFromAnalysis(
+    state.analysis,
+    state.exchanges.map((x) => x.entry),
+    index,
+    { orgGroupsCached: !!state.orgGroups?.length, profile: state.profile },
+  );
+}
