@@ -1,5 +1,6 @@
 // `npm run bench`: measures the speed and size budgets on this machine, prints them against their targets,
 // writes bench/results.json, and fails when a line got more than 2× worse than the committed results.
+import { hostileLine } from './hostile-lines';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -41,6 +42,7 @@ lines.push(step('detect', detectLine));
 lines.push(...step('analyze one Entra Response', entraLines));
 lines.push(...step('analyze a 5 MB HAR', harLines));
 lines.push(...step('group parity', parityLines));
+lines.push(step('hostile input', hostileLine));
 lines.push(step('panel re-analysis', panelAnalyzeLine));
 process.stderr.write('… panel list\n');
 lines.push(await panelListLine());
