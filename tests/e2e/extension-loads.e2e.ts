@@ -15,6 +15,8 @@ interface RuntimeManifest {
   optional_host_permissions?: string[];
   content_security_policy?: unknown;
   content_scripts?: unknown;
+  devtools_page?: string;
+  commands?: Record<string, { suggested_key?: { default?: string } }>;
 }
 
 describe('the built extension in Chromium', () => {
@@ -41,6 +43,9 @@ describe('the built extension in Chromium', () => {
     expect(manifest.host_permissions ?? []).toEqual([]);
     expect(manifest.permissions ?? []).not.toContain('webRequest');
     expect(manifest.optional_host_permissions).toEqual(expect.arrayContaining(['https://*/*']));
+    // The SAML panel and the one-click shortcut are registered (Firefox's build: scripts/check-manifest.mjs).
+    expect(manifest.devtools_page).toBe('devtools.html');
+    expect(manifest.commands?.['open-one-click-login']?.suggested_key?.default).toBe('Alt+Shift+L');
   });
 
   it("keeps the browser's strict default CSP, injects nothing into pages and loads only packaged scripts", async () => {
