@@ -134,6 +134,14 @@ describe('popup', () => {
     expect(create).toHaveBeenCalledWith({ url: 'https://sonarqube.us/login/sso?enterprise_key=acme-us' });
   });
 
+  it('opens the Devolutions Cloud instance in a new tab', async () => {
+    const create = vi.spyOn(fakeBrowser.tabs, 'create');
+    await renderPopup(saved);
+    const card = within((await screen.findByRole('heading', { name: 'Vault' })).closest('article')!);
+    fireEvent.click(card.getByRole('button', { name: 'Open' }));
+    expect(create).toHaveBeenCalledWith({ url: 'https://acme.devolutions.app' });
+  });
+
   it('ticks a checklist step by hand and keeps it', async () => {
     const store = await renderPopup(saved);
     const card = within((await screen.findByRole('heading', { name: 'Acme US' })).closest('article')!);
