@@ -3,6 +3,7 @@ import type { HarEntry } from '../har/types';
 import { pickProfile, type ProfileId } from '../profiles';
 import { findGroups } from '../rules/attribute-lookup';
 import { worstSeverity } from '../rules/index';
+import type { OrgGroups } from '../rules/types';
 import type { TabVerdict } from '../settings/verdict';
 import type { RecorderSignIn } from './protocol';
 
@@ -24,8 +25,10 @@ function hostOf(url: string | undefined): string | undefined {
  * the tab's captures (so the Response meets its AuthnRequest). Undefined when that entry completes no sign-in
  * (an AuthnRequest, a logout).
  */
-export function signInVerdict(entries: readonly HarEntry[], latest = entries.length - 1): TabVerdict | undefined {
-  return entries[latest] ? verdictFromAnalysis(analyze(entries), entries, latest) : undefined;
+export function signInVerdict(entries: readonly HarEntry[], latest = entries.length - 1, orgGroups?: OrgGroups[]): TabVerdict | undefined {
+  if (!entries[latest]) return undefined;
+  const cached = !!orgGroups?.length;
+  return verdictFromAnalysis(analyze(entries, cached ? { orgGroups } : {}), entries, latest, { orgGroupsCached: cached });
 }
 
 /** Rules that compare the assertion's groups with the cached organization group lists. */
@@ -67,8 +70,8 @@ export function verdictFromAnalysis(analysis: Analysis, entries: readonly HarEnt
 }
 
 /** The verdict on the sign-in the recorder picked for a tab (sign-in-window.ts), counted against all its sign-ins. */
-export function judgeSignIn({ entries, flows }: Pick<RecorderSignIn, 'entries' | 'flows'>): TabVerdict | undefined {
-  const verdict = signInVerdict(entries);
+export function judgeSignIn({ entries, flows }: Pick<RecorderSignIn, 'entries' | 'flows'>, orgGroups?: OrgGroups[]): TabVerdict | undefined {
+  const verdict = signInVerdict(entries, entries.length - 1, orgGroups);
   if (verdict) verdict.flows = flows;
   return verdict;
 }
