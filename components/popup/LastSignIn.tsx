@@ -36,7 +36,7 @@ export function LastSignIn({ verdict, tabId, onOpenPanel }: Props) {
         </>
       ) : (
         <p class="hint muted">
-          Nothing yet. Open the devtools SSO Lens panel on this tab (or turn on recording), then sign in.
+          Nothing yet. Open DevTools on this tab and its SAML panel (or turn on recording), then sign in.
         </p>
       )}
       {tabId !== undefined && (
