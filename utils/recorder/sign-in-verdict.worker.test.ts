@@ -49,7 +49,7 @@ describe('sign-in verdict worker', () => {
   it('judges groups against the cached organization lists when there are some', async () => {
     expect(await ask(withGroups(['Developers']))).not.toHaveProperty('groupsMatch');
     const store = await openGroupStore();
-    await store.replaceOrganization({ region: 'eu', organization: 'acme', source: 'paste' }, [{ name: 'Developers' }, { name: 'Members', isDefault: true }]);
+    await store.replaceOrganization({ region: 'eu', organization: 'acme', source: 'paste' }, [{ name: 'Developers', isDefault: false }, { name: 'Members', isDefault: true }]);
     store.close();
     expect(await ask(withGroups(['Developers']))).toMatchObject({ groupsMatch: true });
     expect(await ask(withGroups(['developers']))).toMatchObject({ groupsMatch: false });
