@@ -1,4 +1,4 @@
-import { verdictFromAnalysis } from '../recorder/sign-in-verdict';
+import { verdictOfFlow } from '../recorder/sign-in-verdict';
 import type { TabVerdict } from '../settings/verdict';
 import type { PanelState } from './panel-state';
 
@@ -6,15 +6,11 @@ import type { PanelState } from './panel-state';
  * The verdict on the last sign-in the panel shows, from the analysis it already has: the popup shows it for the
  * inspected tab, with group parity when organization group lists are cached (evidence for the checklist).
  */
-export function panelVerdict(state: Pick<PanelState, 'analysis' | 'exchanges' | 'messagesByKey' | 'orgGroups' | 'profile'>): TabVerdict | undefined {
+export function panelVerdict(state: Pick<PanelState, 'analysis' | 'exchanges' | 'messagesByKey' | 'orgGroups'>): TabVerdict | undefined {
   const last = state.analysis.flows.findLast((f) => f.kind === 'sign-in' && f.responseKey !== undefined);
   const index = last && state.messagesByKey.get(last.responseKey!)?.exchangeIndex;
+  const exchange = index === undefined ? undefined : state.exchanges[index];
   // A file the user opened is about someone else's browser, not the inspected tab.
-  if (index === undefined || state.exchanges[index]?.source === 'har-file') return undefined;
-  return verdictFromAnalysis(
-    state.analysis,
-    state.exchanges.map((x) => x.entry),
-    index,
-    { orgGroupsCached: !!state.orgGroups?.length, profile: state.profile },
-  );
+  if (!last || !exchange || exchange.source === 'har-file') return undefined;
+  return verdictOfFlow(state.analysis, last, exchange.entry.startedDateTime, !!state.orgGroups?.length);
 }

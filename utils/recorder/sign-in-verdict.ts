@@ -1,7 +1,6 @@
 import { analyze, type Analysis } from '../analyze';
 import type { HarEntry } from '../har/types';
-import { pickProfile, type ProfileId } from '../profiles';
-import { findGroups } from '../rules/attribute-lookup';
+import type { Flow } from '../flow/types';
 import { worstSeverity } from '../rules/index';
 import type { OrgGroups } from '../rules/types';
 import type { TabVerdict } from '../settings/verdict';
@@ -26,45 +25,34 @@ function hostOf(url: string | undefined): string | undefined {
  * (an AuthnRequest, a logout).
  */
 export function signInVerdict(entries: readonly HarEntry[], latest = entries.length - 1, orgGroups?: OrgGroups[]): TabVerdict | undefined {
-  if (!entries[latest]) return undefined;
+  const entry = entries[latest];
+  if (!entry) return undefined;
   const cached = !!orgGroups?.length;
-  return verdictFromAnalysis(analyze(entries, cached ? { orgGroups } : {}), entries, latest, { orgGroupsCached: cached });
+  const analysis = analyze(entries, cached ? { orgGroups } : {});
+  const responseKeys = new Set(analysis.messages.filter((m) => m.exchangeIndex === latest).map((m) => m.key));
+  const flow = analysis.flows.findLast((f) => f.kind === 'sign-in' && f.responseKey !== undefined && responseKeys.has(f.responseKey));
+  return flow && verdictOfFlow(analysis, flow, entry.startedDateTime, cached);
 }
 
 /** Rules that compare the assertion's groups with the cached organization group lists. */
 const PARITY_RULES = new Set(['group-case-mismatch', 'group-not-in-org', 'no-org-match', 'members-group-targeted']);
 
-export interface VerdictContext {
-  /** Organization group lists the analysis compared against: then the verdict says whether every group matched. */
-  orgGroupsCached?: boolean;
-  /** The service profile the analysis was told to use. */
-  profile?: ProfileId;
-}
-
 /**
- * The same verdict from an analysis already made (the panel has one): the sign-in whose Response arrived in
- * `entries[latest]`.
+ * The verdict on one sign-in flow of an analysis already made (the panel has one), seen at `at`.
+ * `orgGroupsCached`: the analysis was given organization group lists, so it compared the groups with them.
  */
-export function verdictFromAnalysis(analysis: Analysis, entries: readonly HarEntry[], latest: number, context: VerdictContext = {}): TabVerdict | undefined {
-  const entry = entries[latest];
-  if (!entry) return undefined;
-  const { messages, flows, findings } = analysis;
-  const byKey = new Map(messages.map((m) => [m.key, m]));
-  const signIns = flows.filter((f) => f.kind === 'sign-in');
-  const flow = signIns.findLast((f) => f.responseKey !== undefined && byKey.get(f.responseKey)?.exchangeIndex === latest);
-  if (!flow) return undefined;
-  const own = findings.filter((f) => f.flowId === flow.id);
+export function verdictOfFlow(analysis: Analysis, flow: Flow, at: string, orgGroupsCached = false): TabVerdict {
+  const own = analysis.findings.filter((f) => f.flowId === flow.id);
   const top = own.find((f) => f.severity === 'error') ?? own.find((f) => f.severity === 'warning');
-  const verdict: TabVerdict = { worst: worstSeverity(own) ?? 'ok', at: entry.startedDateTime, flows: signIns.length };
+  const verdict: TabVerdict = { worst: worstSeverity(own) ?? 'ok', at, flows: analysis.flows.filter((f) => f.kind === 'sign-in').length };
   if (top) verdict.topFinding = { rule: top.rule, severity: top.severity, message: top.message };
-  const response = byKey.get(flow.responseKey!);
+  const response = analysis.messages.find((m) => m.key === flow.responseKey);
   const host = hostOf(flow.acsUrl ?? response?.url);
   if (host) verdict.host = host;
-  const assertion = response?.assertions[0];
-  if (context.orgGroupsCached && assertion) {
-    const profile = pickProfile([flow.acsUrl, response?.url, response?.destination], context.profile);
-    // Evidence for the rollout checklist: every group the IdP sent exists, with that exact name.
-    if (findGroups(assertion, profile)?.values.length) verdict.groupsMatch = !own.some((f) => PARITY_RULES.has(f.rule));
+  // The engine notes the JIT reset exactly when it read group values (with its own profile and mapping): then,
+  // with lists cached, the parity rules ran. Evidence for the checklist: every group exists with that exact name.
+  if (orgGroupsCached && own.some((f) => f.rule === 'jit-membership-reset' && f.messageKey === flow.responseKey)) {
+    verdict.groupsMatch = !own.some((f) => PARITY_RULES.has(f.rule));
   }
   return verdict;
 }
