@@ -67,13 +67,6 @@ export function toTextReport(analysis: Analysis, c: Palette): string {
       const idp = idpOf(m, m.assertions[0]);
       for (const f of findings) lines.push(...formatFinding(f, c, idp));
     }
-    // Findings about the flow as a whole (no single message to hang them on).
-    const flowFindings = analysis.findings.filter((f) => !f.messageKey && f.flowId === flow.id);
-    if (flowFindings.length) {
-      const first = byKey.get(flow.messageKeys.at(-1) ?? '');
-      lines.push(`  ${c.bold('Flow')}`);
-      for (const f of flowFindings) lines.push(...formatFinding(f, c, first && idpOf(first, first.assertions[0])));
-    }
     lines.push('');
   }
   const counts = countBySeverity(analysis.findings);
