@@ -95,8 +95,7 @@ export function PopupApp({ store = settingsStore(), now = new Date() }: Props) {
   }
 
   const verdictRegion = verdict?.host ? sonarRegionOfHost(verdict.host) : undefined;
-  const cleanSignInRegion =
-    verdict && (verdict.worst === 'ok' || verdict.worst === 'info') && verdict.host ? sonarRegionOfHost(verdict.host) : undefined;
+  const cleanSignInRegion = verdict && (verdict.worst === 'ok' || verdict.worst === 'info') ? verdictRegion : undefined;
 
   function card(enterprise: Enterprise, isDefault: boolean) {
     if (enterprise.service === 'devolutions-cloud') {
