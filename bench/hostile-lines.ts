@@ -1,36 +1,14 @@
 // Hostile input (issue: each gives its finding "in well under a second"): the slowest of the cases, each timed
 // through the whole engine from a HAR entry. Speed is measured here, not in unit tests.
 import { deflateRawSync } from 'node:zlib';
+import { b64, postEntry, redirectEntry } from '../tests/support/har-builder';
 import { analyze } from '../utils/analyze';
 import type { HarEntry } from '../utils/har/types';
 import type { Line } from './report';
 import { time } from './timing';
 
-const post = (value: string): HarEntry => ({
-  startedDateTime: '2024-01-01T00:00:00.000Z',
-  time: 1,
-  request: {
-    method: 'POST',
-    url: 'https://sp.example/acs',
-    httpVersion: 'HTTP/1.1',
-    headers: [],
-    queryString: [],
-    cookies: [],
-    headersSize: -1,
-    bodySize: -1,
-    postData: { mimeType: 'application/x-www-form-urlencoded', text: `SAMLResponse=${encodeURIComponent(value)}` },
-  },
-  response: { status: 200, statusText: '', httpVersion: 'HTTP/1.1', headers: [], cookies: [], content: { size: 0, mimeType: 'text/html' }, redirectURL: '', headersSize: -1, bodySize: -1 },
-});
-const redirect = (value: string): HarEntry => {
-  const e = post('');
-  e.request.method = 'GET';
-  e.request.url = `https://idp.example/sso?SAMLRequest=${encodeURIComponent(value)}`;
-  e.request.queryString = [{ name: 'SAMLRequest', value }];
-  delete e.request.postData;
-  return e;
-};
-const b64 = (s: string) => Buffer.from(s, 'utf8').toString('base64');
+const post = (value: string) => postEntry('https://sp.example/acs', 'SAMLResponse', value);
+const redirect = (value: string) => redirectEntry('https://idp.example/sso', 'SAMLRequest', value);
 
 function cases(): Array<[string, HarEntry, string]> {
   const lol = `<!DOCTYPE lolz [<!ENTITY lol "lol">${Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i || ''};`.repeat(10)}">`).join('')}]><Response>&lol9;</Response>`;

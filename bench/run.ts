@@ -1,12 +1,12 @@
 // `npm run bench`: measures the speed and size budgets on this machine, prints them against their targets,
 // writes bench/results.json, and fails when a line got more than 2× worse than the committed results.
-import { hostileLine } from './hostile-lines';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { buildBoth, existingBuilds, sizeLines } from './bundle-sizes';
 import { detectLine, entraLines, harLines, parityLines } from './engine-lines';
+import { hostileLine } from './hostile-lines';
 import { panelAnalyzeLine } from './panel-analyze';
 import { panelListLine } from './panel-render';
 import { REGRESSION_FACTOR, formatValue, regressions, table, verdict, type Line, type Results } from './report';
