@@ -1,0 +1,31 @@
+import { detectSaml } from '../saml/detect';
+import type { HarEntry } from './types';
+
+/** Bodies of other traffic kept for the sign-in's hops (an error page is short; images and bundles are not). */
+export const KEPT_BODY_BYTES = 16 * 1024;
+const KEPT_URL_CHARS = 8 * 1024;
+
+/**
+ * What a long capture needs to keep of one exchange: all of a SAML exchange; of other traffic, the request
+ * line, status, redirect target and a short text body, so that a gigabyte of page assets costs kilobytes.
+ */
+export function slimEntry(entry: HarEntry): HarEntry {
+  if (detectSaml(entry)) return entry;
+  const { request, response } = entry;
+  const slim: HarEntry = {
+    startedDateTime: entry.startedDateTime,
+    request: { method: request.method, url: request.url.length > KEPT_URL_CHARS ? request.url.slice(0, KEPT_URL_CHARS) : request.url, headers: [] },
+    response: { status: response.status, statusText: response.statusText, headers: response.headers.filter((h) => /^location$/i.test(h.name)) },
+  };
+  if (entry.time !== undefined) slim.time = entry.time;
+  if (response.redirectURL) slim.response.redirectURL = response.redirectURL;
+  const content = response.content;
+  if (content) {
+    slim.response.content = { size: content.size, mimeType: content.mimeType };
+    if (typeof content.text === 'string' && content.text.length <= KEPT_BODY_BYTES && /html|json|text/i.test(content.mimeType ?? '')) {
+      slim.response.content.text = content.text;
+      if (content.encoding) slim.response.content.encoding = content.encoding;
+    }
+  }
+  return slim;
+}
