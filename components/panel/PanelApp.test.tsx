@@ -251,7 +251,7 @@ describe('SAML panel', () => {
     const drop = new Event('drop', { bubbles: true, cancelable: true });
     Object.defineProperty(drop, 'dataTransfer', { value: { files: [file], types: ['Files'] } });
     act(() => {
-      screen.getByRole('toolbar').parentElement!.dispatchEvent(drop);
+      screen.getByRole('banner').parentElement!.dispatchEvent(drop);
     });
     expect(drop.defaultPrevented).toBe(true);
     await waitFor(() => expect(rows()).toHaveLength(2));
