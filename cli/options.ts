@@ -39,7 +39,7 @@ export interface OptionSpec {
   apply(settings: Settings, value: string, context: OptionContext): string | void;
 }
 
-const profileIds = () => Object.keys(PROFILES).join(', ');
+const profileIds = () => PROFILES.map((p) => p.id).join(', ');
 
 export const OPTIONS: readonly OptionSpec[] = [
   {

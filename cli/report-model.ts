@@ -1,7 +1,6 @@
 import type { Analysis } from '../utils/analyze';
 import type { Flow } from '../utils/flow/types';
 import { isPastedUrl } from '../utils/har/read-message-input';
-import type { ProfileId } from '../utils/profiles';
 import { idpOf } from '../utils/rules/attribute-lookup';
 import { fixFor, preferredFixVendor, type IdpKind } from '../utils/rules/fix-for-idp';
 import type { Finding, Severity } from '../utils/rules/types';
@@ -36,7 +35,7 @@ export interface ReportModel {
   verdict: { level: VerdictLevel; text: string };
 }
 
-export function buildReport(analysis: Analysis, files: string[], chosenProfile?: ProfileId): ReportModel {
+export function buildReport(analysis: Analysis, files: string[]): ReportModel {
   const byMessage = new Map<string, Finding[]>();
   const byFlowOnly = new Map<string, Finding[]>();
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
@@ -51,7 +50,7 @@ export function buildReport(analysis: Analysis, files: string[], chosenProfile?:
     return {
       flow,
       title: flowTitle(flow),
-      profile: flowProfile(flow, messages, chosenProfile),
+      profile: flowProfile(flow),
       messages: messages.map((message) => ({ message, findings: byMessage.get(message.key) ?? [], idp: idpOf(message, message.assertions[0]) })),
       findings: byFlowOnly.get(flow.id) ?? [],
     };

@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
-import { analyze, type Analysis } from '../utils/analyze';
+import type { Analysis } from '../utils/analyze';
+import { analyzeWithTrust } from '../utils/analyze-with-trust';
 import type { InputFormat } from '../utils/har/read-message-input';
 import type { HarEntry } from '../utils/har/types';
 import { batchReport, type BatchItem } from './format-batch';
@@ -70,8 +71,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<CliResult> {
     for (const ref of refs) {
       try {
         const read = await readInput(ref, stdin);
-        const analysis = analyze(read.entries, settings.analyze);
-        items.push({ file: ref.label, analysis, format: FORMAT_NAME[read.format], model: buildReport(analysis, [ref.label], settings.analyze.profile) });
+        const analysis = await analyzeWithTrust(read.entries, settings.analyze);
+        items.push({ file: ref.label, analysis, format: FORMAT_NAME[read.format], model: buildReport(analysis, [ref.label]) });
       } catch (e) {
         if (!(e instanceof InputError)) throw e;
         items.push({ file: ref.label, error: e.message });
@@ -93,7 +94,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<CliResult> {
         throw e;
       }
     }
-    const analysis = analyze(entries, settings.analyze);
+    const analysis = await analyzeWithTrust(entries, settings.analyze);
     const code = analysis.findings.some((f) => f.severity === 'error') ? 1 : 0;
     result = { code, stdout: formatOne(analysis, refs.map((r) => r.label), [...formats].join(', '), settings, color), stderr: '' };
   }
@@ -111,7 +112,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<CliResult> {
 
 export function formatOne(analysis: Analysis, files: string[], formats: string, settings: Settings, color: boolean): string {
   if (settings.format === 'json') return `${JSON.stringify(toJsonReport(analysis, files), null, 2)}\n`;
-  const model = buildReport(analysis, files, settings.analyze.profile);
+  const model = buildReport(analysis, files);
   if (settings.format === 'text') return toTextReport(analysis, color ? COLORS : PLAIN, model);
   const scrub = settings.redact ? valueScrubber(analysis.messages) : (s: string) => s;
   return settings.format === 'markdown'
