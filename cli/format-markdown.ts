@@ -55,7 +55,7 @@ function finding(f: Finding, scrub: Scrub, fix: { text: string; vendor: string }
 
 /** Text outside code: every character Markdown (or an HTML-rendering ticket tool) would read as markup is escaped. */
 export function text(s: string): string {
-  return s.replace(/\r?\n/g, ' ').replace(/[\\`*_[\]<>|&]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`));
+  return s.replace(/\r?\n/g, ' ').replace(/[\\`*_[\]<>|&]/g, (c) => `\\${c}`);
 }
 
 /** A code span that no backtick, pipe or line break in the value can close or break. */

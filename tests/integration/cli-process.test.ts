@@ -174,8 +174,8 @@ describe('report formats', () => {
       // In Markdown, code spans show their content as is: outside them, nothing may be markup.
       const md = run(['analyze', '--format', 'markdown', ...redact, file]).stdout;
       const outsideCode = md.replace(/(?<!\\)(`+)[\s\S]*?\1/g, '');
-      expect(outsideCode).not.toMatch(/<script|<img|(?<!\\)\]\(javascript:/i);
-      if (redact.length) expect(outsideCode).toContain('&lt;script&gt;');
+      expect(outsideCode).not.toMatch(/(?<!\\)<script|(?<!\\)<img|(?<!\\)\]\(javascript:/i);
+      if (redact.length) expect(outsideCode).toContain('\\<script\\>');
     }
   });
 });
