@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze, type AnalyzeOptions } from '../../utils/analyze';
 import { readMessageInput } from '../../utils/har/read-message-input';
 import type { HarEntry } from '../../utils/har/types';
-import { PROTOCOL_RULES } from '../../utils/rules/protocol-rules';
+import { PROTOCOL_RULES } from '../../utils/rules/index';
 import type { Finding } from '../../utils/rules/types';
 import { fixtureText, fixtureXml, FIXTURES, postEntry, b64 } from '../support/har-builder';
 import { fixturePost } from '../support/protocol-builder';
