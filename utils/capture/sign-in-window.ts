@@ -1,5 +1,5 @@
 import type { HarEntry } from '../har/types';
-import { isProtocolExchange } from '../protocols/registry';
+import { isProtocolExchange } from '../protocols/detectors';
 
 // What capture keeps (panel and recorder alike): every exchange a protocol detects, plus the other requests of an
 // open sign-in window (redirects, error pages, the landing page), so that a flow's hops reach the engine. The

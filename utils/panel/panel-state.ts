@@ -6,7 +6,7 @@ import type { Exchange } from '../har/types';
 import { MAX_SAML_EXCHANGES } from '../recorder/protocol';
 import type { Finding, OrgGroups } from '../rules/types';
 import { createReadCache } from '../protocols/read-cache';
-import { isProtocolExchange } from '../protocols/registry';
+import { isProtocolExchange } from '../protocols/detectors';
 import type { Message } from '../protocols/types';
 import { listRows, NO_FILTERS, type ListRow, type MessageFilters } from './filter-messages';
 
