@@ -10,6 +10,7 @@ import { panelVerdict } from '@/utils/panel/panel-verdict';
 import { defaultProfile } from '@/utils/profiles';
 import type { Finding, OrgGroups } from '@/utils/rules/types';
 import type { TabVerdict } from '@/utils/settings/verdict';
+import { CaptureAnnouncer } from './CaptureAnnouncer';
 import { EmptyState } from './EmptyState';
 import { MessageDetail } from './MessageDetail';
 import { MessageList } from './MessageList';
@@ -247,6 +248,7 @@ export function PanelApp({ source, loadOrgGroups, saveFile = saveTextFile, versi
           />
         )}
       </main>
+      <CaptureAnnouncer count={messageCount} live={!state.file} />
       <footer class="status-bar">
         <span>
           {messageCount} SAML {messageCount === 1 ? 'message' : 'messages'} in {state.analysis.flows.length} {state.analysis.flows.length === 1 ? 'flow' : 'flows'}
