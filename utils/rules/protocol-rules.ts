@@ -1,3 +1,4 @@
+import acsErrorStatus from './acs-error-status';
 import acsForbidden from './acs-forbidden';
 import acsUrlMismatch from './acs-url-mismatch';
 import assertionExpired from './assertion-expired';
@@ -9,14 +10,17 @@ import decodeFailed from './decode-failed';
 import destinationMismatch from './destination-mismatch';
 import encryptedAssertion from './encrypted-assertion';
 import entraNotAssigned from './entra-not-assigned';
+import idpErrorPage from './idp-error-page';
 import idpInitiated from './idp-initiated';
 import inresponsetoMismatch from './inresponseto-mismatch';
+import mixedContentOrHttp from './mixed-content-or-http';
 import notYetValid from './not-yet-valid';
 import recipientMismatch from './recipient-mismatch';
 import redirectSignatureParams from './redirect-signature-params';
 import relaystateTooLong from './relaystate-too-long';
 import responseUnsigned from './response-unsigned';
 import sha1Signature from './sha1-signature';
+import signInLoop from './sign-in-loop';
 import statusNotSuccess from './status-not-success';
 import unsigned from './unsigned';
 import xmlUnsafe from './xml-unsafe';
@@ -28,6 +32,8 @@ export const PROTOCOL_RULES: readonly Rule[] = [
   xmlUnsafe,
   statusNotSuccess,
   entraNotAssigned,
+  idpErrorPage,
+  signInLoop,
   idpInitiated,
   inresponsetoMismatch,
   destinationMismatch,
@@ -35,6 +41,8 @@ export const PROTOCOL_RULES: readonly Rule[] = [
   audienceMismatch,
   acsUrlMismatch,
   acsForbidden,
+  acsErrorStatus,
+  mixedContentOrHttp,
   notYetValid,
   assertionExpired,
   confirmationExpired,
