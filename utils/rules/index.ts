@@ -1,3 +1,4 @@
+import acsErrorStatus from './acs-error-status';
 import acsForbidden from './acs-forbidden';
 import acsUrlMismatch from './acs-url-mismatch';
 import assertionExpired from './assertion-expired';
@@ -18,6 +19,7 @@ import groupNotInOrg from './group-not-in-org';
 import groupValuesAreObjectIds from './group-values-are-object-ids';
 import groupsCommaJoined from './groups-comma-joined';
 import groupsMissing from './groups-missing';
+import idpErrorPage from './idp-error-page';
 import idpInitiated from './idp-initiated';
 import inresponsetoMismatch from './inresponseto-mismatch';
 import jitMembershipReset from './jit-membership-reset';
@@ -25,6 +27,7 @@ import loginAttributeMissing from './login-attribute-missing';
 import membersGroupTargeted from './members-group-targeted';
 import nameAttributeMissing from './name-attribute-missing';
 import noOrgMatch from './no-org-match';
+import mixedContentOrHttp from './mixed-content-or-http';
 import notYetValid from './not-yet-valid';
 import oktaGroupFilter from './okta-group-filter';
 import recipientMismatch from './recipient-mismatch';
@@ -32,6 +35,7 @@ import redirectSignatureParams from './redirect-signature-params';
 import relaystateTooLong from './relaystate-too-long';
 import responseUnsigned from './response-unsigned';
 import sha1Signature from './sha1-signature';
+import signInLoop from './sign-in-loop';
 import statusNotSuccess from './status-not-success';
 import unsigned from './unsigned';
 import xmlUnsafe from './xml-unsafe';
@@ -47,6 +51,8 @@ export const PROTOCOL_RULES: readonly Rule[] = [
   xmlUnsafe,
   statusNotSuccess,
   entraNotAssigned,
+  idpErrorPage,
+  signInLoop,
   idpInitiated,
   inresponsetoMismatch,
   destinationMismatch,
@@ -54,6 +60,8 @@ export const PROTOCOL_RULES: readonly Rule[] = [
   audienceMismatch,
   acsUrlMismatch,
   acsForbidden,
+  acsErrorStatus,
+  mixedContentOrHttp,
   notYetValid,
   assertionExpired,
   confirmationExpired,
