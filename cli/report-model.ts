@@ -1,8 +1,8 @@
 import type { Analysis } from '../utils/analyze';
 import type { Flow } from '../utils/flow/types';
 import { isPastedUrl } from '../utils/har/read-message-input';
-import { idpOf } from '../utils/rules/attribute-lookup';
-import { fixFor, preferredFixVendor, type IdpKind } from '../utils/rules/fix-for-idp';
+import { idpOf } from '../utils/rules/support/attribute-lookup';
+import { fixFor, preferredFixVendor, type IdpKind } from '../utils/rules/support/fix-for-idp';
 import type { Finding, Severity } from '../utils/rules/types';
 import type { Binding, SamlMessage } from '../utils/saml/types';
 import { flowProfile, type FlowProfile } from './flow-profile';

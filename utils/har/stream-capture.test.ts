@@ -34,7 +34,7 @@ describe('readCaptureStream', () => {
     expect((await read(tracer)).entries[0]!.startedDateTime).toBe('2024-01-01T00:00:00Z');
   });
 
-  it('keeps what the caller keeps: slimEntry keeps SAML exchanges whole and other traffic short', async () => {
+  it('keeps what the caller keeps (here slimEntry: SAML exchanges whole, other traffic short)', async () => {
     const { entries } = await readCaptureStream(chunks(HAR, 100), { keep: slimEntry });
     expect(entries[0]!.request.postData?.text).toBe('SAMLResponse=PHg%2B');
     expect(entries[1]!.request.headers).toEqual([]);
