@@ -112,6 +112,20 @@ describe('batch mode', () => {
     expect(batch.files.map((f: { file: string; code: number }) => [f.file.split('/').pop(), f.code])).toEqual([['chrome.har', 1], ['okta-response.b64', 0]]);
   });
 
+  it('a folder as Markdown and HTML: one row per file and the totals', () => {
+    const folder = folderOf({ 'a.b64': readFileSync(join(FIXTURES, 'okta-response.b64'), 'utf8'), 'b.txt': 'not SAML at all.' });
+    const md = run(['analyze', '--format', 'markdown', '--now', NOW, folder]);
+    expect(md.stdout).toMatch(/^# SSO Lens batch report\n/);
+    expect(md.stdout).toMatch(/\| `[^`]*a\.b64` \| OK \| 1 message\(s\)/);
+    expect(md.stdout).toMatch(/\| `[^`]*b\.txt` \| UNREADABLE \|/);
+    expect(md.stdout).toContain('**Total:** 2 file(s)');
+    expect(md.status).toBe(2);
+    const html = run(['analyze', '--format', 'html', folder]).stdout;
+    expect(html).toMatch(/^<!doctype html>/);
+    expect(html).not.toMatch(/<script/i);
+    expect(html.match(/<tr><td>/g)).toHaveLength(2);
+  });
+
   it('--batch reports named files one by one', () => {
     const r = run(['analyze', '--batch', '--now', NOW, 'okta-response.b64', 'authn-request.url']);
     expect(r.stdout.trim().split('\n')).toHaveLength(3);

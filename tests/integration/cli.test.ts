@@ -82,4 +82,10 @@ describe('npm run analyze', () => {
     const api = JSON.stringify({ paging: { pageIndex: 1, pageSize: 100, total: 1 }, groups: [{ id: 1, name: 'Members', default: true, membersCount: 3 }] });
     expect((await runCli(['--groups', file('g.json', api), file('ok3.xml', AUTHN)], io)).code).toBe(0);
   });
+
+  it('colours the text report only when asked (a terminal without NO_COLOR, and no --no-color)', async () => {
+    const path = file('colour.har', okta);
+    expect((await runCli([path], { color: true })).stdout).toContain('\x1b[31merror');
+    expect((await runCli(['--no-color', path], { color: true })).stdout).not.toContain('\x1b[');
+  });
 });
