@@ -203,7 +203,7 @@ describe('SAML panel', () => {
     const { source, add } = fakeSource();
     const orgGroups: OrgGroups[] = [{ organization: 'acme', groups: [{ name: 'Domain Users' }, { name: 'zaaksysteemgebruikers' }] }];
     render(<PanelApp source={source} loadOrgGroups={async () => orgGroups} />);
-    await screen.findByText('Group lists of 1 organizations cached');
+    await screen.findByText('Group list of 1 organization cached');
     add([postEntry('https://testsuite.zaaksysteem.nl/auth/saml/consumer-post', 'SAMLResponse', b64(fixtureXml('adfs/netsaml2-adfs-plain-groups.xml')))]);
     await openRow('Response');
     fireEvent.click(screen.getByTestId('detail-tab-attributes'));
