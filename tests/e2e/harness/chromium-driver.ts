@@ -97,6 +97,7 @@ export async function launchChromium(extensionPath: string, options: LaunchOptio
       },
       upload: (css, filePath) => page.setInputFiles(css, filePath),
       press: (key) => page.keyboard.press(key),
+      type: (text) => page.keyboard.type(text),
       async goto(url) {
         await page.goto(url, { waitUntil: 'load' });
       },

@@ -26,8 +26,12 @@ interface BidiContext {
 
 const contextOf = (page: Page) => (page.mainFrame() as unknown as { browsingContext: BidiContext }).browsingContext;
 
-/** Lines Firefox prints that are its own, not the add-on's (see TOOLCHAIN: a BiDi handler on closing tabs). */
-const FIREFOX_NOISE = [/Handler function threw .*context is null/];
+/** Lines Firefox prints that are its own, not the add-on's: a BiDi handler on closing tabs, remote settings. */
+const FIREFOX_NOISE = [
+  /Handler function threw .*context is null/,
+  // Firefox's remote settings client, refused its (automation-disabled) server; not an extension page.
+  /^console\.error: RSLoader:/,
+];
 
 export async function launchFirefox(extensionPath: string, options: LaunchOptions): Promise<Driver> {
   const manifest = JSON.parse(await readFile(join(extensionPath, 'manifest.json'), 'utf8')) as {
@@ -148,7 +152,15 @@ export async function launchFirefox(extensionPath: string, options: LaunchOption
       if (!input) throw new Error(`No file input at ${css}`);
       await (input as unknown as { uploadFile(path: string): Promise<void> }).uploadFile(filePath);
     },
-    press: (key) => page.keyboard.press(key as never),
+    async press(combo) {
+      // puppeteer presses one key at a time: hold the modifiers of `Shift+Tab` around the last key.
+      const keys = combo.split('+');
+      const key = keys.pop()!;
+      for (const modifier of keys) await page.keyboard.down(modifier as never);
+      await page.keyboard.press(key as never);
+      for (const modifier of keys.reverse()) await page.keyboard.up(modifier as never);
+    },
+    type: (text) => page.keyboard.type(text),
     async goto(url) {
       if (url.startsWith('moz-extension:')) await contextOf(page).navigate(url, 'complete');
       else await page.goto(url, { waitUntil: 'load' });

@@ -39,7 +39,10 @@ export interface NativePage {
   fill(css: string, text: string): Promise<void>;
   select(css: string, value: string): Promise<void>;
   upload(css: string, filePath: string): Promise<void>;
+  /** A key as Playwright names it, with modifiers joined by `+` (e.g. `Shift+Tab`), to the focused element. */
   press(key: string): Promise<void>;
+  /** Types text into the focused element, key by key. */
+  type(text: string): Promise<void>;
   /** Navigates and waits for the load event (extension pages included). */
   goto(url: string): Promise<void>;
   url(): Promise<string>;
@@ -80,7 +83,10 @@ export interface TestPage {
   /** Picks the <option> with this value. */
   select(target: Target, value: string): Promise<void>;
   upload(target: Target, filePath: string): Promise<void>;
+  /** Presses a key (`Tab`, `Shift+Tab`, `Enter`, `ArrowRight`) in the focused element. */
   press(key: string): Promise<void>;
+  /** Types into the focused element. */
+  type(text: string): Promise<void>;
   count(target: Target): Promise<number>;
   /** Text content of each match (whitespace as in the page). */
   texts(target: Target): Promise<string[]>;
@@ -154,6 +160,7 @@ export function wrapPage(native: NativePage): TestPage {
     select: async (target, value) => native.select(await one(target), value),
     upload: async (target, filePath) => native.upload(await one(target), filePath),
     press: (key) => native.press(key),
+    type: (text) => native.type(text),
     count: async (target) => (await mark(target)).count,
     texts: async (target) => {
       const { css } = await mark(target);
