@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { har } from '../support/har-builder';
+import { itLogsNoConsoleProblem } from './console-check';
 import { fixturePost, signInEntries } from '../support/protocol-builder';
 import { browserName, launch, until, type ExtensionBrowser, type TestPage } from './harness/harness';
 import { PANEL } from './panel-page';
@@ -197,4 +198,6 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
     await panel.waitFor({ role: 'status', text: 'Exported', partial: true, css: '.notice' });
     await panel.close();
   });
+
+  itLogsNoConsoleProblem(() => [browser]);
 });

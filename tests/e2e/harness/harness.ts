@@ -17,11 +17,16 @@
  *   (find-in-page.ts), so both browsers find elements the same way, by what users and screen readers see.
  * - `page.evaluate(fn, arg)` runs `fn` in the page (extension pages have the WebExtension API as `browser`);
  *   `browser.extensionCall(fn, arg)` does the same in a background extension page, for API calls.
- * - Pages: `openExtensionPage('panel.html?tab=3')`, `newPage()` then `goto(url)` for web pages.
+ * - Pages: `openExtensionPage('panel.html?tab=3')`, `newPage()` then `goto(url)` for web pages;
+ *   `page.native.evaluate(source)` evaluates a script text (e.g. axe-core) that the page's CSP would refuse.
  * - `consoleProblems()`: every console error or warning, and uncaught error, from the add-on's own pages so far.
- * - `openDevToolsPanel(page, 'SAML')`: opens the real DevTools on that tab and selects the add-on's panel.
+ * - `openDevToolsPanel(page, 'SAML')`: opens the real DevTools on that tab and selects the add-on's panel
+ *   (launch with `{ devtools: true }`: Chromium opens DevTools with every tab from launch on).
+ * - `launch({ grantOptional: true })`: webRequest and host access granted, as after the recorder's prompt.
+ * - `launch({ proxyUrl })`: every request through a proxy (network-sentinel.ts records and answers them).
  * - `launch({ profileDir })` keeps the profile: closing and launching again on it is a browser restart.
  * - Clipboard, colour scheme and viewport have methods of their own, since each browser does them differently.
+ * - End each scenario file with `itLogsNoConsoleProblem(() => [browser])` (../console-check.ts).
  * Anything a scenario needs that is not here belongs in the Driver interface, implemented for both browsers.
  */
 import { inject } from 'vitest';
