@@ -6,8 +6,9 @@ set -euo pipefail
 CHROMIUM="${CHROMIUM_PATH:-/usr/bin/chromium}"
 FIREFOX="${FIREFOX_PATH:-/usr/bin/firefox-esr}"
 missing=()
-[ -x "$CHROMIUM" ] || missing+=(chromium)
-[ -x "$FIREFOX" ] || missing+=(firefox-esr)
+where=()
+[ -x "$CHROMIUM" ] || { missing+=(chromium); where+=("$CHROMIUM"); }
+[ -x "$FIREFOX" ] || { missing+=(firefox-esr); where+=("$FIREFOX"); }
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0
 fi
@@ -17,7 +18,7 @@ if [ "$(id -u)" -ne 0 ]; then
   if command -v sudo >/dev/null && sudo -n true 2>/dev/null; then
     SUDO="sudo"
   else
-    echo "The end-to-end tests need ${missing[*]} (not found at $CHROMIUM / $FIREFOX). Install with:" >&2
+    echo "The end-to-end tests need ${missing[*]} (nothing at ${where[*]}). Install with:" >&2
     echo "  sudo sh -c '$command'" >&2
     exit 1
   fi
