@@ -3,25 +3,14 @@
 import { Certificate, RSAPublicKey } from 'pkijs';
 import { ownBuffer, toHex } from './bytes';
 import { readDerBlocks, toPem, type PemInput } from './pem';
+import type { CertificateSummary } from '../trust/types';
 
 export type KeyAlgorithm = 'RSA' | 'EC' | 'Ed25519' | 'Ed448' | 'DSA' | 'unknown';
 
-/** The certificate facts that travel with a verification (plain data: survives JSON). */
-export interface CertificateSummary {
-  subject: string;
-  issuer: string;
-  /** ISO 8601. */
-  notBefore: string;
-  notAfter: string;
-  /** Thumbprints in upper-case hex: SHA-1 is what Entra ID shows, SHA-256 what newer consoles show. */
-  sha1: string;
-  sha256: string;
-  keyAlgorithm?: KeyAlgorithm;
-  /** RSA modulus bits, or the EC curve's size. */
-  keyBits?: number;
-}
+export type { CertificateSummary };
 
 export interface CertificateDetails extends CertificateSummary {
+  keyAlgorithm: KeyAlgorithm;
   serialNumber: string;
   /** EC only: the WebCrypto curve name. */
   curve?: 'P-256' | 'P-384' | 'P-521';

@@ -3,6 +3,7 @@
 // Loaded on demand: nothing here runs unless a message is signed or encrypted.
 import { readMessage } from '../saml/model';
 import { parseXml } from '../saml/parse';
+import type { Message } from '../protocols/types';
 import type { Assertion, SamlMessage } from '../saml/types';
 import { summarize } from './certificate';
 import { decryptAssertions } from './decrypt-assertion';
@@ -11,22 +12,14 @@ import type { SignatureVerification } from './signature-types';
 import type { TrustMaterial, Verification } from './verification';
 import { verifyRedirectSignature } from './verify-redirect-signature';
 import { verifyXmlSignatures } from './verify-xml-signature';
-
-/** A message as this step sees it: the engine's message with the fields the step sets. */
-export type VerifiableMessage = SamlMessage & { verification?: Verification };
-
-/** Whether a message gives this step anything to do. */
-export function needsCrypto(m: SamlMessage, trust?: TrustMaterial): boolean {
-  if (m.problem || !m.xml) return false;
-  return !!m.redirectSignature?.signature || m.xml.includes('SignatureValue') || (m.encryptedAssertions > 0 && !!trust?.decryptionKey);
-}
+import { needsCrypto, trustGiven } from './needs-crypto';
 
 function decryptedAssertions(xml: string): Assertion[] | undefined {
   const parsed = parseXml(xml);
   return parsed.ok ? readMessage('Response', parsed.root).assertions : undefined;
 }
 
-async function verifyOne(m: VerifiableMessage, trust: ReadyTrust, given: boolean): Promise<void> {
+async function verifyOne(m: SamlMessage, trust: ReadyTrust, given: boolean): Promise<void> {
   const verification: Verification = {};
   const signatures: SignatureVerification[] = [];
   const xml = m.xml!;
@@ -67,13 +60,13 @@ async function verifyOne(m: VerifiableMessage, trust: ReadyTrust, given: boolean
 }
 
 /** The enrich step: sets `verification` (and decrypted `assertions`) on each message that needs it. */
-export async function verifyMessages(messages: VerifiableMessage[], material: TrustMaterial = {}): Promise<void> {
+export async function verifyMessages(messages: Message[], material: TrustMaterial = {}): Promise<void> {
   const trust = await prepareTrust(material);
-  const given = !!(material.metadata?.length || material.certificates?.length);
+  const given = trustGiven(material);
   for (const m of messages) {
-    if (m.problem || !m.xml) continue;
+    if (!needsCrypto(m, material)) continue;
     try {
-      if (needsCrypto(m, material) || given) await verifyOne(m, trust, given);
+      await verifyOne(m, trust, given);
     } catch (e) {
       m.verification = { errors: [`signature check failed: ${(e as Error).message}`] };
     }
