@@ -1,6 +1,6 @@
 import type { Profile } from '../profiles/types';
 import type { Attribute, Assertion, SamlMessage } from '../saml/types';
-import { findGroups, findGroupsLink, idpOf, isGuid, judgesAttributes, readableAssertion } from './attribute-lookup';
+import { findGroups, findGroupsLink, idpOf, isGuid, readableAssertion } from './attribute-lookup';
 import type { RuleContext } from './types';
 
 /** What group rules look at in one Response. Shared by the rules of one message: read it, never change it. */
@@ -32,7 +32,7 @@ export function readGroupClaim(ctx: RuleContext): GroupClaim | undefined {
 }
 
 function lookUpGroupClaim({ message, profile }: RuleContext): GroupClaim | undefined {
-  if (!judgesAttributes(profile) || !profile.groupSync) return undefined;
+  if (!profile.checks.groups || !profile.groupSync) return undefined;
   const assertion = readableAssertion(message);
   if (!assertion) return undefined;
   const found = findGroups(assertion, profile);

@@ -20,6 +20,7 @@ export default defineRule({
   docs: VENDOR_DOCS.sonarqubeCloudSso,
   fix: FIX,
   appliesTo: ['Response'],
+  judges: 'groups',
   check(ctx) {
     const claim = readGroupClaim(ctx);
     // Entra ID and Okta have rules of their own for a missing group claim (entra-group-overage, okta-group-filter)
