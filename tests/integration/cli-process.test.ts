@@ -65,6 +65,11 @@ describe('sso-lens as a process: every input a ticket carries', () => {
     expect(run(['analyze', 'okta-response-utf16le-bom.xml']).stdout).toContain('NameID        russellhaering');
   });
 
+  it('streams a HAR saved as UTF-16 with a BOM (PowerShell Out-File) like a UTF-8 one', () => {
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(readFileSync(join(FIXTURES, 'firefox.har'), 'utf8'), 'utf16le')]);
+    expect(kinds(run(['analyze', '--json', write('utf16.har', utf16)]))).toEqual(['AuthnRequest/redirect', 'Response/post']);
+  });
+
   it('prints a raw Redirect message as Redirect, and a pasted message without a made-up URL', () => {
     const out = run(['analyze', 'authn-request-deflated.b64']).stdout;
     expect(out).toContain('AuthnRequest (Redirect binding, pasted message)');
