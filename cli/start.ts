@@ -2,13 +2,14 @@
 import { version } from '../package.json';
 import { crash, main } from './main';
 
-export async function start(argv: string[]): Promise<void> {
+/** `cwd`: where relative paths start (the caller's directory). */
+export async function start(argv: string[], cwd = process.cwd()): Promise<void> {
   // A reader that stops early (`| head`) is not an error.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code !== 'EPIPE') throw e;
   });
   const result = await main(argv, {
-    cwd: process.env.INIT_CWD ?? process.cwd(),
+    cwd,
     color: !!process.stdout.isTTY && !process.env.NO_COLOR,
     stdin: () => process.stdin,
     version,
