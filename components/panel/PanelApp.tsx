@@ -247,6 +247,7 @@ export function PanelApp({ source, loadOrgGroups, saveFile = saveTextFile, versi
             findings={state.findingsByKey.get(open.key) ?? NO_FINDINGS}
             messages={state.analysis.messages}
             entry={state.analyzedExchanges[open.exchangeIndex]?.entry}
+            flow={state.analysis.flows.find((f) => f.messageKeys.includes(open.key))}
             groupAttributes={groupAttributes}
             orgGroups={state.orgGroups}
             onOpen={openKey}
