@@ -1,6 +1,6 @@
 // SAML instants (xs:dateTime, SAML core §1.3.3) and how the time rules word them. Every rule judges times
 // against `ctx.now` (the capture time, or the user's --now), never the analyst's clock.
-import type { RuleContext } from './types';
+import type { RuleContext } from '../types';
 
 /**
  * Milliseconds since the epoch, or undefined when the text is not an instant. SAML requires UTC; an instant
