@@ -204,7 +204,7 @@ describe('popup', () => {
     class EngineWorker {
       onmessage?: (event: { data: unknown }) => void;
       postMessage(data: RecorderSignIn) {
-        setTimeout(async () => this.onmessage?.({ data: await judgeSignIn(data) }));
+        setTimeout(() => this.onmessage?.({ data: judgeSignIn(data) }));
       }
       terminate() {}
     }

@@ -29,7 +29,7 @@ class EngineWorker {
     EngineWorker.started.push(url.pathname);
   }
   postMessage(signIn: RecorderSignIn) {
-    setTimeout(async () => (EngineWorker.fail ? this.onerror?.({ message: 'worker script failed to load' }) : this.onmessage?.({ data: await judgeSignIn(signIn) })));
+    setTimeout(() => (EngineWorker.fail ? this.onerror?.({ message: 'worker script failed to load' }) : this.onmessage?.({ data: judgeSignIn(signIn) })));
   }
   terminate() {
     this.terminated = true;

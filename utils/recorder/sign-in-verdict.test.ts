@@ -15,10 +15,10 @@ const authnRequest = redirectEntry('https://login.microsoftonline.com/tenant/sam
 });
 
 describe('sign-in verdict', () => {
-  it('takes the worst severity of the sign-in and its first error, with the ACS host', async () => {
+  it('takes the worst severity of the sign-in and its first error, with the ACS host', () => {
     // Audience wrong (error), SHA-1 and an unsigned Response (warnings).
     const entries = signInEntries({ response: { assertion: { audiences: ['https://wrong.example.com'], signature: { method: RSA_SHA1, digest: SHA1 } } } });
-    const verdict = await signInVerdict(entries);
+    const verdict = signInVerdict(entries);
     const { findings, flows } = analyze(entries);
     expect(findings.map((f) => f.severity)).toEqual(expect.arrayContaining(['error', 'warning']));
     const firstError = findings.find((f) => f.severity === 'error')!;
@@ -32,31 +32,31 @@ describe('sign-in verdict', () => {
     });
   });
 
-  it('judges the latest sign-in only, and names no top finding when there are only notes', async () => {
+  it('judges the latest sign-in only, and names no top finding when there are only notes', () => {
     const failed = signInEntries({ response: { assertion: { audiences: ['https://wrong.example.com'] } } });
     // Signed Response with an encrypted assertion: the engine can only note that it cannot read it.
     const later = signInEntries({ response: { id: '_resp-2', signature: {}, assertion: 'encrypted' }, capturedAt: '2024-01-01T10:05:00.000Z' });
     expect(analyze(later).findings.map((f) => f.severity)).toEqual(['info']);
-    const verdict = await signInVerdict([...failed, later.at(-1)!]);
+    const verdict = signInVerdict([...failed, later.at(-1)!]);
     expect(verdict).toMatchObject({ worst: 'info', flows: 2, host: 'sp.example.com', at: '2024-01-01T10:05:00.000Z' });
     expect(verdict?.topFinding).toBeUndefined();
   });
 
-  it('gives no verdict for an exchange that completes no sign-in', async () => {
-    expect(await signInVerdict([authnRequest])).toBeUndefined();
-    expect(await signInVerdict([])).toBeUndefined();
+  it('gives no verdict for an exchange that completes no sign-in', () => {
+    expect(signInVerdict([authnRequest])).toBeUndefined();
+    expect(signInVerdict([])).toBeUndefined();
     // The Response is not the latest entry: the latest is the request of a new sign-in.
-    expect(await signInVerdict([entraResponse(), authnRequest])).toBeUndefined();
-    expect(await judgeSignIn({ entries: [authnRequest], flows: 0 })).toBeUndefined();
+    expect(signInVerdict([entraResponse(), authnRequest])).toBeUndefined();
+    expect(judgeSignIn({ entries: [authnRequest], flows: 0 })).toBeUndefined();
   });
 
-  it("judges the recorder's bounded window of a full capture group, counting all its sign-ins", async () => {
+  it("judges the recorder's bounded window of a full capture group, counting all its sign-ins", () => {
     const minute = 60_000;
     const start = Date.parse('2025-03-01T08:00:00.000Z');
     const group = Array.from({ length: 500 }, (_, i) => (i % 2 ? entraResponse : adfsResponse)(new Date(start + i * minute).toISOString()));
-    const verdict = await judgeSignIn(signInWindow(group)!);
+    const verdict = judgeSignIn(signInWindow(group)!);
     // Only the pairing window is analyzed: the same verdict as the last sign-in alone, but all 500 counted.
-    expect(verdict).toEqual({ ...(await signInVerdict(group.slice(-1))), flows: 500 });
+    expect(verdict).toEqual({ ...signInVerdict(group.slice(-1)), flows: 500 });
     expect(verdict?.worst).toBe('error');
   });
 });

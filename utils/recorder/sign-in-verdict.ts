@@ -1,5 +1,4 @@
-import type { Analysis } from '../analyze';
-import { analyzeWithTrust } from '../analyze-with-trust';
+import { analyze, type Analysis } from '../analyze';
 import type { HarEntry } from '../har/types';
 import type { Flow } from '../flow/types';
 import { ruleById, worstSeverity } from '../rules/index';
@@ -25,11 +24,11 @@ function hostOf(url: string | undefined): string | undefined {
  * the tab's captures (so the Response meets its AuthnRequest). Undefined when that entry completes no sign-in
  * (an AuthnRequest, a logout).
  */
-export async function signInVerdict(entries: readonly HarEntry[], latest = entries.length - 1, orgGroups?: OrgGroups[]): Promise<TabVerdict | undefined> {
+export function signInVerdict(entries: readonly HarEntry[], latest = entries.length - 1, orgGroups?: OrgGroups[]): TabVerdict | undefined {
   const entry = entries[latest];
   if (!entry) return undefined;
   const cached = !!orgGroups?.length;
-  const analysis = await analyzeWithTrust(entries, cached ? { orgGroups } : {});
+  const analysis = analyze(entries, cached ? { orgGroups } : {});
   const responseKeys = new Set(analysis.messages.filter((m) => m.exchangeIndex === latest).map((m) => m.key));
   const flow = analysis.flows.findLast((f) => f.kind === 'sign-in' && f.responseKey !== undefined && responseKeys.has(f.responseKey));
   return flow && verdictOfFlow(analysis, flow, entry.startedDateTime, cached);
@@ -57,8 +56,8 @@ export function verdictOfFlow(analysis: Analysis, flow: Flow, at: string, orgGro
 }
 
 /** The verdict on the sign-in the recorder picked for a tab (sign-in-window.ts), counted against all its sign-ins. */
-export async function judgeSignIn({ entries, flows }: Pick<RecorderSignIn, 'entries' | 'flows'>, orgGroups?: OrgGroups[]): Promise<TabVerdict | undefined> {
-  const verdict = await signInVerdict(entries, entries.length - 1, orgGroups);
+export function judgeSignIn({ entries, flows }: Pick<RecorderSignIn, 'entries' | 'flows'>, orgGroups?: OrgGroups[]): TabVerdict | undefined {
+  const verdict = signInVerdict(entries, entries.length - 1, orgGroups);
   if (verdict) verdict.flows = flows;
   return verdict;
 }

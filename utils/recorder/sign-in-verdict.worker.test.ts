@@ -42,7 +42,7 @@ describe('sign-in verdict worker', () => {
 
   it('answers each sign-in it is sent with its verdict', async () => {
     const answer = await ask(signIn);
-    expect(answer).toEqual(await judgeSignIn(signIn));
+    expect(answer).toEqual(judgeSignIn(signIn));
     expect(answer).toMatchObject({ worst: 'error', host: 'sonarcloud.io' });
   });
 

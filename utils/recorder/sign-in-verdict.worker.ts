@@ -19,4 +19,4 @@ async function cachedOrgGroups(): Promise<OrgGroups[] | undefined> {
   }
 }
 
-self.onmessage = async (event: MessageEvent<RecorderSignIn>) => postMessage(await judgeSignIn(event.data, await cachedOrgGroups()));
+self.onmessage = async (event: MessageEvent<RecorderSignIn>) => postMessage(judgeSignIn(event.data, await cachedOrgGroups()));

@@ -1,3 +1,4 @@
+import acsErrorStatus from './acs-error-status';
 import acsForbidden from './acs-forbidden';
 import acsUrlMismatch from './acs-url-mismatch';
 import assertionExpired from './assertion-expired';
@@ -18,23 +19,37 @@ import groupNotInOrg from './group-not-in-org';
 import groupValuesAreObjectIds from './group-values-are-object-ids';
 import groupsCommaJoined from './groups-comma-joined';
 import groupsMissing from './groups-missing';
+import idpErrorPage from './idp-error-page';
 import idpInitiated from './idp-initiated';
 import inresponsetoMismatch from './inresponseto-mismatch';
 import jitMembershipReset from './jit-membership-reset';
 import loginAttributeMissing from './login-attribute-missing';
 import membersGroupTargeted from './members-group-targeted';
+import mixedContentOrHttp from './mixed-content-or-http';
 import nameAttributeMissing from './name-attribute-missing';
 import noOrgMatch from './no-org-match';
 import notYetValid from './not-yet-valid';
+import oidcAudienceMismatch from './oidc-audience-mismatch';
+import oidcEmailClaimMissing from './oidc-email-claim-missing';
+import oidcGroupOverage from './oidc-group-overage';
+import oidcIdTokenExpired from './oidc-id-token-expired';
+import oidcIdpError from './oidc-idp-error';
+import oidcNonceMismatch from './oidc-nonce-mismatch';
+import oidcPkceMissing from './oidc-pkce-missing';
+import oidcRedirectUriMismatch from './oidc-redirect-uri-mismatch';
+import oidcStateMismatch from './oidc-state-mismatch';
+import oidcTokenInUrl from './oidc-token-in-url';
 import oktaGroupFilter from './okta-group-filter';
 import recipientMismatch from './recipient-mismatch';
 import redirectSignatureParams from './redirect-signature-params';
 import relaystateTooLong from './relaystate-too-long';
 import responseUnsigned from './response-unsigned';
 import sha1Signature from './sha1-signature';
+import signInLoop from './sign-in-loop';
 import statusNotSuccess from './status-not-success';
 import unsigned from './unsigned';
 import xmlUnsafe from './xml-unsafe';
+import type { OidcRule } from './support/oidc-rule';
 import type { RuleSection } from './support/render-rules-doc';
 import type { Finding, Rule, Severity } from './types';
 
@@ -47,6 +62,8 @@ export const PROTOCOL_RULES: readonly Rule[] = [
   xmlUnsafe,
   statusNotSuccess,
   entraNotAssigned,
+  idpErrorPage,
+  signInLoop,
   idpInitiated,
   inresponsetoMismatch,
   destinationMismatch,
@@ -54,6 +71,8 @@ export const PROTOCOL_RULES: readonly Rule[] = [
   audienceMismatch,
   acsUrlMismatch,
   acsForbidden,
+  acsErrorStatus,
+  mixedContentOrHttp,
   notYetValid,
   assertionExpired,
   confirmationExpired,
@@ -84,6 +103,20 @@ export const ATTRIBUTE_RULES: readonly Rule[] = [
   groupCaseMismatch,
   groupNotInOrg,
   membersGroupTargeted,
+];
+
+/** OpenID Connect rules, in the order a sign-in fails: the provider's error, the flow, the token, the claims. */
+export const OIDC_RULES: readonly OidcRule[] = [
+  oidcIdpError,
+  oidcStateMismatch,
+  oidcRedirectUriMismatch,
+  oidcNonceMismatch,
+  oidcAudienceMismatch,
+  oidcIdTokenExpired,
+  oidcGroupOverage,
+  oidcEmailClaimMissing,
+  oidcPkceMissing,
+  oidcTokenInUrl,
 ];
 
 /** Every rule, in the order findings are listed within a severity. Adding a rule never touches the engine. */
