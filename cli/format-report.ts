@@ -1,4 +1,7 @@
 import type { Analysis } from '../utils/analyze';
+import type { Flow } from '../utils/flow/types';
+import { oidcKeyFields, oidcSummary } from '../utils/oidc/summary';
+import type { Message } from '../utils/protocols/types';
 import { idpOf } from '../utils/rules/attribute-lookup';
 import { fixFor, type IdpKind } from '../utils/rules/fix-for-idp';
 import type { Finding, Severity } from '../utils/rules/types';
@@ -21,20 +24,26 @@ export const PLAIN: Palette = { red: identity, yellow: identity, blue: identity,
 export function toJsonReport(analysis: Analysis, files: string[]) {
   return {
     files,
-    messages: analysis.messages.map((m) => ({
-      key: m.key,
-      kind: m.kind,
-      binding: m.binding,
-      id: m.id ?? null,
-      issuer: m.issuer ?? null,
-      destination: m.destination ?? null,
-      inResponseTo: m.inResponseTo ?? null,
-      url: m.url,
-      httpStatus: m.httpStatus ?? null,
-      findings: analysis.findings.filter((f) => f.messageKey === m.key).map((f) => f.rule),
-    })),
-    // The JSON keeps the shape scripts rely on: the trace and skipped checks are not in it (yet).
-    flows: analysis.flows.map(({ protocol: _protocol, hops: _hops, skipped: _skipped, ...flow }) => flow),
+    messages: analysis.messages.map((m) => {
+      const findings = analysis.findings.filter((f) => f.messageKey === m.key).map((f) => f.rule);
+      // OIDC messages say what they are; SAML's keep the shape scripts already rely on.
+      if (m.protocol === 'oidc') return { key: m.key, protocol: m.protocol, kind: m.kind, ...oidcSummary(m), url: m.url, httpStatus: m.httpStatus ?? null, findings };
+      return {
+        key: m.key,
+        kind: m.kind,
+        binding: m.binding,
+        id: m.id ?? null,
+        issuer: m.issuer ?? null,
+        destination: m.destination ?? null,
+        inResponseTo: m.inResponseTo ?? null,
+        url: m.url,
+        httpStatus: m.httpStatus ?? null,
+        findings,
+      };
+    }),
+    // The JSON keeps the shape scripts rely on: the trace and skipped checks are not in it (yet); a SAML flow's
+    // protocol is implied, another protocol's is said.
+    flows: analysis.flows.map(({ protocol, hops: _hops, skipped: _skipped, ...flow }) => (protocol === 'saml' ? flow : { protocol, ...flow })),
     findings: analysis.findings.map((f) => ({
       rule: f.rule,
       severity: f.severity,
@@ -54,18 +63,20 @@ export function toJsonReport(analysis: Analysis, files: string[]) {
 export function toTextReport(analysis: Analysis, c: Palette): string {
   const lines: string[] = [];
   const byKey = new Map(analysis.messages.map((m) => [m.key, m]));
-  if (!analysis.messages.length) return 'No SAML messages found (no SAMLRequest, SAMLResponse or SAMLart field in any request).\n';
+  if (!analysis.messages.length) {
+    return 'No SAML or OpenID Connect messages found (no SAMLRequest, SAMLResponse or SAMLart field, and no authorization request, response or token call in any request).\n';
+  }
   for (const flow of analysis.flows) {
     const label = flow.kind === 'sign-in' ? 'Sign-in' : flow.kind === 'sign-out' ? 'Sign-out' : 'Message';
-    const status = flow.acsStatus ? `, ACS answered HTTP ${flow.acsStatus}` : '';
-    lines.push(c.bold(`${label} ${flow.id}${flow.startedAt ? ` at ${flow.startedAt}` : ''}${status}`));
+    lines.push(c.bold(`${label} ${flow.id}${flow.protocol === 'oidc' ? ' (OpenID Connect)' : ''}${flow.startedAt ? ` at ${flow.startedAt}` : ''}${flowStatus(flow)}`));
     for (const key of flow.messageKeys) {
       const m = byKey.get(key)!;
-      lines.push(`  ${c.bold(m.kind)} ${c.dim(`(${m.binding}, ${m.method} ${truncate(m.url, 80)})`)}`);
+      lines.push(`  ${c.bold(m.kind)} ${c.dim(`(${m.protocol === 'saml' ? m.binding : m.carrier}, ${m.method} ${truncate(m.url, 80)})`)}`);
       for (const [label2, value] of keyFields(m)) lines.push(`    ${c.dim(label2.padEnd(14))}${value}`);
       const findings = analysis.findings.filter((f) => f.messageKey === key);
       if (!findings.length) lines.push(`    ${c.dim('no findings')}`);
-      const idp = idpOf(m, m.assertions[0]);
+      // OIDC fixes are written for the provider they name; SAML's pick the IdP's own wording.
+      const idp = m.protocol === 'saml' ? idpOf(m, m.assertions[0]) : undefined;
       for (const f of findings) lines.push(...formatFinding(f, c, idp));
     }
     lines.push('');
@@ -75,7 +86,16 @@ export function toTextReport(analysis: Analysis, c: Palette): string {
   return lines.join('\n') + '\n';
 }
 
-function keyFields(m: SamlMessage): Array<[string, string]> {
+function flowStatus(flow: Flow): string {
+  if (flow.protocol === 'oidc') return flow.callbackStatus ? `, redirect URI answered HTTP ${flow.callbackStatus}` : '';
+  return flow.acsStatus ? `, ACS answered HTTP ${flow.acsStatus}` : '';
+}
+
+function keyFields(m: Message): Array<[string, string]> {
+  return m.protocol === 'oidc' ? oidcKeyFields(m) : samlKeyFields(m);
+}
+
+function samlKeyFields(m: SamlMessage): Array<[string, string]> {
   const out: Array<[string, string | undefined]> = [
     ['ID', m.id],
     ['InResponseTo', m.inResponseTo],

@@ -3,11 +3,13 @@ import { useRef, useState } from 'preact/hooks';
 import type { HarEntry } from '@/utils/har/types';
 import { hasErrors } from '@/utils/panel/panel-state';
 import type { Finding, OrgGroups } from '@/utils/rules/types';
+import type { Message } from '@/utils/protocols/types';
 import type { SamlMessage } from '@/utils/saml/types';
 import { AttributesTab } from './AttributesTab';
 import { FindingsTab } from './FindingsTab';
 import { idpOf } from '@/utils/rules/attribute-lookup';
 import { HttpTab } from './HttpTab';
+import { OidcDetail } from './OidcDetail';
 import { SeverityBadge } from './SeverityBadge';
 import { SummaryTab } from './SummaryTab';
 import { XmlTab } from './XmlTab';
@@ -17,9 +19,9 @@ export type DetailTab = 'findings' | 'summary' | 'attributes' | 'xml' | 'http';
 const TAB_LABEL: Record<DetailTab, string> = { findings: 'Findings', summary: 'Summary', attributes: 'Attributes', xml: 'XML', http: 'HTTP' };
 
 export interface MessageDetailProps {
-  message: SamlMessage;
+  message: Message;
   findings: readonly Finding[];
-  messages: readonly SamlMessage[];
+  messages: readonly Message[];
   entry: HarEntry | undefined;
   groupAttributes: readonly string[];
   orgGroups?: readonly OrgGroups[];
@@ -32,7 +34,14 @@ export function tabOrder(findings: readonly Finding[]): DetailTab[] {
   return hasErrors(findings) ? ['findings', 'summary', 'attributes', 'xml', 'http'] : ['summary', 'findings', 'attributes', 'xml', 'http'];
 }
 
+/** Each protocol has its own detail; the list, findings and HTTP views are shared. */
 function MessageDetailView(props: MessageDetailProps) {
+  const { message } = props;
+  if (message.protocol === 'oidc') return <OidcDetail message={message} findings={props.findings} entry={props.entry} onClose={props.onClose} />;
+  return <SamlDetail {...props} message={message} messages={props.messages.filter((m): m is SamlMessage => m.protocol === 'saml')} />;
+}
+
+function SamlDetail(props: MessageDetailProps & { message: SamlMessage; messages: readonly SamlMessage[] }) {
   const { message, findings } = props;
   const order = tabOrder(findings);
   const [tab, setTab] = useState<DetailTab>(order[0]!);

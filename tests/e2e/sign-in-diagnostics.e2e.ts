@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { analyze } from '@/utils/analyze';
+import { analyzeSaml } from '../support/saml-analysis';
 import { readCapture } from '@/utils/har/read-capture';
 import { launchWithExtension, type ExtensionBrowser } from './browser';
 import { openPanelWithHar, PANEL, panelFindings, showResponse } from './panel-page';
@@ -61,7 +61,7 @@ describe('a real sign-in in Chromium, analyzed', () => {
 
     const { entries } = readCapture(signIn.harText);
     // SonarQube Cloud's expectations, as a user picks them for an SP the engine cannot recognise by host.
-    const analysis = analyze(entries, { profile: 'sonarqube-cloud' });
+    const analysis = analyzeSaml(entries, { profile: 'sonarqube-cloud' });
     const summary = analysis.findings.map((f) => `${f.severity}:${f.rule}`);
 
     const signInFlows = analysis.flows.filter((f) => f.kind === 'sign-in');
@@ -80,7 +80,7 @@ describe('a real sign-in in Chromium, analyzed', () => {
 
   it.each(EXPECTATIONS)('the panel shows $variant with $rules', async ({ variant, rules, noErrors }) => {
     const signIn = await capture(variant);
-    const engine = analyze(readCapture(signIn.harText).entries, { profile: 'sonarqube-cloud' });
+    const engine = analyzeSaml(readCapture(signIn.harText).entries, { profile: 'sonarqube-cloud' });
     const page = await openPanelWithHar(viewer, signIn.harPath);
     try {
       await expect.poll(() => page.locator(PANEL.flow).count()).toBe(1);
@@ -130,7 +130,7 @@ describe('a real sign-in in Chromium, analyzed', () => {
   it('keeps a Response over 4 KB whole, every group included', async () => {
     const signIn = await capture('large-response');
     expect(signIn.acsBodyBytes).toBeGreaterThan(4096);
-    const analysis = analyze(readCapture(signIn.harText).entries, { profile: 'sonarqube-cloud' });
+    const analysis = analyzeSaml(readCapture(signIn.harText).entries, { profile: 'sonarqube-cloud' });
     const response = analysis.messages.find((m) => m.kind === 'Response');
     const groups = response?.assertions[0]?.attributes.find((a) => a.name === 'groups');
     expect(groups?.values).toHaveLength(150);
@@ -139,7 +139,7 @@ describe('a real sign-in in Chromium, analyzed', () => {
 
   it('reads an attribute holding markup as the text it is', async () => {
     const signIn = await capture('markup-in-attribute');
-    const analysis = analyze(readCapture(signIn.harText).entries, { profile: 'sonarqube-cloud' });
+    const analysis = analyzeSaml(readCapture(signIn.harText).entries, { profile: 'sonarqube-cloud' });
     const response = analysis.messages.find((m) => m.kind === 'Response');
     const name = response?.assertions[0]?.attributes.find((a) => a.name === 'name');
     expect(name?.values).toEqual([MARKUP_VALUE]);

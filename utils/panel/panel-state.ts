@@ -6,7 +6,7 @@ import { MAX_SAML_EXCHANGES } from '../recorder/protocol';
 import type { Finding, OrgGroups } from '../rules/types';
 import { detectSaml } from '../saml/detect';
 import { createReadCache } from '../protocols/read-cache';
-import type { SamlMessage } from '../saml/types';
+import type { Message } from '../protocols/types';
 import { listRows, NO_FILTERS, type ListRow, type MessageFilters } from './filter-messages';
 
 // The panel's one store (a reducer): captures, their analysis, filters and selection. Pure: the capture
@@ -36,7 +36,7 @@ export interface PanelState {
   /** The target service chosen by the user; undefined: detected per flow from where its messages go. */
   profile?: ProfileId;
   analysis: Analysis;
-  messagesByKey: ReadonlyMap<string, SamlMessage>;
+  messagesByKey: ReadonlyMap<string, Message>;
   findingsByKey: ReadonlyMap<string, Finding[]>;
   filters: MessageFilters;
   rows: ListRow[];

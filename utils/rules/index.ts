@@ -1,9 +1,33 @@
 import { ATTRIBUTE_RULES } from './attribute-rules';
+import oidcAudienceMismatch from './oidc-audience-mismatch';
+import oidcEmailClaimMissing from './oidc-email-claim-missing';
+import oidcGroupOverage from './oidc-group-overage';
+import oidcIdTokenExpired from './oidc-id-token-expired';
+import oidcIdpError from './oidc-idp-error';
+import oidcNonceMismatch from './oidc-nonce-mismatch';
+import oidcPkceMissing from './oidc-pkce-missing';
+import oidcRedirectUriMismatch from './oidc-redirect-uri-mismatch';
+import oidcStateMismatch from './oidc-state-mismatch';
+import oidcTokenInUrl from './oidc-token-in-url';
 import { PROTOCOL_RULES } from './protocol-rules';
 import type { Finding, Rule, Severity } from './types';
 
+/** OpenID Connect rules, in the order a sign-in fails: the provider's error, the flow, the token, the claims. */
+export const OIDC_RULES: readonly Rule<'oidc'>[] = [
+  oidcIdpError,
+  oidcStateMismatch,
+  oidcRedirectUriMismatch,
+  oidcNonceMismatch,
+  oidcAudienceMismatch,
+  oidcIdTokenExpired,
+  oidcGroupOverage,
+  oidcEmailClaimMissing,
+  oidcPkceMissing,
+  oidcTokenInUrl,
+];
+
 /** Every rule, in the order findings are listed within a severity. Adding a rule never touches the engine. */
-export const RULES: readonly Rule[] = [...PROTOCOL_RULES, ...ATTRIBUTE_RULES];
+export const RULES: readonly Rule[] = [...PROTOCOL_RULES, ...ATTRIBUTE_RULES, ...OIDC_RULES];
 
 export const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 

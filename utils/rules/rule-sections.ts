@@ -1,4 +1,5 @@
 import { ATTRIBUTE_RULES } from './attribute-rules';
+import { OIDC_RULES } from './index';
 import { PROTOCOL_RULES } from './protocol-rules';
 import type { RuleSection } from './render-rules-doc';
 
@@ -6,4 +7,5 @@ import type { RuleSection } from './render-rules-doc';
 export const RULE_SECTIONS: readonly RuleSection[] = [
   { title: 'Protocol and flow rules', rules: PROTOCOL_RULES },
   { title: 'Attribute and group rules', rules: ATTRIBUTE_RULES },
+  { title: 'OpenID Connect rules', rules: OIDC_RULES },
 ];
