@@ -2,8 +2,8 @@ import type { Analysis } from '../utils/analyze';
 import type { Flow } from '../utils/flow/types';
 import { oidcKeyFields, oidcSummary } from '../utils/oidc/summary';
 import type { Message } from '../utils/protocols/types';
-import { idpOf } from '../utils/rules/attribute-lookup';
-import { fixFor, type IdpKind } from '../utils/rules/fix-for-idp';
+import { idpOf } from '../utils/rules/support/attribute-lookup';
+import { fixFor, type IdpKind } from '../utils/rules/support/fix-for-idp';
 import type { Finding, Severity } from '../utils/rules/types';
 import type { SamlMessage } from '../utils/saml/types';
 

@@ -7,7 +7,7 @@ import type { Message } from '@/utils/protocols/types';
 import type { SamlMessage } from '@/utils/saml/types';
 import { AttributesTab } from './AttributesTab';
 import { FindingsTab } from './FindingsTab';
-import { idpOf } from '@/utils/rules/attribute-lookup';
+import { idpOf } from '@/utils/rules/support/attribute-lookup';
 import { HttpTab } from './HttpTab';
 import { OidcDetail } from './OidcDetail';
 import { SeverityBadge } from './SeverityBadge';

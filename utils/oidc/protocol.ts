@@ -1,7 +1,7 @@
 import type { HarEntry, HarPostData } from '../har/types';
 import { protocolCache } from '../protocols/read-cache';
 import type { Protocol } from '../protocols/types';
-import { detectOidc } from './detect';
+import { oidcDetector } from './detect';
 import { pairOidcFlows } from './pair-flows';
 import { readOidcExchange } from './read-message';
 import type { OidcMessage } from './types';
@@ -19,12 +19,9 @@ interface EntryRead {
 
 /** OpenID Connect (and the OAuth 2.0 it runs on) in the registry. */
 export const oidc: Protocol<OidcMessage> = {
+  ...oidcDetector,
   id: 'oidc',
   label: 'OIDC',
-  detect: (entry) => detectOidc(entry) !== null,
-  // Every exchange detect accepts has one of these in its URL or request body, except a fragment response, which
-  // only its redirect's Location header shows (the recorder reads response headers itself).
-  markers: ['client_id', 'code=', 'id_token', 'access_token', 'error=', 'grant_type', 'openid-configuration', 'post_logout_redirect_uri', 'endsession', 'end_session', 'session/end'],
   read(entry, exchangeIndex, cache) {
     if (!cache) return readOidcExchange(entry, exchangeIndex);
     const reads = protocolCache<EntryRead>(cache, 'oidc');
