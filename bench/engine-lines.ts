@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DOMParser } from '@xmldom/xmldom';
-import { analyze } from '../utils/analyze';
+import { analyzeSaml } from '../tests/support/saml-analysis';
 import { computeParity, indexOrgGroups } from '../utils/groups/parity';
 import { readCapture } from '../utils/har/read-capture';
 import { decodeSamlValue } from '../utils/saml/decode';
@@ -35,13 +35,13 @@ export function detectLine(): Line {
 export function entraLines(): Line[] {
   const xml = entraResponseXml(150);
   const entry = entraResponseEntry(xml);
-  const check = analyze([entry]);
+  const check = analyzeSaml([entry]);
   const groups = check.messages[0]?.assertions[0]?.attributes.find((a) => a.name.endsWith('/claims/groups'))?.values.length;
   if (groups !== 150) throw new Error(`the Entra workload did not read 150 groups (got ${groups})`);
-  const one = time(() => analyze([entry]), { warmup: 200, runs: 1000 });
+  const one = time(() => analyzeSaml([entry]), { warmup: 200, runs: 1000 });
   const parse = () => new DOMParser().parseFromString(xml, 'text/xml');
   const dom = time(parse, { warmup: 200, runs: 1000 });
-  const r = ratio(() => analyze([entry]), parse, { rounds: 21, runsPerRound: 40 });
+  const r = ratio(() => analyzeSaml([entry]), parse, { rounds: 21, runsPerRound: 40 });
   const size = `${(xml.length / 1024).toFixed(1)} KB of XML`;
   return [
     { id: 'analyze-entra-150-groups', label: 'analyze one Entra Response, 150 groups', value: one.medianMs, unit: 'ms', target: 2, note: `end to end from the HAR entry; ${size}; ${one.runs} runs; by stage: ${stages(entry)}` },
@@ -59,8 +59,8 @@ function stages(entry: ReturnType<typeof entraResponseEntry>): string {
   if (!parsed.ok) throw new Error('the Entra workload does not parse');
   const o = { warmup: 200, runs: 1000 };
   const ms = (fn: () => unknown) => time(fn, o).medianMs;
-  const all = ms(() => analyze([entry]));
-  const noRules = ms(() => analyze([entry], { rules: [] }));
+  const all = ms(() => analyzeSaml([entry]));
+  const noRules = ms(() => analyzeSaml([entry], { rules: [] }));
   const parts: Array<[string, number]> = [
     ['detect', ms(() => detectSaml(entry))],
     ['base64', ms(() => decodeSamlValue(field.value, field.binding))],
@@ -73,12 +73,12 @@ function stages(entry: ReturnType<typeof entraResponseEntry>): string {
 
 export function harLines(): Line[] {
   const h = bigHar();
-  const run = () => analyze(readCapture(h.text).entries);
+  const run = () => analyzeSaml(readCapture(h.text).entries);
   const check = run();
   if (check.messages.length !== h.samlEntries) throw new Error(`the HAR workload gave ${check.messages.length} SAML messages, expected ${h.samlEntries}`);
   const t = time(run, { warmup: 3, runs: 25, budgetMs: 20_000 });
   const entries = readCapture(h.text).entries;
-  const onlyAnalyze = time(() => analyze(entries), { warmup: 3, runs: 25 });
+  const onlyAnalyze = time(() => analyzeSaml(entries), { warmup: 3, runs: 25 });
   const memory = harMemory(h.text);
   const mb = (h.bytes / 1024 / 1024).toFixed(2);
   return [

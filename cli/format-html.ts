@@ -1,5 +1,5 @@
 import type { Finding, Severity } from '../utils/rules/types';
-import { fixOf, keyFields, summaryLine, transport, type ReportModel } from './report-model';
+import { fixOf, keyFields, summaryLine, transport, type ReportModel, issuerOf } from './report-model';
 import type { Scrub } from './scrub-values';
 
 // One offline file to attach to a ticket or print: no script, no external resource (the content security policy
@@ -39,7 +39,7 @@ export function toHtmlReport(model: ReportModel, scrub: Scrub, redacted: boolean
     body.push(`<h2>${esc(view.title)}</h2>`, `<p class="muted">Profile: ${esc(view.profile.label)} (${esc(view.profile.reason)})</p>`);
     body.push('<table><thead><tr><th>Message</th><th>Transport</th><th>Issuer</th><th>ID</th></tr></thead><tbody>');
     for (const { message: m } of view.messages) {
-      body.push(`<tr><td>${esc(m.kind)}</td><td>${esc(scrub(transport(m, 100)))}</td><td>${codeOr(m.issuer && scrub(m.issuer))}</td><td>${codeOr(m.id)}</td></tr>`);
+      body.push(`<tr><td>${esc(m.kind)}</td><td>${esc(scrub(transport(m, 100)))}</td><td>${codeOr(issuerOf(m) && scrub(issuerOf(m)!))}</td><td>${codeOr(m.id)}</td></tr>`);
     }
     body.push('</tbody></table>');
     for (const { message: m, findings, idp } of view.messages) {

@@ -1,5 +1,5 @@
 import type { Finding } from '../utils/rules/types';
-import { fixOf, keyFields, summaryLine, transport, type ReportModel } from './report-model';
+import { fixOf, keyFields, summaryLine, transport, type ReportModel, issuerOf } from './report-model';
 import type { Scrub } from './scrub-values';
 
 // A ticket-ready summary: what is wrong, the evidence, and what to change in the IdP that issued the message.
@@ -27,7 +27,7 @@ export function toMarkdownReport(model: ReportModel, scrub: Scrub, redacted: boo
     out.push(`Profile: ${text(view.profile.label)} (${text(view.profile.reason)})`, '');
     out.push('| Message | Transport | Issuer | ID |', '|---|---|---|---|');
     for (const { message: m } of view.messages) {
-      out.push(`| ${m.kind} | ${cell(scrub(transport(m, 60)))} | ${m.issuer ? code(scrub(m.issuer)) : '—'} | ${m.id ? code(m.id) : '—'} |`);
+      out.push(`| ${m.kind} | ${cell(scrub(transport(m, 60)))} | ${issuerOf(m) ? code(scrub(issuerOf(m)!)) : '—'} | ${m.id ? code(m.id) : '—'} |`);
     }
     out.push('');
     for (const { message: m, findings, idp } of view.messages) {

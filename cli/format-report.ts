@@ -1,4 +1,5 @@
 import type { Analysis } from '../utils/analyze';
+import { oidcSummary } from '../utils/oidc/summary';
 import type { Finding, Severity } from '../utils/rules/types';
 import { buildReport, fixOf, keyFields, summaryLine, transport, type ReportModel } from './report-model';
 
@@ -33,20 +34,26 @@ export function toJsonReport(analysis: Analysis, files: string[]) {
     schemaVersion: REPORT_SCHEMA_VERSION,
     files,
     summary: { messages: analysis.messages.length, flows: analysis.flows.length, ...counts },
-    messages: analysis.messages.map((m) => ({
-      key: m.key,
-      kind: m.kind,
-      binding: m.binding,
-      id: m.id ?? null,
-      issuer: m.issuer ?? null,
-      destination: m.destination ?? null,
-      inResponseTo: m.inResponseTo ?? null,
-      url: m.url,
-      httpStatus: m.httpStatus ?? null,
-      findings: rulesByMessage.get(m.key) ?? [],
-    })),
-    // The JSON keeps the shape scripts rely on: the trace and skipped checks are not in it (yet).
-    flows: analysis.flows.map(({ protocol: _protocol, hops: _hops, skipped: _skipped, ...flow }) => flow),
+    messages: analysis.messages.map((m) => {
+      const findings = rulesByMessage.get(m.key) ?? [];
+      // OIDC messages say what they are; SAML's keep the shape scripts already rely on.
+      if (m.protocol === 'oidc') return { key: m.key, protocol: m.protocol, kind: m.kind, ...oidcSummary(m), url: m.url, httpStatus: m.httpStatus ?? null, findings };
+      return {
+        key: m.key,
+        kind: m.kind,
+        binding: m.binding,
+        id: m.id ?? null,
+        issuer: m.issuer ?? null,
+        destination: m.destination ?? null,
+        inResponseTo: m.inResponseTo ?? null,
+        url: m.url,
+        httpStatus: m.httpStatus ?? null,
+        findings,
+      };
+    }),
+    // The JSON keeps the shape scripts rely on: the trace and skipped checks are not in it (yet); a SAML flow's
+    // protocol is implied, another protocol's is said.
+    flows: analysis.flows.map(({ protocol, hops: _hops, skipped: _skipped, ...flow }) => (protocol === 'saml' ? flow : { protocol, ...flow })),
     findings: analysis.findings.map((f) => ({
       rule: f.rule,
       severity: f.severity,

@@ -4,6 +4,8 @@ import { isPastedUrl } from '../utils/har/read-message-input';
 import { idpOf } from '../utils/rules/support/attribute-lookup';
 import { fixFor, preferredFixVendor, type IdpKind } from '../utils/rules/support/fix-for-idp';
 import type { Finding, Severity } from '../utils/rules/types';
+import { oidcKeyFields } from '../utils/oidc/summary';
+import type { Message } from '../utils/protocols/types';
 import type { Binding, SamlMessage } from '../utils/saml/types';
 import { flowProfile, type FlowProfile } from './flow-profile';
 
@@ -11,7 +13,7 @@ import { flowProfile, type FlowProfile } from './flow-profile';
 // lay it out.
 
 export interface MessageView {
-  message: SamlMessage;
+  message: Message;
   findings: Finding[];
   idp: IdpKind;
 }
@@ -51,7 +53,7 @@ export function buildReport(analysis: Analysis, files: string[]): ReportModel {
       flow,
       title: flowTitle(flow),
       profile: flowProfile(flow),
-      messages: messages.map((message) => ({ message, findings: byMessage.get(message.key) ?? [], idp: idpOf(message, message.assertions[0]) })),
+      messages: messages.map((message) => ({ message, findings: byMessage.get(message.key) ?? [], idp: message.protocol === 'saml' ? idpOf(message, message.assertions[0]) : 'other' })),
       findings: byFlowOnly.get(flow.id) ?? [],
     };
   });
@@ -66,8 +68,15 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
 
 function flowTitle(flow: Flow): string {
   const label = flow.kind === 'sign-in' ? 'Sign-in' : flow.kind === 'sign-out' ? 'Sign-out' : 'Message';
-  const status = flow.acsStatus ? `, ACS answered HTTP ${flow.acsStatus}` : '';
-  return `${label} ${flow.id}${flow.startedAt ? ` at ${flow.startedAt}` : ''}${status}`;
+  const status =
+    flow.protocol === 'oidc'
+      ? flow.callbackStatus
+        ? `, redirect URI answered HTTP ${flow.callbackStatus}`
+        : ''
+      : flow.acsStatus
+        ? `, ACS answered HTTP ${flow.acsStatus}`
+        : '';
+  return `${label} ${flow.id}${flow.protocol === 'oidc' ? ' (OpenID Connect)' : ''}${flow.startedAt ? ` at ${flow.startedAt}` : ''}${status}`;
 }
 
 export function verdictOf(messages: number, counts: Record<Severity, number>): ReportModel['verdict'] {
@@ -85,12 +94,23 @@ export function summaryLine(model: ReportModel): string {
 export const BINDING_LABEL: Record<Binding, string> = { post: 'POST', redirect: 'Redirect', artifact: 'Artifact' };
 
 /** "Redirect binding, GET https://idp/sso" or "POST binding, pasted message" for a message with no request. */
-export function transport(m: SamlMessage, maxUrl = 80): string {
+export function transport(m: Message, maxUrl = 80): string {
   const origin = isPastedUrl(m.url) ? 'pasted message' : `${m.method} ${truncate(m.url, maxUrl)}`;
-  return `${BINDING_LABEL[m.binding]} binding, ${origin}`;
+  return m.protocol === 'oidc' ? `OpenID Connect ${m.carrier}, ${origin}` : `${BINDING_LABEL[m.binding]} binding, ${origin}`;
 }
 
-export function keyFields(m: SamlMessage): Array<[string, string]> {
+/** Who issued the message: SAML's Issuer, or the ID token's iss of an OIDC message. */
+export function issuerOf(m: Message): string | undefined {
+  if (m.protocol === 'saml') return m.issuer;
+  const iss = (m.response?.idToken ?? m.tokens?.idToken)?.payload?.iss;
+  return typeof iss === 'string' ? iss : undefined;
+}
+
+export function keyFields(m: Message): Array<[string, string]> {
+  return m.protocol === 'oidc' ? oidcKeyFields(m) : samlKeyFields(m);
+}
+
+function samlKeyFields(m: SamlMessage): Array<[string, string]> {
   const out: Array<[string, string | undefined]> = [
     ['ID', m.id],
     ['InResponseTo', m.inResponseTo],

@@ -1,4 +1,4 @@
-import type { SamlMessage } from '../utils/saml/types';
+import type { Message } from '../utils/protocols/types';
 
 // Reports meant for tickets (Markdown, HTML) leave the customer's machine: the people in them are replaced by
 // stable placeholders, the configuration (issuers, URLs, attribute names, times) stays so the report still
@@ -14,8 +14,11 @@ function worthHiding(value: string): boolean {
   return value.length >= 3 && !/^\d{1,4}$/.test(value) && !/^(true|false|yes|no|null)$/i.test(value);
 }
 
+/** OIDC claims that name or identify the person. */
+const PERSONAL_CLAIMS = ['sub', 'email', 'name', 'given_name', 'family_name', 'upn', 'unique_name', 'preferred_username', 'oid', 'login_hint'] as const;
+
 /** Replaces each NameID, attribute value and e-mail address of these messages, the same value by the same placeholder. */
-export function valueScrubber(messages: readonly SamlMessage[]): Scrub {
+export function valueScrubber(messages: readonly Message[]): Scrub {
   const placeholders = new Map<string, string>();
   let count = 0;
   const placeholder = (value: string): string => {
@@ -28,6 +31,18 @@ export function valueScrubber(messages: readonly SamlMessage[]): Scrub {
     return p;
   };
   for (const m of messages) {
+    if (m.protocol === 'oidc') {
+      // The person's claims and the one-time values that tie a response to its request.
+      const tokens = [m.response?.idToken, m.tokens?.idToken, m.endSession?.idTokenHint];
+      for (const t of tokens) {
+        for (const claim of PERSONAL_CLAIMS) {
+          const v = t?.payload?.[claim];
+          if (typeof v === 'string' && worthHiding(v.trim())) placeholder(v.trim());
+        }
+      }
+      for (const v of [m.authorization?.state, m.authorization?.nonce, m.response?.state, m.error?.state]) if (v && worthHiding(v.trim())) placeholder(v.trim());
+      continue;
+    }
     for (const a of m.assertions) {
       if (a.subject.nameId && worthHiding(a.subject.nameId.trim())) placeholder(a.subject.nameId.trim());
       for (const attribute of a.attributes) for (const v of attribute.values) if (worthHiding(v.trim())) placeholder(v.trim());

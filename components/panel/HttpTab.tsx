@@ -1,6 +1,6 @@
 import type { HarEntry, HarNameValue } from '@/utils/har/types';
 import { parseUrlEncoded } from '@/utils/saml/detect';
-import type { SamlMessage } from '@/utils/saml/types';
+import type { Message } from '@/utils/protocols/types';
 
 function Pairs({ title, pairs, empty }: { title: string; pairs: readonly HarNameValue[]; empty: string }) {
   return (
@@ -50,7 +50,7 @@ function formPairs(entry: HarEntry): HarNameValue[] {
   return post.text ? [{ name: `body (${post.mimeType || 'no type'})`, value: post.text }] : [];
 }
 
-export function HttpTab({ message, entry }: { message: SamlMessage; entry: HarEntry | undefined }) {
+export function HttpTab({ message, entry }: { message: Message; entry: HarEntry | undefined }) {
   if (!entry) return <p class="tab-empty">The exchange is no longer in the capture.</p>;
   const { request, response } = entry;
   const query = queryPairs(request.url);
@@ -78,10 +78,12 @@ export function HttpTab({ message, entry }: { message: SamlMessage; entry: HarEn
             </dd>
           </div>
         )}
-        <div class="summary-row">
-          <dt>RelayState</dt>
-          <dd>{message.relayState !== undefined ? <code class="wrap">{message.relayState}</code> : <span class="muted">none</span>}</dd>
-        </div>
+        {message.protocol === 'saml' && (
+          <div class="summary-row">
+            <dt>RelayState</dt>
+            <dd>{message.relayState !== undefined ? <code class="wrap">{message.relayState}</code> : <span class="muted">none</span>}</dd>
+          </div>
+        )}
         {request.postData?._truncated && (
           <div class="summary-row">
             <dt>Body</dt>

@@ -10,6 +10,7 @@ import { AttributesTab } from './AttributesTab';
 import { FindingsTab } from './FindingsTab';
 import { idpOf } from '@/utils/rules/support/attribute-lookup';
 import { HttpTab } from './HttpTab';
+import { OidcDetail } from './OidcDetail';
 import { SeverityBadge } from './SeverityBadge';
 import { SummaryTab } from './SummaryTab';
 import { TraceTab } from './TraceTab';
@@ -20,9 +21,9 @@ export type DetailTab = 'findings' | 'summary' | 'attributes' | 'xml' | 'http' |
 const TAB_LABEL: Record<DetailTab, string> = { findings: 'Findings', summary: 'Summary', attributes: 'Attributes', xml: 'XML', http: 'HTTP', trace: 'Trace' };
 
 export interface MessageDetailProps {
-  message: SamlMessage;
+  message: Message;
   findings: readonly Finding[];
-  messages: readonly SamlMessage[];
+  messages: readonly Message[];
   entry: HarEntry | undefined;
   groupAttributes: readonly string[];
   orgGroups?: readonly OrgGroups[];
@@ -38,7 +39,14 @@ export function tabOrder(findings: readonly Finding[], withTrace = false): Detai
   return withTrace ? [...order, 'trace'] : order;
 }
 
+/** Each protocol has its own detail; the list, findings and HTTP views are shared. */
 function MessageDetailView(props: MessageDetailProps) {
+  const { message } = props;
+  if (message.protocol === 'oidc') return <OidcDetail message={message} findings={props.findings} entry={props.entry} onClose={props.onClose} />;
+  return <SamlDetail {...props} message={message} messages={props.messages.filter((m): m is SamlMessage => m.protocol === 'saml')} />;
+}
+
+function SamlDetail(props: MessageDetailProps & { message: SamlMessage; messages: readonly SamlMessage[] }) {
   const { message, findings } = props;
   const order = tabOrder(findings, !!props.flow && props.flow.messageKeys.length + (props.flow.hops?.length ?? 0) > 1);
   const [tab, setTab] = useState<DetailTab>(order[0]!);

@@ -1,6 +1,7 @@
 import { skipUnchanged } from './skip-unchanged';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ListRow } from '@/utils/panel/filter-messages';
+import type { Message } from '@/utils/protocols/types';
 import type { SamlMessage } from '@/utils/saml/types';
 import { SeverityBadge } from './SeverityBadge';
 
@@ -29,8 +30,23 @@ function clock(iso: string | undefined): string {
 
 const BINDING: Record<SamlMessage['binding'], string> = { post: 'POST', redirect: 'Redirect', artifact: 'Artifact' };
 
+/** The binding column: SAML's binding, or OIDC and where its parameters travel. */
+function carriage(m: Message): string {
+  return m.protocol === 'oidc' ? `OIDC ${m.carrier.replace('_', ' ')}` : BINDING[m.binding];
+}
+
 /** "issuer → destination", falling back on where the exchange went when the message does not say. */
-export function route(m: SamlMessage): string {
+export function route(m: Message): string {
+  if (m.protocol === 'oidc') {
+    const token = m.response?.idToken ?? m.tokens?.idToken;
+    const from = (typeof token?.payload?.iss === 'string' ? token.payload.iss : undefined) ?? m.authorization?.clientId ?? m.tokenRequest?.clientId ?? '?';
+    const to = m.authorization?.redirectUri ?? m.response?.redirectTarget ?? m.error?.redirectTarget ?? m.url;
+    return `${from} → ${to}`;
+  }
+  return samlRoute(m);
+}
+
+function samlRoute(m: SamlMessage): string {
   const from = m.issuer ?? '?';
   const to = m.destination ?? m.request?.acsUrl ?? m.url;
   return `${from} → ${to}`;
@@ -103,7 +119,8 @@ function MessageListView({ rows, selectedKey, openKey, onSelect, onOpen, onMove 
         <div key={`flow:${f.id}`} class="row flow-row" role="presentation" style={style} data-testid="flow" data-flow-kind={f.kind}>
           <span class="flow-title">{label}</span>
           <span class="muted">{clock(f.startedAt)}</span>
-          {f.acsStatus !== undefined && <span class="muted">ACS answered HTTP {f.acsStatus}</span>}
+          {f.protocol === 'saml' && f.acsStatus !== undefined && <span class="muted">ACS answered HTTP {f.acsStatus}</span>}
+          {f.protocol === 'oidc' && f.callbackStatus !== undefined && <span class="muted">redirect URI answered HTTP {f.callbackStatus}</span>}
           {f.unsolicited && <span class="tag">IdP-initiated</span>}
           <span class="muted">
             {row.shown} {row.shown === 1 ? 'message' : 'messages'}
@@ -134,7 +151,9 @@ function MessageListView({ rows, selectedKey, openKey, onSelect, onOpen, onMove 
       >
         <span class="col-time">{clock(m.capturedAt)}</span>
         <span class="col-kind">{m.kind}</span>
-        <span class="col-binding">{BINDING[m.binding]}</span>
+        <span class="col-binding" data-protocol={m.protocol}>
+          {carriage(m)}
+        </span>
         <span class="col-route" title={route(m)}>
           {route(m)}
         </span>
@@ -151,7 +170,7 @@ function MessageListView({ rows, selectedKey, openKey, onSelect, onOpen, onMove 
       ref={box}
       class="message-list"
       role="listbox"
-      aria-label="SAML messages"
+      aria-label="SAML messages and OpenID Connect messages"
       tabIndex={0}
       aria-activedescendant={selectedKey !== undefined && selectedIndex >= 0 ? rowId(selectedKey) : undefined}
       onKeyDown={onKeyDown}

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Exchange, HarEntry } from '@/utils/har/types';
 import type { CaptureSink, CaptureSource } from '@/utils/panel/capture-source';
 import { readCapture } from '@/utils/har/read-capture';
-import { analyze } from '@/utils/analyze';
+import { analyzeSaml } from '../../tests/support/saml-analysis';
 import type { OrgGroups } from '@/utils/rules/types';
 import { b64, deflateB64, fixtureXml, har, plainEntry, postEntry, redirectEntry } from '@/tests/support/har-builder';
 import { PanelApp } from './PanelApp';
@@ -88,7 +88,7 @@ describe('SAML panel', () => {
     const { source, add } = fakeSource();
     render(<PanelApp source={source} />);
     add([...oktaFlow(), broken()]);
-    const list = await screen.findByRole('listbox', { name: 'SAML messages' });
+    const list = await screen.findByRole('listbox', { name: /^SAML messages/ });
     list.focus();
     fireEvent.keyDown(list, { key: 'ArrowDown' });
     expect(rows()[0]!.getAttribute('aria-selected')).toBe('true');
@@ -152,7 +152,7 @@ describe('SAML panel', () => {
     add(oktaFlow());
     await openRow('Response');
     const tabs = screen.getAllByRole('tab');
-    const findings = analyze(oktaFlow()).findings.filter((f) => f.messageKey === '2:SAMLResponse');
+    const findings = analyzeSaml(oktaFlow()).findings.filter((f) => f.messageKey === '2:SAMLResponse');
     expect(tabs[0]!.dataset.testid).toBe(findings.some((f) => f.severity === 'error') ? 'detail-tab-findings' : 'detail-tab-summary');
     fireEvent.click(screen.getByTestId('detail-tab-summary'));
     const panel = screen.getByRole('tabpanel');
@@ -298,9 +298,9 @@ describe('SAML panel', () => {
     expect(saveFile).toHaveBeenCalledOnce();
     const [name, text] = saveFile.mock.calls[0] as [string, string];
     expect(name).toMatch(/^sso-lens-\d{8}-\d{6}-redacted\.har$/);
-    const decoded = analyze(readCapture(text).entries).messages.map((m) => m.xml ?? '').join('\n');
+    const decoded = analyzeSaml(readCapture(text).entries).messages.map((m) => m.xml ?? '').join('\n');
     const secrets = ['russellhaering', 'russell.haering@scaleft.com', 'gebruiker@testsuite.zaaksysteem.nl', 'Zaaksysteemgebruikers', 'Domain Users', 'Ruiker'];
-    const entra = analyze([input[4]!]).messages[0]!.assertions[0]!;
+    const entra = analyzeSaml([input[4]!]).messages[0]!.assertions[0]!;
     secrets.push(entra.subject.nameId!, ...entra.attributes.filter((a) => /emailaddress|displayname|name$|givenname|surname/.test(a.name)).flatMap((a) => a.values));
     expect(secrets.length).toBeGreaterThan(8);
     for (const s of secrets) {
@@ -313,7 +313,7 @@ describe('SAML panel', () => {
     fireEvent.click(screen.getByTestId('export-button'));
     const [plainName, plain] = saveFile.mock.calls[1] as [string, string];
     expect(plainName).not.toContain('redacted');
-    expect(analyze(readCapture(plain).entries).messages[1]!.assertions[0]!.subject.nameId).toBe('russellhaering');
+    expect(analyzeSaml(readCapture(plain).entries).messages[1]!.assertions[0]!.subject.nameId).toBe('russellhaering');
   });
 
   it('opened as a tab with the recorder off: explains and turns it on from the button', async () => {

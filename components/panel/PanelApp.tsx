@@ -232,7 +232,7 @@ export function PanelApp({ source, loadOrgGroups, saveFile = saveTextFile, versi
           ) : messageCount ? (
             <div class="list-empty" data-testid="no-match">
               <p>No message matches the filters.</p>
-              <button type="button" onClick={() => dispatch({ type: 'filter', filters: { severity: 'all', kind: 'all', text: '' } })}>
+              <button type="button" onClick={() => dispatch({ type: 'filter', filters: { severity: 'all', kind: 'all', protocol: 'all', text: '' } })}>
                 Clear filters
               </button>
             </div>

@@ -4,13 +4,30 @@ import type { MessageFilters, SeverityFilter } from '@/utils/panel/filter-messag
 import type { PanelState } from '@/utils/panel/panel-state';
 import { isProfileId, type ProfileId } from '@/utils/profiles';
 import type { MessageKind } from '@/utils/saml/types';
+import type { OidcKind } from '@/utils/oidc/types';
 
 const PROFILE_CHOICES: ReadonlyArray<[ProfileId, string]> = [
   ['sonarqube-cloud', 'Service: SonarQube Cloud'],
   ['generic', 'Service: generic SAML'],
 ];
 
-const KINDS: readonly MessageKind[] = ['AuthnRequest', 'Response', 'LogoutRequest', 'LogoutResponse', 'Artifact', 'ArtifactResolve', 'ArtifactResponse', 'Unknown'];
+const KINDS: ReadonlyArray<MessageKind | OidcKind> = [
+  'AuthnRequest',
+  'Response',
+  'LogoutRequest',
+  'LogoutResponse',
+  'Artifact',
+  'ArtifactResolve',
+  'ArtifactResponse',
+  'Unknown',
+  'AuthorizationRequest',
+  'AuthorizationResponse',
+  'ErrorResponse',
+  'TokenRequest',
+  'TokenResponse',
+  'Discovery',
+  'EndSession',
+];
 const SEVERITIES: ReadonlyArray<[SeverityFilter, string]> = [
   ['all', 'Any severity'],
   ['error', 'Errors'],
@@ -100,6 +117,11 @@ export function Toolbar({ source, state, redact, onRedact, onPause, onClear, onI
             {label}
           </option>
         ))}
+      </select>
+      <select aria-label="Protocol" value={state.filters.protocol ?? 'all'} onChange={(e) => onFilter({ protocol: (e.currentTarget as HTMLSelectElement).value as NonNullable<MessageFilters['protocol']> })}>
+        <option value="all">SAML and OIDC</option>
+        <option value="saml">SAML</option>
+        <option value="oidc">OpenID Connect</option>
       </select>
       <select aria-label="Kind" value={state.filters.kind} onChange={(e) => onFilter({ kind: (e.currentTarget as HTMLSelectElement).value as MessageFilters['kind'] })}>
         <option value="all">Any kind</option>

@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { analyze } from '@/utils/analyze';
+import { analyzeSaml } from '../support/saml-analysis';
 import { readCapture } from '@/utils/har/read-capture';
 import { itLogsNoConsoleProblem } from './console-check';
 import { launch, until, type ExtensionBrowser } from './harness/harness';
@@ -65,7 +65,7 @@ describe('a real sign-in, recorded and analyzed', () => {
 
     const { entries } = readCapture(signIn.harText);
     // SonarQube Cloud's expectations, as a user picks them for an SP the engine cannot recognise by host.
-    const analysis = analyze(entries, { profile: 'sonarqube-cloud' });
+    const analysis = analyzeSaml(entries, { profile: 'sonarqube-cloud' });
     const summary = analysis.findings.map((f) => `${f.severity}:${f.rule}`);
 
     const signInFlows = analysis.flows.filter((f) => f.kind === 'sign-in');
@@ -123,7 +123,7 @@ describe('a real sign-in, recorded and analyzed', () => {
   it('keeps a Response over 4 KB whole, every group included', async () => {
     const signIn = await capture('large-response');
     expect(signIn.acsBodyBytes).toBeGreaterThan(4096);
-    const analysis = analyze(readCapture(signIn.harText).entries, { profile: 'sonarqube-cloud' });
+    const analysis = analyzeSaml(readCapture(signIn.harText).entries, { profile: 'sonarqube-cloud' });
     const response = analysis.messages.find((m) => m.kind === 'Response');
     const groups = response?.assertions[0]?.attributes.find((a) => a.name === 'groups');
     expect(groups?.values).toHaveLength(150);
@@ -132,7 +132,7 @@ describe('a real sign-in, recorded and analyzed', () => {
 
   it('reads an attribute holding markup as the text it is', async () => {
     const signIn = await capture('markup-in-attribute');
-    const analysis = analyze(readCapture(signIn.harText).entries, { profile: 'sonarqube-cloud' });
+    const analysis = analyzeSaml(readCapture(signIn.harText).entries, { profile: 'sonarqube-cloud' });
     const response = analysis.messages.find((m) => m.kind === 'Response');
     const name = response?.assertions[0]?.attributes.find((a) => a.name === 'name');
     expect(name?.values).toEqual([MARKUP_VALUE]);

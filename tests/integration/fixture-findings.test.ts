@@ -4,7 +4,8 @@
 import { join } from 'node:path';
 import { readdirSync, statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { analyze, type AnalyzeOptions } from '../../utils/analyze';
+import type { AnalyzeOptions } from '../../utils/analyze';
+import { analyzeSaml } from '../support/saml-analysis';
 import { readMessageInput } from '../../utils/har/read-message-input';
 import type { HarEntry } from '../../utils/har/types';
 import { PROTOCOL_RULES } from '../../utils/rules/index';
@@ -76,13 +77,13 @@ function fixturePaths(): string[] {
 /** Responses are delivered as the browser would (to their Destination); requests read as support staff paste them. */
 function deliver(path: string): HarEntry[] {
   const raw = readMessageInput(fixtureText(path)).entries;
-  return analyze(raw, { strict: true }).messages[0]?.kind === 'Response' ? fixturePost(path).entries : raw;
+  return analyzeSaml(raw, { strict: true }).messages[0]?.kind === 'Response' ? fixturePost(path).entries : raw;
 }
 
 function protocolFindings(path: string, options: AnalyzeOptions = {}): Finding[] {
   const entries = deliver(path);
-  const issueInstant = analyze(entries, { strict: true }).messages[0]?.issueInstant;
-  return analyze(entries, { strict: true, ...(issueInstant ? { now: issueInstant } : {}), ...options }).findings.filter((f) => PROTOCOL_IDS.has(f.rule));
+  const issueInstant = analyzeSaml(entries, { strict: true }).messages[0]?.issueInstant;
+  return analyzeSaml(entries, { strict: true, ...(issueInstant ? { now: issueInstant } : {}), ...options }).findings.filter((f) => PROTOCOL_IDS.has(f.rule));
 }
 
 describe('real fixtures at their own IssueInstant: protocol findings', () => {
@@ -120,7 +121,7 @@ describe('real fixtures at their own IssueInstant: protocol findings', () => {
 
   it('years later, the same Responses are expired (the time rules read the capture time, not the fixture)', () => {
     const entries = fixturePost('okta/gosaml2-okta-response.xml').entries;
-    const ids = analyze(entries, { strict: true, now: '2026-01-01T00:00:00Z' }).findings.map((f) => f.rule);
+    const ids = analyzeSaml(entries, { strict: true, now: '2026-01-01T00:00:00Z' }).findings.map((f) => f.rule);
     expect(ids).toContain('assertion-expired');
     expect(ids).not.toContain('confirmation-expired'); // one cause, one finding
   });
@@ -135,7 +136,7 @@ describe('real request and Response together', () => {
   };
 
   it("crewjam's AuthnRequest and TestShib's answer make one SP-initiated sign-in with no flow error", () => {
-    const { flows, findings } = analyze([requestAt('requests/crewjam-authn-request.url'), post('https://15661444.ngrok.io/saml2/acs')], { strict: true });
+    const { flows, findings } = analyzeSaml([requestAt('requests/crewjam-authn-request.url'), post('https://15661444.ngrok.io/saml2/acs')], { strict: true });
     expect(flows.filter((f) => f.kind === 'sign-in')).toHaveLength(1);
     expect(flows[0]).toMatchObject({ unsolicited: false });
     const ids = findings.map((f) => f.rule);
@@ -144,7 +145,7 @@ describe('real request and Response together', () => {
   });
 
   it('answered to another request of the same SP (http ACS): InResponseTo and ACS URL mismatches', () => {
-    const { findings } = analyze([requestAt('requests/crewjam-authn-request.xml'), post('https://15661444.ngrok.io/saml2/acs')], { strict: true });
+    const { findings } = analyzeSaml([requestAt('requests/crewjam-authn-request.xml'), post('https://15661444.ngrok.io/saml2/acs')], { strict: true });
     const byRule = new Map(findings.map((f) => [f.rule, f]));
     expect(byRule.get('inresponseto-mismatch')?.message).toContain('InResponseTo "id-9e61753d64e928af5a7a341a97f420c9" does not match the AuthnRequest');
     expect(byRule.get('acs-url-mismatch')?.message).toContain('the scheme differs: http vs https');

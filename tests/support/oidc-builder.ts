@@ -3,7 +3,7 @@
 // authorization-code + PKCE sign-in; every protocol detail a rule checks can be changed.
 import { SignJWT, generateKeyPair, type CryptoKey } from 'jose';
 import type { HarEntry, HarNameValue } from '../../utils/har/types';
-import { analyzeOidc, type OidcAnalyzeOptions } from '../../utils/oidc/analyze-oidc';
+import { analyze, type AnalyzeOptions } from '../../utils/analyze';
 import type { Finding } from '../../utils/rules/types';
 
 export const TENANT = 'aaaabbbb-0000-cccc-1111-dddd2222eeee';
@@ -171,6 +171,6 @@ export async function oidcSignIn(spec: OidcSignInSpec = {}): Promise<HarEntry[]>
 }
 
 /** The findings of one rule for a built sign-in. */
-export async function oidcFindings(rule: string, spec: OidcSignInSpec = {}, options: OidcAnalyzeOptions = {}): Promise<Finding[]> {
-  return analyzeOidc(await oidcSignIn(spec), options).findings.filter((f) => f.rule === rule);
+export async function oidcFindings(rule: string, spec: OidcSignInSpec = {}, options: AnalyzeOptions = {}): Promise<Finding[]> {
+  return analyze(await oidcSignIn(spec), { strict: true, ...options }).findings.filter((f) => f.rule === rule);
 }

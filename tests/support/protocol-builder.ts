@@ -1,6 +1,7 @@
 // Builds SP-initiated sign-in flows (AuthnRequest by Redirect, Response by POST) whose every protocol detail a
 // test can change: times, audiences, confirmations, signatures, status. The defaults make a clean sign-in.
-import { analyze, type AnalyzeOptions } from '../../utils/analyze';
+import { type AnalyzeOptions } from '../../utils/analyze';
+import { analyzeSaml } from './saml-analysis';
 import type { HarEntry } from '../../utils/har/types';
 import type { Finding } from '../../utils/rules/types';
 import { b64, deflateB64, fixtureXml, postEntry, redirectEntry } from './har-builder';
@@ -166,12 +167,12 @@ export function signInEntries(spec: FlowSpec = {}): HarEntry[] {
 
 /** Findings of one rule for a built sign-in, through the whole engine. */
 export function flowFindings(rule: string, spec: FlowSpec = {}, options: AnalyzeOptions = {}): Finding[] {
-  return analyze(signInEntries(spec), options).findings.filter((f) => f.rule === rule);
+  return analyzeSaml(signInEntries(spec), options).findings.filter((f) => f.rule === rule);
 }
 
 /** Findings of one rule for entries. */
 export function entryFindings(rule: string, entries: HarEntry[], options: AnalyzeOptions = {}): Finding[] {
-  return analyze(entries, options).findings.filter((f) => f.rule === rule);
+  return analyzeSaml(entries, options).findings.filter((f) => f.rule === rule);
 }
 
 export { plus as addSeconds };
@@ -183,7 +184,7 @@ export { plus as addSeconds };
  */
 export function fixturePost(path: string, o: { postTo?: string; status?: number } = {}): { entries: HarEntry[]; issueInstant?: string; postedTo: string } {
   const xml = fixtureXml(path);
-  const [message] = analyze([postEntry('about:blank', 'SAMLResponse', b64(xml))]).messages;
+  const [message] = analyzeSaml([postEntry('about:blank', 'SAMLResponse', b64(xml))]).messages;
   const isHttp = (u: string | undefined): u is string => !!u && /^https?:\/\/[^\s{}[\]]+$/.test(u);
   const recipient = message?.assertions.flatMap((a) => a.subject.confirmations.map((c) => c.recipient)).find(isHttp);
   const postedTo = o.postTo ?? (isHttp(message?.destination) ? message.destination : recipient) ?? 'about:blank';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeWithTrust } from '../analyze-with-trust';
+import { analyzeSamlWithTrust } from '../../tests/support/saml-analysis';
 import { cryptoFixture, cryptoFixtureText, certificateForKey, keyFile } from '../../tests/support/crypto-fixtures';
 import { b64, postEntry, plainEntry } from '../../tests/support/har-builder';
 import { idpMetadata } from '../../tests/support/metadata-builder';
@@ -20,7 +20,7 @@ describe('the signature step of analyzeWithTrust', () => {
 
   it('records each signature, trusted against the metadata, with the metadata facts', async () => {
     const metadata = idpMetadata('http://www.okta.com/exk5zt0r12Edi4rD20h7', [keyFile('gosaml2-okta_cert.pem')], 'https://dev-116807.oktapreview.com/app/sso/saml');
-    const a = await analyzeWithTrust([post(cryptoFixture('okta/gosaml2-okta-response.xml'))], { trust: { metadata: [metadata] } });
+    const a = await analyzeSamlWithTrust([post(cryptoFixture('okta/gosaml2-okta-response.xml'))], { trust: { metadata: [metadata] } });
     const v = a.messages[0]!.verification!;
     expect(v.signatures?.map((s) => [s.on, s.outcome, s.trusted])).toEqual([
       ['message', 'valid', true],
@@ -32,7 +32,7 @@ describe('the signature step of analyzeWithTrust', () => {
 
   it('decrypts with the SP key: the Response signature on the encrypted form, the assertion signature decrypted', async () => {
     const xml = cryptoFixture('okta/gosaml2-okta-response-encrypted.b64');
-    const a = await analyzeWithTrust([post(xml)], { trust: { certificates: [keyFile('gosaml2-oktaenc_idp_signing_cert.pem')], decryptionKey: keyFile('gosaml2-oktaenc_sp_encryption_key.pem') } });
+    const a = await analyzeSamlWithTrust([post(xml)], { trust: { certificates: [keyFile('gosaml2-oktaenc_idp_signing_cert.pem')], decryptionKey: keyFile('gosaml2-oktaenc_sp_encryption_key.pem') } });
     const m = a.messages[0]!;
     expect(m.verification?.decryption).toEqual({ decrypted: 1, failed: 0 });
     expect(m.verification?.signatures?.map((s) => [s.on, s.outcome, s.trusted])).toEqual([
@@ -47,16 +47,16 @@ describe('the signature step of analyzeWithTrust', () => {
 
   it('without the key an encrypted assertion stays encrypted; a wrong key is recorded', async () => {
     const xml = cryptoFixture('shibboleth/crewjam-testshib-response.xml');
-    const none = await analyzeWithTrust([post(xml)]);
+    const none = await analyzeSamlWithTrust([post(xml)]);
     expect(none.messages[0]!.assertions).toEqual([]);
-    const wrong = await analyzeWithTrust([post(xml)], { trust: { decryptionKey: keyFile('gosaml2-onelogin-sp.encryption.key') } });
+    const wrong = await analyzeSamlWithTrust([post(xml)], { trust: { decryptionKey: keyFile('gosaml2-onelogin-sp.encryption.key') } });
     expect(wrong.messages[0]!.verification?.decryption).toMatchObject({ decrypted: 0, failed: 1, detail: expect.stringContaining('another key') });
   });
 
   it('HTTP-Redirect requests: the query-string signature is checked against the given certificate', async () => {
     const query = cryptoFixtureText('requests/crewjam-authn-request-redirect-signed.query').trim();
     const entry = { ...plainEntry(`https://idp.testshib.org/idp/profile/SAML2/Redirect/SSO?${query}`) };
-    const a = await analyzeWithTrust([entry], { trust: { certificates: [certificateForKey('crewjam-sp_key.pem')] } });
+    const a = await analyzeSamlWithTrust([entry], { trust: { certificates: [certificateForKey('crewjam-sp_key.pem')] } });
     expect(a.messages[0]!.verification?.signatures).toEqual([expect.objectContaining({ on: 'redirect-query', outcome: 'valid', trusted: true })]);
   });
 

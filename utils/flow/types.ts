@@ -63,5 +63,21 @@ export interface SamlFlow extends FlowBase {
   unsolicited: boolean;
 }
 
+/** How an OIDC response was tied to its request: the evidence a reader weighs when a rule says they disagree. */
+export type OidcPairedBy = 'state' | 'nonce' | 'redirect_uri' | 'client_id' | 'code' | 'exchange';
+
+/** One OpenID Connect sign-in (authorization request ↔ response, and the browser's token call) or sign-out. */
+export interface OidcFlow extends FlowBase {
+  protocol: 'oidc';
+  /** The browser's own token call and its answer (single-page apps). */
+  tokenRequestKey?: string;
+  tokenResponseKey?: string;
+  pairedBy?: OidcPairedBy;
+  /** HTTP status of the exchange that delivered the response to the redirect URI. */
+  callbackStatus?: number;
+  /** A response that answered no captured request. */
+  unsolicited: boolean;
+}
+
 /** Every flow any protocol builds; views switch on `protocol` once. */
-export type Flow = SamlFlow;
+export type Flow = SamlFlow | OidcFlow;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { b64, deflateB64, fixtureXml, postEntry, redirectEntry, zlibB64 } from '../../tests/support/har-builder';
-import { analyze } from '../analyze';
+import { analyzeSaml } from '../../tests/support/saml-analysis';
 import { readCapture } from './read-capture';
 import { exportFileName, exportHar } from './export-har';
 import type { Exchange, HarEntry } from './types';
@@ -28,7 +28,7 @@ function capture(): Exchange[] {
 
 /** The personal values an export must not leak: NameIDs, attribute values, e-mail addresses of the input. */
 function personalValues(exchanges: Exchange[]): string[] {
-  const { messages } = analyze(exchanges);
+  const { messages } = analyzeSaml(exchanges);
   const values = new Set<string>();
   for (const m of messages) {
     for (const a of m.assertions) {
@@ -57,7 +57,7 @@ describe('HAR export', () => {
     expect(secrets.length).toBeGreaterThan(20);
 
     const text = exportHar(input, { redact: true, version: '0.1.0' });
-    const back = analyze(readCapture(text).entries);
+    const back = analyzeSaml(readCapture(text).entries);
     const decoded = back.messages.map((m) => m.xml ?? '').join('\n');
     for (const secret of secrets) {
       expect(text, secret).not.toContain(secret);
@@ -76,8 +76,8 @@ describe('HAR export', () => {
 
   it('redacted: the export still analyzes to the same messages in the same bindings', () => {
     const input = capture();
-    const before = analyze(input);
-    const after = analyze(readCapture(exportHar(input, { redact: true })).entries);
+    const before = analyzeSaml(input);
+    const after = analyzeSaml(readCapture(exportHar(input, { redact: true })).entries);
     const shape = (a: typeof before) => a.messages.map((m) => [m.kind, m.binding, m.id, m.issuer, m.destination, m.inResponseTo, m.assertions.length, m.assertions[0]?.conditions?.audiences, m.problem?.stage]);
     expect(shape(after)).toEqual(shape(before));
     expect(after.messages.every((m) => !m.problem)).toBe(true);
@@ -93,7 +93,7 @@ describe('HAR export', () => {
   it('redacted: a value sent twice gets the same placeholder, and group shapes (GUIDs) are kept', () => {
     const guid = '<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ID="r" Version="2.0" IssueInstant="2024-01-01T00:00:00Z"><saml:Issuer>idp</saml:Issuer><saml:Assertion ID="a" Version="2.0" IssueInstant="2024-01-01T00:00:00Z"><saml:Issuer>idp</saml:Issuer><saml:AttributeStatement><saml:Attribute Name="groups"><saml:AttributeValue>8f3c7a1e-1111-4a2b-9c3d-abcdefabcdef</saml:AttributeValue><saml:AttributeValue>Developers</saml:AttributeValue><saml:AttributeValue xsi:nil="true" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"/></saml:Attribute></saml:AttributeStatement></saml:Assertion></samlp:Response>';
     const input: Exchange[] = [1, 2].map((n) => ({ entry: postEntry(`https://sp.example/acs${n}`, 'SAMLResponse', b64(guid)), source: 'panel' }));
-    const after = analyze(readCapture(exportHar(input, { redact: true })).entries);
+    const after = analyzeSaml(readCapture(exportHar(input, { redact: true })).entries);
     const values = after.messages.map((m) => m.assertions[0]!.attributes[0]!.values);
     expect(values[0]).toEqual(values[1]);
     expect(values[0]![0]).toMatch(/^00000000-0000-4000-8000-\d{12}$/);
@@ -112,7 +112,7 @@ describe('HAR export', () => {
     for (const key of ['cookies', 'headers', 'queryString', 'headersSize', 'bodySize', 'httpVersion']) expect(first.request).toHaveProperty(key);
     for (const key of ['content', 'redirectURL', 'statusText', 'cookies']) expect(first.response).toHaveProperty(key);
     expect(first).toHaveProperty('timings');
-    expect(analyze(readCapture(JSON.stringify(doc)).entries).findings).toEqual(analyze(input).findings);
+    expect(analyzeSaml(readCapture(JSON.stringify(doc)).entries).findings).toEqual(analyzeSaml(input).findings);
   });
 
   it('names the file with the time and whether it is redacted', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../analyze';
+import { analyzeSaml } from '../../tests/support/saml-analysis';
 import { b64, fixtureXml, har, plainEntry, postEntry } from '../../tests/support/har-builder';
 import { CaptureError, readCapture } from './read-capture';
 import { readMessageInput } from './read-message-input';
@@ -11,7 +11,7 @@ describe('readCapture', () => {
     const text = har([plainEntry('https://sp.example/'), postEntry('http://localhost:8080/v1/_saml_callback', 'SAMLResponse', b64(OKTA), { style })], style === 'chrome' ? 'WebInspector' : 'Firefox');
     const { entries, format } = readCapture(text);
     expect(format).toBe('har');
-    const { messages } = analyze(entries);
+    const { messages } = analyzeSaml(entries);
     expect(messages.map((m) => [m.kind, m.issuer, m.assertions[0]?.subject.nameId])).toEqual([['Response', 'http://www.okta.com/exk659aytfMeNI49v0h7', 'russellhaering']]);
   });
 
@@ -25,7 +25,7 @@ describe('readCapture', () => {
     });
     const { entries, format } = readCapture(text);
     expect(format).toBe('saml-tracer');
-    const { messages } = analyze(entries);
+    const { messages } = analyzeSaml(entries);
     expect(messages).toHaveLength(1);
     expect(messages[0]).toMatchObject({ kind: 'Response', httpStatus: 302, relayState: 'a+b c', capturedAt: '2016-07-25T23:16:00.000Z' });
   });
@@ -47,7 +47,7 @@ describe('readMessageInput', () => {
     expect(readMessageInput(OKTA).format).toBe('xml');
     expect(readMessageInput(b64(OKTA)).format).toBe('base64');
     expect(readMessageInput('https://idp.example/sso?SAMLRequest=abc').format).toBe('url');
-    expect(analyze(readMessageInput(OKTA).entries).messages[0]!.kind).toBe('Response');
+    expect(analyzeSaml(readMessageInput(OKTA).entries).messages[0]!.kind).toBe('Response');
   });
   it('refuses input it cannot place', () => {
     expect(() => readMessageInput('')).toThrow(/empty/);

@@ -2,10 +2,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../analyze';
+import type { Message } from '../protocols/types';
 import { isPastedUrl, readMessageInput } from './read-message-input';
 
 const fixture = (name: string) => readFileSync(join(process.cwd(), 'tests/fixtures/cli', name), 'utf8');
-const kinds = (text: string) => analyze(readMessageInput(text).entries).messages.map((m) => `${m.kind}/${m.binding}`);
+const kinds = (text: string) => analyze(readMessageInput(text).entries).messages.map((m) => `${m.kind}/${m.protocol === 'saml' ? m.binding : m.carrier}`);
+
+const samlOnly = (messages: Message[]) => messages.flatMap((m) => (m.protocol === 'saml' ? [m] : []));
 
 describe('readMessageInput', () => {
   it.each([
@@ -24,9 +27,9 @@ describe('readMessageInput', () => {
   });
 
   it('keeps the form fields beside the message (RelayState) and the Redirect signature of a query string', () => {
-    const [form] = analyze(readMessageInput(fixture('okta-response-form-body.txt')).entries).messages;
+    const [form] = samlOnly(analyze(readMessageInput(fixture('okta-response-form-body.txt')).entries).messages);
     expect(form!.relayState).toBe('/projects');
-    const [query] = analyze(readMessageInput(fixture('crewjam-authn-request-redirect-signed.query')).entries).messages;
+    const [query] = samlOnly(analyze(readMessageInput(fixture('crewjam-authn-request-redirect-signed.query')).entries).messages);
     expect(query!.redirectSignature?.sigAlg).toMatch(/rsa-sha1$/);
     expect(isPastedUrl(query!.url)).toBe(true);
   });

@@ -1,4 +1,5 @@
 import type { HarEntry, HarNameValue } from '../har/types';
+import type { Detector } from '../protocols/types';
 import { parseUrlEncoded } from '../saml/detect';
 import type { OidcCarrier, OidcKind } from './types';
 
@@ -19,6 +20,14 @@ const DISCOVERY = '/.well-known/openid-configuration';
 // with other names are found by their parameters (id_token_hint, post_logout_redirect_uri).
 const END_SESSION_PATH = /\/(?:end_?session|endsession|session\/end)\/?$/;
 const MAX_BODY = 256 * 1024;
+
+/** The cheap half of the protocol, for capture. Every exchange it accepts has a marker in its URL or body, except a
+ * fragment response, which only its redirect's Location header shows (the recorder reads response headers itself). */
+export const oidcDetector: Detector = {
+  id: 'oidc',
+  detect: (entry) => detectOidc(entry) !== null,
+  markers: ['client_id', 'code=', 'id_token', 'access_token', 'error=', 'grant_type', 'openid-configuration', 'post_logout_redirect_uri', 'endsession', 'end_session', 'session/end'],
+};
 
 /** Is this exchange OpenID Connect (or OAuth 2.0 around it)? By endpoint shape and parameter names, never by host. */
 export function detectOidc(entry: HarEntry): OidcField[] | null {

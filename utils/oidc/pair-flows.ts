@@ -1,32 +1,9 @@
+import type { OidcFlow, OidcPairedBy as PairedBy } from '../flow/types';
 import { claimList } from './decode-jwt';
 import type { OidcMessage } from './types';
 
 /** A response this long after an unanswered request is not taken as its answer (as for SAML). */
 const PAIRING_WINDOW_MS = 15 * 60 * 1000;
-
-/** How a response was tied to its request: the evidence a reader weighs when a rule says they disagree. */
-export type PairedBy = 'state' | 'nonce' | 'redirect_uri' | 'client_id' | 'code' | 'exchange';
-
-export interface OidcFlow {
-  id: string;
-  protocol: 'oidc';
-  kind: 'sign-in' | 'sign-out' | 'other';
-  messageKeys: string[];
-  /** The AuthorizationRequest (or the EndSession request). */
-  requestKey?: string;
-  /** The AuthorizationResponse or ErrorResponse that answered it at the redirect URI. */
-  responseKey?: string;
-  /** The browser's own token call and its answer (single-page apps). */
-  tokenRequestKey?: string;
-  tokenResponseKey?: string;
-  pairedBy?: PairedBy;
-  /** HTTP status of the exchange that delivered the response to the redirect URI. */
-  callbackStatus?: number;
-  startedAt?: string;
-  endedAt?: string;
-  /** A response that answered no captured request. */
-  unsolicited: boolean;
-}
 
 interface Open {
   flow: OidcFlow;
@@ -40,13 +17,14 @@ interface Open {
  * `redirect_uri`; the browser's token call joins the flow whose code it redeems. A response paired by the weaker
  * keys still joins its request, so that rules can show the state or nonce that disagree.
  */
-export function pairOidcFlows(messages: readonly OidcMessage[], idPrefix = 'oidc-flow'): OidcFlow[] {
+export function pairOidcFlows(messages: readonly OidcMessage[]): OidcFlow[] {
   const flows: OidcFlow[] = [];
   const open: Open[] = [];
   const byExchange = new Map<number, OidcFlow>();
 
   const start = (kind: OidcFlow['kind'], m: OidcMessage): OidcFlow => {
-    const flow: OidcFlow = { id: `${idPrefix}-${flows.length + 1}`, protocol: 'oidc', kind, messageKeys: [m.key], unsolicited: false };
+    // The engine numbers flows over all protocols.
+    const flow: OidcFlow = { id: '', protocol: 'oidc', kind, messageKeys: [m.key], unsolicited: false };
     if (m.capturedAt) flow.startedAt = flow.endedAt = m.capturedAt;
     flows.push(flow);
     byExchange.set(m.exchangeIndex, flow);

@@ -1,5 +1,6 @@
 // The typed OpenID Connect message model, beside the SAML one (DESIGN.md "Growing past SAML"). Plain data, like
 // SamlMessage: it survives JSON (CLI --json, exports, messages between extension pages).
+import type { MessageBase } from '../protocols/types';
 
 export type OidcKind =
   /** The browser sent to the provider's authorization endpoint (OIDC Core §3.1.2.1). */
@@ -125,19 +126,12 @@ export interface EndSessionInfo {
   state?: string;
 }
 
-export interface OidcMessage {
+export interface OidcMessage extends MessageBase {
   protocol: 'oidc';
   /** Unique within one analysis: `<entry index>:oidc:<kind>`. */
   key: string;
   kind: OidcKind;
   carrier: OidcCarrier;
-  /** Index of the exchange in the analyzed list. */
-  exchangeIndex: number;
-  url: string;
-  method: string;
-  httpStatus?: number;
-  /** Capture time of the exchange (HAR startedDateTime), ISO 8601. */
-  capturedAt?: string;
   /** The parameters as read (URL-decoded), in order, for the raw view. Secrets are kept: redaction is export's job. */
   params: Array<{ name: string; value: string }>;
 

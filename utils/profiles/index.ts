@@ -1,10 +1,11 @@
+import devolutionsCloud from './devolutions-cloud';
 import generic from './generic';
 import sonarqubeCloud from './sonarqube-cloud';
 import { resolveProfile, withMapping } from './resolve-profile';
 import type { AttributeMapping, EnterpriseContext, FlowFacts, PickedProfile, Profile, ProfileDefinition, ProfileId, ProfileReason } from './types';
 
 /** Every service profile; a new service is one file and one line. The generic fallback comes last. */
-export const PROFILES: readonly ProfileDefinition[] = [sonarqubeCloud, generic];
+export const PROFILES: readonly ProfileDefinition[] = [sonarqubeCloud, devolutionsCloud, generic];
 
 export function isProfileId(value: string): value is ProfileId {
   return PROFILES.some((p) => p.id === value);

@@ -1,4 +1,5 @@
 import type { HarEntry } from '../har/types';
+import { oidcDetector } from '../oidc/detect';
 import { samlDetector } from '../saml/detect';
 import type { Detector } from './types';
 
@@ -6,7 +7,7 @@ import type { Detector } from './types';
 // never decodes nor parses, so the background stays free of the engine (engine-boundaries.test.ts).
 
 /** One line per protocol, beside its line in registry.ts. */
-export const DETECTORS: readonly Detector[] = [samlDetector];
+export const DETECTORS: readonly Detector[] = [samlDetector, oidcDetector];
 
 /** What any protocol's messages carry in a URL or body: the recorder's byte test before it builds an entry. */
 export const MARKERS: readonly string[] = DETECTORS.flatMap((d) => d.markers);

@@ -1,3 +1,4 @@
+import { oidc } from '../oidc/protocol';
 import { saml } from '../saml/protocol';
 import type { Protocol, ProtocolId } from './types';
 
@@ -5,7 +6,7 @@ import type { Protocol, ProtocolId } from './types';
  * Every protocol the engine reads, in the order their messages of one exchange are listed. A new one is one line
  * here and one in detectors.ts.
  */
-export const PROTOCOLS: readonly Protocol[] = [saml];
+export const PROTOCOLS: readonly Protocol[] = [saml, oidc];
 
 export function protocolById(id: ProtocolId): Protocol | undefined {
   return PROTOCOLS.find((p) => p.id === id);

@@ -2,12 +2,13 @@
 // views stay protocol-agnostic where they can (DESIGN.md "Growing past SAML").
 import type { Flow } from '../flow/types';
 import type { HarEntry } from '../har/types';
+import type { OidcMessage } from '../oidc/types';
 import type { SamlMessage } from '../saml/types';
 import type { Verification } from '../trust/types';
 import type { ReadCache } from './read-cache';
 
 /** Every message any protocol yields. A protocol joins by adding its message type here and a registry line. */
-export type Message = SamlMessage;
+export type Message = SamlMessage | OidcMessage;
 
 export type ProtocolId = Message['protocol'];
 

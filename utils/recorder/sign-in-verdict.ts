@@ -44,7 +44,7 @@ export function verdictOfFlow(analysis: Analysis, flow: Flow, at: string, orgGro
   const verdict: TabVerdict = { worst: worstSeverity(own) ?? 'ok', at, flows: analysis.flows.filter((f) => f.kind === 'sign-in').length };
   if (top) verdict.topFinding = { rule: top.rule, severity: top.severity, message: top.message };
   const response = analysis.messages.find((m) => m.key === flow.responseKey);
-  const host = hostOf(flow.acsUrl ?? response?.url);
+  const host = hostOf((flow.protocol === 'saml' ? flow.acsUrl : undefined) ?? response?.url);
   if (host) verdict.host = host;
   // The engine notes the JIT reset exactly when it read group values (with its own profile and mapping): then,
   // with lists cached, the parity rules ran. Evidence for the checklist: every group exists with that exact name.

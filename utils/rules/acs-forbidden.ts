@@ -26,7 +26,7 @@ export default defineRule({
   check({ message, flow, profile }) {
     const to = deliveredTo(message);
     if (!to) return [];
-    const status = message.httpStatus ?? (flow?.responseKey === message.key ? flow.acsStatus : undefined);
+    const status = message.httpStatus ?? (flow?.protocol === 'saml' && flow.responseKey === message.key ? flow.acsStatus : undefined);
     if (status !== 403) return [];
     const evidence = { path: 'HTTP status', value: '403', postedTo: to };
     if (profile.singleSignOnUrl) {

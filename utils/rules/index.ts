@@ -49,7 +49,6 @@ import signInLoop from './sign-in-loop';
 import statusNotSuccess from './status-not-success';
 import unsigned from './unsigned';
 import xmlUnsafe from './xml-unsafe';
-import type { OidcRule } from './support/oidc-rule';
 import type { RuleSection } from './support/render-rules-doc';
 import type { Finding, Rule, Severity } from './types';
 
@@ -106,7 +105,7 @@ export const ATTRIBUTE_RULES: readonly Rule[] = [
 ];
 
 /** OpenID Connect rules, in the order a sign-in fails: the provider's error, the flow, the token, the claims. */
-export const OIDC_RULES: readonly OidcRule[] = [
+export const OIDC_RULES: readonly Rule<'oidc'>[] = [
   oidcIdpError,
   oidcStateMismatch,
   oidcRedirectUriMismatch,
@@ -120,7 +119,7 @@ export const OIDC_RULES: readonly OidcRule[] = [
 ];
 
 /** Every rule, in the order findings are listed within a severity. Adding a rule never touches the engine. */
-export const RULES: readonly Rule[] = [...PROTOCOL_RULES, ...ATTRIBUTE_RULES];
+export const RULES: readonly Rule[] = [...PROTOCOL_RULES, ...ATTRIBUTE_RULES, ...OIDC_RULES];
 
 export const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
@@ -139,4 +138,5 @@ export function ruleById(id: string): Rule | undefined {
 export const RULE_SECTIONS: readonly RuleSection[] = [
   { title: 'Protocol and flow rules', rules: PROTOCOL_RULES },
   { title: 'Attribute and group rules', rules: ATTRIBUTE_RULES },
+  { title: 'OpenID Connect rules', rules: OIDC_RULES },
 ];

@@ -1,7 +1,9 @@
 import { claimList } from '../oidc/decode-jwt';
-import { ENTRA_APP_REG, OIDC_SPEC } from './support/docs-links';
-import { defineOidcRule, idTokenOf } from './support/oidc-rule';
-import type { Fix } from './types';
+import { ENTRA_APP_REG, OIDC_SPEC } from './support/oidc-docs';
+import type { Fix, RuleContext } from './types';
+import type { OidcMessage } from '../oidc/types';
+import { defineRule } from './define-rule';
+import { idTokenOf } from './support/oidc-message';
 
 const FIX: Fix = {
   generic:
@@ -9,7 +11,8 @@ const FIX: Fix = {
   entra: `Compare the Application (client) ID in ${ENTRA_APP_REG.overview} with the client ID set in the service.`,
 };
 
-export default defineOidcRule({
+export default defineRule<'oidc'>({
+  protocols: ['oidc'],
   id: 'oidc-audience-mismatch',
   severity: 'error',
   title: "The ID token's audience is not the client",
@@ -18,7 +21,7 @@ export default defineOidcRule({
   docs: OIDC_SPEC.coreIdTokenValidation,
   fix: FIX,
   appliesTo: ['AuthorizationResponse', 'TokenResponse'],
-  check({ message, request }) {
+  check({ message, request }: RuleContext<OidcMessage>) {
     const id = idTokenOf(message);
     const payload = id?.token?.payload;
     const clientId = request?.authorization?.clientId;

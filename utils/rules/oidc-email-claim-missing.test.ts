@@ -13,15 +13,22 @@ describe(RULE, () => {
   });
 
   it('recognises a custom-domain instance from the settings', async () => {
-    const [f] = await oidcFindings(RULE, { redirectUri: 'https://vault.contoso.com/signin-oidc', responseType: 'id_token', responseMode: 'form_post', claims: { email: undefined } }, { instanceUrls: ['https://vault.contoso.com'] });
+    const [f] = await oidcFindings(RULE, { redirectUri: 'https://vault.contoso.com/signin-oidc', responseType: 'id_token', responseMode: 'form_post', claims: { email: undefined } }, { enterprises: [{ id: 'dvls-1', name: 'Contoso vault', profile: 'devolutions-cloud', urls: ['https://vault.contoso.com'] }] });
     expect(f!.message).toContain('Devolutions Cloud');
   });
 
-  it('notes an unverified address, as a warning when the service needs it', async () => {
+  it('notes an unverified address as a warning for a service that needs the email', async () => {
     const [f] = await oidcFindings(RULE, { tokenCall: true, claims: { email_verified: false } }, { profile: 'sonarqube-cloud' });
     expect(f).toMatchObject({ severity: 'warning' });
-    const [generic] = await oidcFindings(RULE, { responseType: 'id_token', claims: { email_verified: false } });
-    expect(generic).toMatchObject({ severity: 'info' });
+    expect(f!.message).toContain('SonarQube Cloud may refuse it');
+  });
+
+  it('is recorded as skipped under the generic profile, which does not judge attributes', async () => {
+    const { analyze } = await import('../analyze');
+    const { oidcSignIn } = await import('../../tests/support/oidc-builder');
+    const analysis = analyze(await oidcSignIn({ responseType: 'id_token', claims: { email: undefined } }));
+    expect(analysis.findings.filter((x) => x.rule === RULE)).toEqual([]);
+    expect(analysis.flows[0]!.skipped).toContainEqual({ rule: RULE, reason: expect.stringContaining('does not judge attributes') });
   });
 
   it('stays silent when the email is there, and under the generic profile without one', async () => {

@@ -1,6 +1,8 @@
-import { ENTRA_APP_REG, ENTRA_OIDC_DOCS } from './support/docs-links';
-import { defineOidcRule, idTokenOf } from './support/oidc-rule';
-import type { Fix } from './types';
+import { ENTRA_APP_REG, ENTRA_OIDC_DOCS } from './support/oidc-docs';
+import type { Fix, RuleContext } from './types';
+import type { OidcMessage } from '../oidc/types';
+import { defineRule } from './define-rule';
+import { idTokenOf } from './support/oidc-message';
 
 const FIX: Fix = {
   generic: 'Send only the groups the service uses, or have the service read them from the provider\'s API.',
@@ -11,7 +13,8 @@ const FIX: Fix = {
 const JWT_LIMIT = 200;
 const URL_LIMIT = 6;
 
-export default defineOidcRule({
+export default defineRule<'oidc'>({
+  protocols: ['oidc'],
   id: 'oidc-group-overage',
   severity: 'error',
   title: 'Entra ID left the groups out of the token (overage)',
@@ -19,7 +22,7 @@ export default defineOidcRule({
   docs: ENTRA_OIDC_DOCS.groupOverage,
   fix: FIX,
   appliesTo: ['AuthorizationResponse', 'TokenResponse'],
-  check({ message, profile }) {
+  check({ message, profile }: RuleContext<OidcMessage>) {
     const id = idTokenOf(message);
     const payload = id?.token?.payload;
     if (!id || !payload) return [];

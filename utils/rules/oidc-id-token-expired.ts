@@ -1,15 +1,18 @@
 import { describeDuration } from '../panel/time-wording';
 import { claimTime } from '../oidc/decode-jwt';
-import { OIDC_SPEC } from './support/docs-links';
-import { defineOidcRule, idTokenOf } from './support/oidc-rule';
-import type { Fix } from './types';
+import { OIDC_SPEC } from './support/oidc-docs';
+import type { Fix, RuleContext } from './types';
+import type { OidcMessage } from '../oidc/types';
+import { defineRule } from './define-rule';
+import { idTokenOf } from './support/oidc-message';
 
 const FIX: Fix = {
   generic:
     "Check the clocks: the provider's, and the application server's (NTP). A token that was already expired when it arrived was issued by a provider whose clock runs late, or was cached or replayed; one that is not yet valid comes from a provider whose clock runs ahead.",
 };
 
-export default defineOidcRule({
+export default defineRule<'oidc'>({
+  protocols: ['oidc'],
   id: 'oidc-id-token-expired',
   severity: 'error',
   title: 'The ID token was expired (or not yet valid) when it arrived',
@@ -18,7 +21,7 @@ export default defineOidcRule({
   docs: OIDC_SPEC.coreIdTokenValidation,
   fix: FIX,
   appliesTo: ['AuthorizationResponse', 'TokenResponse'],
-  check({ message, now, nowSource, skewSeconds }) {
+  check({ message, now, nowSource, skewSeconds }: RuleContext<OidcMessage>) {
     const id = idTokenOf(message);
     const payload = id?.token?.payload;
     if (!id || !payload) return [];

@@ -1,6 +1,8 @@
 import { AADSTS, ENTRA_ERROR_CODES_DOC } from '../oidc/aadsts';
-import { defineOidcRule, quote } from './support/oidc-rule';
-import type { Fix } from './types';
+import type { Fix, RuleContext } from './types';
+import type { OidcMessage } from '../oidc/types';
+import { defineRule } from './define-rule';
+import { quote } from './support/oidc-message';
 
 // OAuth 2.0 (RFC 6749 §4.1.2.1, §5.2) and OIDC Core §3.1.2.6 error codes, for providers that send no AADSTS code.
 const OAUTH_ERRORS: Readonly<Record<string, string>> = {
@@ -25,7 +27,8 @@ const FIX: Fix = {
   entra: 'Look the AADSTS code up in the table of this rule\'s reference, or open Entra admin center > Sign-in logs and find the failed sign-in by its Correlation ID.',
 };
 
-export default defineOidcRule({
+export default defineRule<'oidc'>({
+  protocols: ['oidc'],
   id: 'oidc-idp-error',
   severity: 'error',
   title: 'The identity provider answered with an error',
@@ -34,7 +37,7 @@ export default defineOidcRule({
   docs: ENTRA_ERROR_CODES_DOC,
   fix: FIX,
   appliesTo: ['ErrorResponse'],
-  check({ message }) {
+  check({ message }: RuleContext<OidcMessage>) {
     const e = message.error;
     if (!e) return [];
     const description = e.errorDescription ? ` ${quote(e.errorDescription)}` : '';

@@ -1,13 +1,16 @@
-import { OIDC_SPEC } from './support/docs-links';
-import { defineOidcRule, idTokenOf, quote } from './support/oidc-rule';
-import type { Fix } from './types';
+import { OIDC_SPEC } from './support/oidc-docs';
+import type { Fix, RuleContext } from './types';
+import type { OidcMessage } from '../oidc/types';
+import { defineRule } from './define-rule';
+import { idTokenOf, quote } from './support/oidc-message';
 
 const FIX: Fix = {
   generic:
     "The application must send a fresh nonce with each authorization request and keep it until the ID token arrives. A different nonce means the token answers another sign-in (a second tab, a replayed or cached token) or the application lost the nonce it stored (its session cookie). Start the sign-in again; if it repeats, check the application's session storage.",
 };
 
-export default defineOidcRule({
+export default defineRule<'oidc'>({
+  protocols: ['oidc'],
   id: 'oidc-nonce-mismatch',
   severity: 'error',
   title: "The ID token's nonce does not match the request",
@@ -16,7 +19,7 @@ export default defineOidcRule({
   docs: OIDC_SPEC.coreNonce,
   fix: FIX,
   appliesTo: ['AuthorizationResponse', 'TokenResponse'],
-  check({ message, request }) {
+  check({ message, request }: RuleContext<OidcMessage>) {
     const id = idTokenOf(message);
     const a = request?.authorization;
     if (!id?.token?.payload || !a) return [];

@@ -1,6 +1,7 @@
-import { ENTRA_APP_REG, OIDC_SPEC } from './support/docs-links';
-import { defineOidcRule } from './support/oidc-rule';
-import type { Fix } from './types';
+import { ENTRA_APP_REG, OIDC_SPEC } from './support/oidc-docs';
+import type { Fix, RuleContext } from './types';
+import type { OidcMessage } from '../oidc/types';
+import { defineRule } from './define-rule';
 
 const FIX: Fix = {
   generic:
@@ -8,7 +9,8 @@ const FIX: Fix = {
   entra: `Entra ID accepts PKCE for every client and requires it for single-page apps (redirect URIs under "Single-page application" in ${ENTRA_APP_REG.authentication}); MSAL sends it by default.`,
 };
 
-export default defineOidcRule({
+export default defineRule<'oidc'>({
+  protocols: ['oidc'],
   id: 'oidc-pkce-missing',
   severity: 'warning',
   title: 'Authorization-code request without PKCE (or with plain)',
@@ -17,10 +19,11 @@ export default defineOidcRule({
   docs: OIDC_SPEC.securityBcp,
   fix: FIX,
   appliesTo: ['AuthorizationRequest'],
-  check({ message, flow, messages }) {
+  check({ message, flow, messages }: RuleContext<OidcMessage>) {
     const a = message.authorization;
     if (!a || !/\bcode\b/.test(a.responseType)) return [];
-    const tokenCall = flow.tokenRequestKey ? messages.get(flow.tokenRequestKey)?.tokenRequest : undefined;
+    const tokenKey = flow?.protocol === 'oidc' ? flow.tokenRequestKey : undefined;
+    const tokenCall = tokenKey ? messages.get(tokenKey)?.tokenRequest : undefined;
     // A token call the browser made without a secret or assertion is a public client's: PKCE is its only protection.
     const publicClient = !!tokenCall && !tokenCall.hasClientSecret && !tokenCall.hasClientAssertion;
     const who = publicClient ? 'This is a public client (the browser redeemed the code without a secret), for which PKCE is required' : 'PKCE is recommended for every client';

@@ -1,7 +1,8 @@
 import { sameTarget } from '../oidc/pair-flows';
-import { ENTRA_APP_REG, OIDC_SPEC } from './support/docs-links';
-import { defineOidcRule } from './support/oidc-rule';
-import type { Fix } from './types';
+import { ENTRA_APP_REG, OIDC_SPEC } from './support/oidc-docs';
+import type { Fix, RuleContext } from './types';
+import type { OidcMessage } from '../oidc/types';
+import { defineRule } from './define-rule';
 
 const FIX: Fix = {
   generic:
@@ -9,7 +10,8 @@ const FIX: Fix = {
   entra: `Compare the redirect_uri the request sent with the list in ${ENTRA_APP_REG.authentication}; a redirect URI missing from that list fails earlier with AADSTS50011.`,
 };
 
-export default defineOidcRule({
+export default defineRule<'oidc'>({
+  protocols: ['oidc'],
   id: 'oidc-redirect-uri-mismatch',
   severity: 'error',
   title: 'The response lands elsewhere than the redirect URI',
@@ -18,7 +20,7 @@ export default defineOidcRule({
   docs: OIDC_SPEC.oauthRedirectUri,
   fix: FIX,
   appliesTo: ['AuthorizationResponse', 'ErrorResponse', 'TokenRequest'],
-  check({ message, request }) {
+  check({ message, request }: RuleContext<OidcMessage>) {
     const sent = request?.authorization?.redirectUri;
     if (!sent) return [];
     if (message.kind === 'TokenRequest') {

@@ -1,13 +1,16 @@
-import { OIDC_SPEC } from './support/docs-links';
-import { defineOidcRule, quote } from './support/oidc-rule';
-import type { Fix } from './types';
+import { OIDC_SPEC } from './support/oidc-docs';
+import type { Fix, RuleContext } from './types';
+import type { OidcMessage } from '../oidc/types';
+import { defineRule } from './define-rule';
+import { quote } from './support/oidc-message';
 
 const FIX: Fix = {
   generic:
     'The application must send the state it stored for this sign-in and compare it on return. A mismatch usually means the sign-in was started twice (two tabs, a back button, a bookmark of the provider page) or the application lost its session cookie between the request and the callback (SameSite, cookie domain, a load balancer without sticky sessions). Start the sign-in again from the application.',
 };
 
-export default defineOidcRule({
+export default defineRule<'oidc'>({
+  protocols: ['oidc'],
   id: 'oidc-state-mismatch',
   severity: 'error',
   title: 'The response state does not match the request',
@@ -16,7 +19,7 @@ export default defineOidcRule({
   docs: OIDC_SPEC.oauthState,
   fix: FIX,
   appliesTo: ['AuthorizationResponse', 'ErrorResponse'],
-  check({ message, request }) {
+  check({ message, request }: RuleContext<OidcMessage>) {
     if (message.carrier === 'html' || message.carrier === 'json') return [];
     const sent = request?.authorization?.state;
     if (sent === undefined) return [];

@@ -1,6 +1,7 @@
-import { OIDC_SPEC } from './support/docs-links';
-import { defineOidcRule } from './support/oidc-rule';
-import type { Fix } from './types';
+import { OIDC_SPEC } from './support/oidc-docs';
+import type { Fix, RuleContext } from './types';
+import type { OidcMessage } from '../oidc/types';
+import { defineRule } from './define-rule';
 
 const FIX: Fix = {
   generic:
@@ -8,7 +9,8 @@ const FIX: Fix = {
   entra: 'Prefer MSAL with the authorization-code flow; clear "Access tokens" and "ID tokens" under Implicit grant and hybrid flows in Entra admin center > App registrations > your app > Authentication once nothing uses them.',
 };
 
-export default defineOidcRule({
+export default defineRule<'oidc'>({
+  protocols: ['oidc'],
   id: 'oidc-token-in-url',
   severity: 'warning',
   title: 'Tokens travel in the URL',
@@ -17,7 +19,7 @@ export default defineOidcRule({
   docs: OIDC_SPEC.securityBcp,
   fix: FIX,
   appliesTo: ['AuthorizationResponse'],
-  check({ message }) {
+  check({ message }: RuleContext<OidcMessage>) {
     const r = message.response;
     if (!r || (message.carrier !== 'query' && message.carrier !== 'fragment')) return [];
     const tokens = [r.accessToken && 'access_token', r.idToken && 'id_token'].filter((t): t is string => !!t);

@@ -76,7 +76,10 @@ export interface RuleContext<M = SamlMessage> {
   trustGiven: boolean;
 }
 
-export interface Rule<P extends ProtocolId = ProtocolId> {
+// The bare `Rule` of registries and the engine holds any protocol's rule. TypeScript measures `P` as invariant
+// (through MessageOf's conditional type), so a default of ProtocolId would refuse Rule<'saml'> in a Rule[].
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export interface Rule<P extends ProtocolId = any> {
   id: string;
   severity: Severity;
   title: string;

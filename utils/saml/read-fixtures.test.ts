@@ -1,11 +1,11 @@
 // Real messages from public IdP test suites (tests/fixtures/saml/SOURCES.md), read through the whole engine.
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../analyze';
+import { analyzeSaml } from '../../tests/support/saml-analysis';
 import { readMessageInput } from '../har/read-message-input';
 import { fixtureText } from '../../tests/support/har-builder';
 
 const read = (path: string) => {
-  const { messages } = analyze(readMessageInput(fixtureText(path)).entries);
+  const { messages } = analyzeSaml(readMessageInput(fixtureText(path)).entries);
   expect(messages).toHaveLength(1);
   return messages[0]!;
 };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { b64, deflateB64, fixtureXml, plainEntry, postEntry, redirectEntry } from '../../tests/support/har-builder';
-import { analyze, type AnalyzeOptions } from '../analyze';
+import type { AnalyzeOptions } from '../analyze';
+import { analyzeSaml } from '../../tests/support/saml-analysis';
 import type { HarEntry } from '../har/types';
 import { createReadCache } from '../protocols/read-cache';
 
@@ -36,9 +37,9 @@ describe('analyze with a read cache', () => {
   it('gives exactly what it gives without one, on a first and on a cached pass', () => {
     const entries = varied();
     const readCache = createReadCache();
-    const uncached = JSON.stringify(analyze(fresh(entries), OPTIONS));
-    expect(JSON.stringify(analyze(entries, { ...OPTIONS, readCache }))).toBe(uncached);
-    expect(JSON.stringify(analyze(entries, { ...OPTIONS, readCache }))).toBe(uncached);
+    const uncached = JSON.stringify(analyzeSaml(fresh(entries), OPTIONS));
+    expect(JSON.stringify(analyzeSaml(entries, { ...OPTIONS, readCache }))).toBe(uncached);
+    expect(JSON.stringify(analyzeSaml(entries, { ...OPTIONS, readCache }))).toBe(uncached);
     expect(readCache.reads).toBe(entries.length);
   });
 
@@ -47,8 +48,8 @@ describe('analyze with a read cache', () => {
     const readCache = createReadCache();
     for (let from = 0; from + 6 <= entries.length; from += 1) {
       const window = entries.slice(from, from + 6);
-      const cached = analyze(window, { ...OPTIONS, readCache });
-      expect(JSON.stringify(cached)).toBe(JSON.stringify(analyze(fresh(window), OPTIONS)));
+      const cached = analyzeSaml(window, { ...OPTIONS, readCache });
+      expect(JSON.stringify(cached)).toBe(JSON.stringify(analyzeSaml(fresh(window), OPTIONS)));
       expect(cached.messages.every((m) => m.key === `${m.exchangeIndex}:${m.param}`)).toBe(true);
     }
     // Each exchange was read once, however many windows it was analyzed in.
@@ -58,8 +59,8 @@ describe('analyze with a read cache', () => {
   it('does not decode or parse a kept exchange again: its parsed parts are the very same objects', () => {
     const [, request, entra, okta] = varied();
     const readCache = createReadCache();
-    const first = analyze([request!, entra!, okta!], { ...OPTIONS, readCache });
-    const second = analyze([entra!, okta!, postEntry(ACS, 'SAMLResponse', b64(fixtureXml('auth0/gosaml2-auth0-response.xml')))], { ...OPTIONS, readCache });
+    const first = analyzeSaml([request!, entra!, okta!], { ...OPTIONS, readCache });
+    const second = analyzeSaml([entra!, okta!, postEntry(ACS, 'SAMLResponse', b64(fixtureXml('auth0/gosaml2-auth0-response.xml')))], { ...OPTIONS, readCache });
     expect(readCache.reads).toBe(4);
     const [entraBefore, oktaBefore] = first.messages.slice(1);
     const [entraAfter, oktaAfter] = second.messages;
@@ -74,18 +75,18 @@ describe('analyze with a read cache', () => {
   it('reads an exchange again when its request changed, and takes a later response status as it is now', () => {
     const [, , entra] = varied();
     const readCache = createReadCache();
-    const before = analyze([entra!], { ...OPTIONS, readCache }).messages[0]!;
+    const before = analyzeSaml([entra!], { ...OPTIONS, readCache }).messages[0]!;
     entra!.response.status = 500; // the recorder fills the response in when it arrives
-    const later = analyze([entra!], { ...OPTIONS, readCache }).messages[0]!;
+    const later = analyzeSaml([entra!], { ...OPTIONS, readCache }).messages[0]!;
     expect(readCache.reads).toBe(1);
     expect(later.httpStatus).toBe(500);
     expect(later.assertions).toBe(before.assertions);
 
     const okta = b64(fixtureXml('okta/gosaml2-okta-response.xml'));
     entra!.request.postData = { mimeType: 'application/x-www-form-urlencoded', params: [{ name: 'SAMLResponse', value: okta }] };
-    const changed = analyze([entra!], { ...OPTIONS, readCache });
+    const changed = analyzeSaml([entra!], { ...OPTIONS, readCache });
     expect(readCache.reads).toBe(2);
-    expect(changed.messages[0]!.issuer).toBe(analyze(fresh([entra!]), OPTIONS).messages[0]!.issuer);
+    expect(changed.messages[0]!.issuer).toBe(analyzeSaml(fresh([entra!]), OPTIONS).messages[0]!.issuer);
     expect(changed.messages[0]!.issuer).not.toBe(before.issuer);
   });
 });

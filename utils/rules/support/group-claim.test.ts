@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { postEntry, b64 } from '../../../tests/support/har-builder';
 import { buildResponse, ENTRA_ISSUER, SONAR_ACS, SONAR_USER } from '../../../tests/support/response-builder';
-import { analyze } from '../../analyze';
+import { analyzeSaml } from '../../../tests/support/saml-analysis';
 import { defaultProfile, withMapping } from '../../profiles';
 import { readGroupClaim, splitObjectIds } from './group-claim';
 import { readParity } from './org-parity';
@@ -12,7 +12,7 @@ const ID = '7f3c2a1e-9b4d-4e21-a8f0-3c5d6e7f8a9b';
 
 function contextFor(groups: string[]): RuleContext {
   const xml = buildResponse({ issuer: ENTRA_ISSUER, attributes: { ...SONAR_USER, [GROUPS]: groups } });
-  const { messages } = analyze([postEntry(SONAR_ACS, 'SAMLResponse', b64(xml))], { rules: [] });
+  const { messages } = analyzeSaml([postEntry(SONAR_ACS, 'SAMLResponse', b64(xml))], { rules: [] });
   return {
     message: messages[0]!,
     messages: new Map(messages.map((m) => [m.key, m])),

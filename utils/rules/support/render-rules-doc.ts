@@ -1,6 +1,6 @@
 // The rule reference page (docs/rules.md), written from the rules' own metadata so it cannot drift from them.
 // Each rule is a heading whose text is its id: GitHub's anchor for it is the id, which is what ruleReference() links.
-import type { MessageKind } from '../../saml/types';
+import type { Message } from '../../protocols/types';
 import type { Fix, Rule, Severity } from '../types';
 
 export interface RuleSection {
@@ -20,7 +20,7 @@ const FIX_LABELS: Array<[keyof Fix, string]> = [
   ['okta', 'Okta'],
 ];
 
-function kindText(kind: MessageKind): string {
+function kindText(kind: Message['kind']): string {
   return kind === 'Unknown' ? 'SAML fields that could not be read' : kind;
 }
 
