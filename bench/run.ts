@@ -9,6 +9,7 @@ import { detectLine, entraLines, harLines, parityLines } from './engine-lines';
 import { hostileLine } from './hostile-lines';
 import { panelAnalyzeLine } from './panel-analyze';
 import { panelListLine } from './panel-render';
+import { signatureLines } from './signature-lines';
 import { REGRESSION_FACTOR, formatValue, regressions, table, verdict, type Line, type Results } from './report';
 
 const PROJECT = fileURLToPath(new URL('..', import.meta.url));
@@ -46,6 +47,8 @@ lines.push(step('hostile input', hostileLine));
 lines.push(step('panel re-analysis', panelAnalyzeLine));
 process.stderr.write('… panel list\n');
 lines.push(await panelListLine());
+process.stderr.write('… verify a signed Entra Response\n');
+lines.push(...(await signatureLines()));
 if (!args.has('--no-sizes')) {
   if (args.has('--no-build')) lines.push(...sizeLines(existingBuilds(PROJECT)));
   else {
