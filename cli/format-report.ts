@@ -1,6 +1,6 @@
 import type { Analysis } from '../utils/analyze';
-import { idpOf } from '../utils/rules/attribute-lookup';
-import { fixFor, type IdpKind } from '../utils/rules/fix-for-idp';
+import { idpOf } from '../utils/rules/support/attribute-lookup';
+import { fixFor, type IdpKind } from '../utils/rules/support/fix-for-idp';
 import type { Finding, Severity } from '../utils/rules/types';
 import type { SamlMessage } from '../utils/saml/types';
 

@@ -1,15 +1,9 @@
 import { certificateLabel, daysUntilExpiry, idpCertificates } from '../trust/trust-facts';
 import { defineRule } from './define-rule';
-import { ENTRA, OKTA, VENDOR } from './protocol-docs';
-import type { Fix } from './types';
+import { RENEW_FIX } from './support/certificate-fix';
+import { VENDOR } from './support/docs-links';
 
 const daysSince = (iso: string, now: number) => Math.floor((now - Date.parse(iso)) / 86_400_000);
-
-export const RENEW_FIX: Fix = {
-  generic: "Create a new signing certificate in the IdP, make it active, and give it to the service (upload it, or let the service re-read the IdP's metadata) before or at the moment it becomes active.",
-  entra: `In ${ENTRA.certificates}, "New Certificate", then "Make certificate active"; upload its "Certificate (Base64)" to the service.`,
-  okta: `In ${OKTA.samlSettings}, generate a new certificate (SAML Signing Certificates > Generate new certificate), activate it, and upload it to the service.`,
-};
 
 export default defineRule({
   id: 'idp-cert-expired',

@@ -1,7 +1,7 @@
 import { certificateLabel, daysUntilExpiry, idpCertificates } from '../trust/trust-facts';
 import { defineRule } from './define-rule';
-import { RENEW_FIX } from './idp-cert-expired';
-import { VENDOR } from './protocol-docs';
+import { RENEW_FIX } from './support/certificate-fix';
+import { VENDOR } from './support/docs-links';
 
 /** Entra ID e-mails its first expiry notice 60 days ahead; 30 days is when a missed rotation becomes urgent. */
 export const EXPIRING_DAYS = 30;

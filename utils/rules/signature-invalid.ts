@@ -1,7 +1,7 @@
 import { signatureLabel, signaturePath } from '../trust/trust-facts';
 import type { SignatureVerification } from '../trust/types';
 import { defineRule } from './define-rule';
-import { ENTRA, OKTA, SPEC } from './protocol-docs';
+import { ENTRA, OKTA, SPEC } from './support/docs-links';
 import type { Fix, Hit } from './types';
 
 const FIX: Fix = {

@@ -1,6 +1,6 @@
 import { certificateLabel, signatureLabel, signaturePath } from '../trust/trust-facts';
 import { defineRule } from './define-rule';
-import { ENTRA, OKTA, VENDOR } from './protocol-docs';
+import { ENTRA, OKTA, VENDOR } from './support/docs-links';
 import type { Fix, Hit } from './types';
 
 const FIX: Fix = {

@@ -1,7 +1,7 @@
 import { certificateLabel, idpCertificates } from '../trust/trust-facts';
 import { defineRule } from './define-rule';
-import { RENEW_FIX } from './idp-cert-expired';
-import { SPEC } from './protocol-docs';
+import { RENEW_FIX } from './support/certificate-fix';
+import { SPEC } from './support/docs-links';
 
 export default defineRule({
   id: 'weak-signing-key',
