@@ -3,8 +3,9 @@
 import { readFileSync } from 'node:fs';
 import { runCli } from './run-cli';
 
-const result = runCli(process.argv.slice(2), {
+const result = await runCli(process.argv.slice(2), {
   readFile: (path) => (path === '-' ? readFileSync(0, 'utf8') : readFileSync(path, 'utf8')),
+  readBytes: (path) => new Uint8Array(readFileSync(path)),
   color: !!process.stdout.isTTY && !process.env.NO_COLOR,
 });
 if (result.stdout) process.stdout.write(result.stdout);

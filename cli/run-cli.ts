@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { analyze, type AnalyzeOptions } from '../utils/analyze';
+import type { AnalyzeOptions } from '../utils/analyze';
+import { analyzeWithTrust } from '../utils/analyze-with-trust';
 import { readGroupList } from '../utils/groups/read-group-list';
 import { readMessageInput } from '../utils/har/read-message-input';
 import type { HarEntry } from '../utils/har/types';
@@ -8,10 +9,12 @@ import type { OrgGroups } from '../utils/rules/types';
 import { COLORS, PLAIN, toJsonReport, toTextReport } from './format-report';
 
 export const USAGE =
-  'usage: npm run analyze -- [--json] [--groups FILE] [--profile sonarqube-cloud|generic] [--sp-entity-id ID] [--now ISO] [--skew SECONDS] FILE... (- reads stdin)';
+  'usage: npm run analyze -- [--json] [--groups FILE] [--profile sonarqube-cloud|generic] [--sp-entity-id ID] [--now ISO] [--skew SECONDS] [--metadata FILE] [--idp-cert FILE] [--decrypt-key FILE] FILE... (- reads stdin)';
 
 export interface CliIo {
   readFile(path: string): string;
+  /** Binary files (a DER certificate); text files are read with readFile. */
+  readBytes?(path: string): Uint8Array;
   color: boolean;
 }
 
@@ -22,7 +25,7 @@ export interface CliResult {
 }
 
 /** The whole command, without process globals, so tests run it in-process. */
-export function runCli(argv: string[], io: CliIo): CliResult {
+export async function runCli(argv: string[], io: CliIo): Promise<CliResult> {
   const fail = (reason: string): CliResult => ({ code: 2, stdout: '', stderr: `sso-lens: ${reason}\n` });
   let parsed;
   try {
@@ -36,6 +39,9 @@ export function runCli(argv: string[], io: CliIo): CliResult {
         'sp-entity-id': { type: 'string' },
         now: { type: 'string' },
         skew: { type: 'string' },
+        metadata: { type: 'string', multiple: true },
+        'idp-cert': { type: 'string', multiple: true },
+        'decrypt-key': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -71,6 +77,18 @@ export function runCli(argv: string[], io: CliIo): CliResult {
     }
   }
 
+  // Trust material: checked by the analysis itself (unreadable material becomes a finding's context, not a crash).
+  const trust: NonNullable<AnalyzeOptions['trust']> = {};
+  try {
+    if (values.metadata?.length) trust.metadata = values.metadata.map((f) => io.readFile(f));
+    // A certificate file may be DER: hand it over as base64 text, the form the engine reads PEM and DER in.
+    if (values['idp-cert']?.length) trust.certificates = values['idp-cert'].map((f) => certificateText(f, io));
+    if (values['decrypt-key'] !== undefined) trust.decryptionKey = io.readFile(values['decrypt-key']);
+  } catch (e) {
+    return fail(`cannot read trust material: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  if (Object.keys(trust).length) options.trust = trust;
+
   const entries: HarEntry[] = [];
   for (const file of positionals) {
     let text: string;
@@ -86,10 +104,16 @@ export function runCli(argv: string[], io: CliIo): CliResult {
     }
   }
 
-  const analysis = analyze(entries, options);
+  const analysis = await analyzeWithTrust(entries, options);
   const code = analysis.findings.some((f) => f.severity === 'error') ? 1 : 0;
   const stdout = values.json
     ? `${JSON.stringify(toJsonReport(analysis, positionals), null, 2)}\n`
     : toTextReport(analysis, io.color ? COLORS : PLAIN);
   return { code, stdout, stderr: '' };
+}
+
+function certificateText(path: string, io: CliIo): string {
+  const bytes = io.readBytes?.(path);
+  if (bytes && bytes[0] === 0x30) return btoa(String.fromCharCode(...bytes));
+  return io.readFile(path);
 }
