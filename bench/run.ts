@@ -11,6 +11,7 @@ import { hostileLine } from './hostile-lines';
 import { detectBothLine, idTokenLine } from './oidc-lines';
 import { panelAnalyzeLine } from './panel-analyze';
 import { panelListLine } from './panel-render';
+import { signatureLines } from './signature-lines';
 import { REGRESSION_FACTOR, formatValue, regressions, table, verdict, type Line, type Results } from './report';
 
 const PROJECT = fileURLToPath(new URL('..', import.meta.url));
@@ -51,6 +52,8 @@ lines.push(step('hostile input', hostileLine));
 lines.push(step('panel re-analysis', panelAnalyzeLine));
 process.stderr.write('… panel list\n');
 lines.push(await panelListLine());
+process.stderr.write('… verify a signed Entra Response\n');
+lines.push(...(await signatureLines()));
 {
   const cli = step('build the command line', buildCli);
   try {

@@ -26,6 +26,24 @@ export interface Settings {
 export interface OptionContext {
   /** A file named by an option, as text (relative to the caller's directory). */
   readText(path: string): string;
+  /** The same file as bytes (a DER certificate); absent where only text can be read. */
+  readBytes?(path: string): Uint8Array;
+}
+
+/** A certificate file as text: PEM or base64 as they are, DER (binary, starts with a SEQUENCE) as base64. */
+function certificateText(path: string, context: OptionContext): string {
+  const bytes = context.readBytes?.(path);
+  if (bytes && bytes[0] === 0x30) return btoa(Array.from(bytes, (b) => String.fromCharCode(b)).join(''));
+  return context.readText(path);
+}
+
+/** Adds one piece of trust material, with the error sentence when its file cannot be read. */
+function addTrust(s: Settings, option: string, path: string, add: (trust: NonNullable<Settings['analyze']['trust']>) => void): string | void {
+  try {
+    add((s.analyze.trust ??= {}));
+  } catch (e) {
+    return `Cannot use --${option} ${path}: ${(e as Error).message}`;
+  }
 }
 
 export interface OptionSpec {
@@ -105,6 +123,27 @@ export const OPTIONS: readonly OptionSpec[] = [
       if (v.trim() === '' || !Number.isFinite(n) || n < 0) return `--skew "${v}" is not a number of seconds.`;
       s.analyze.skewSeconds = n;
     },
+  },
+  {
+    name: 'metadata',
+    value: 'FILE',
+    help: "the IdP's federation metadata: signatures are checked against its signing certificates, Issuer and SSO URL against its entity",
+    commands: ['analyze'],
+    apply: (s, v, context) => addTrust(s, 'metadata', v, (trust) => void (trust.metadata = [...(trust.metadata ?? []), context.readText(v)])),
+  },
+  {
+    name: 'idp-cert',
+    value: 'FILE',
+    help: "the IdP's signing certificate you trust (PEM, DER or base64); may be given more than once",
+    commands: ['analyze'],
+    apply: (s, v, context) => addTrust(s, 'idp-cert', v, (trust) => void (trust.certificates = [...(trust.certificates ?? []), certificateText(v, context)])),
+  },
+  {
+    name: 'decrypt-key',
+    value: 'FILE',
+    help: "the SP's private key (PEM), to decrypt encrypted assertions; used in memory only",
+    commands: ['analyze'],
+    apply: (s, v, context) => addTrust(s, 'decrypt-key', v, (trust) => void (trust.decryptionKey = context.readText(v))),
   },
   { name: 'batch', help: 'report each input file on its own, one summary line each, then totals (a folder always is)', commands: ['analyze'], apply: (s) => void (s.batch = true) },
   { name: 'output', short: 'o', value: 'FILE', help: 'write the result to FILE instead of standard output', commands: ['analyze', 'redact'], apply: (s, v) => void (s.output = v) },

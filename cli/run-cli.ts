@@ -48,7 +48,7 @@ const noStdin = () => {
 export async function runCli(argv: string[], io: CliIo): Promise<CliResult> {
   const cwd = io.cwd ?? process.cwd();
   const path = (p: string) => (isAbsolute(p) ? p : resolve(cwd, p));
-  const parsed = parseOptions('analyze', argv, { readText: (p) => readFileSync(path(p), 'utf8') });
+  const parsed = parseOptions('analyze', argv, { readText: (p) => readFileSync(path(p), 'utf8'), readBytes: (p) => new Uint8Array(readFileSync(path(p))) });
   if (typeof parsed === 'string') return fail(`${parsed}\nRun \`sso-lens analyze --help\` for the options.`);
   const { settings, inputs } = parsed;
   if (settings.help) return { code: 0, stdout: commandHelp('analyze'), stderr: '' };

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Exchange, HarEntry } from '@/utils/har/types';
 import type { CaptureSink, CaptureSource } from '@/utils/panel/capture-source';
 import { readCapture } from '@/utils/har/read-capture';
@@ -50,6 +50,10 @@ async function openRow(kind: string) {
 }
 
 afterEach(cleanup);
+
+// Signed messages load the signature code on demand: load it once up front, so that its first import (slow
+// under the test transform, instant from the extension's files) is not counted against each waitFor.
+beforeAll(() => import('@/utils/crypto/verify-messages'), 30_000);
 
 describe('SAML panel', () => {
   it('tells the verdict of the last live sign-in once per change, for the popup', async () => {

@@ -3,8 +3,7 @@
 // except RSA 1.5 unpadding, which WebCrypto does not offer.
 import { concatBytes, fromBase64, ownBuffer, utf8 } from './bytes';
 import type { DecryptionKey } from './private-key';
-import { DSIG_NS, SAML_NS, XENC_NS, childElements, descendants, parseXmlDocument, textOf } from './xml-dom';
-import { Stringify } from 'xmldsigjs';
+import { DSIG_NS, SAML_NS, XENC_NS, childElements, descendants, parseXmlDocument, serializeXml, textOf } from './xml-dom';
 
 const XENC11_NS = 'http://www.w3.org/2009/xmlenc11#';
 
@@ -161,7 +160,6 @@ export async function decryptAssertions(xml: string, key: DecryptionKey): Promis
       result.errors.push(e instanceof DecryptionError ? e.message : `decryption failed (${(e as Error).message})`);
     }
   }
-  // xml-core serializes with the implementation that parsed (the platform's in extension pages, else xmldom).
-  if (result.decrypted) result.xml = Stringify(doc);
+  if (result.decrypted) result.xml = serializeXml(doc);
   return result;
 }

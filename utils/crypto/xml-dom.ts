@@ -1,9 +1,10 @@
-// The DOM that signature checking works on. xmldsigjs (through xml-core) takes the platform's DOMParser and
-// XMLSerializer where they exist (extension pages) and the ones registered here where they do not (Node, the
-// CLI, workers), so a document is always parsed and serialized by the same implementation.
+// The DOM that signature checking works on: always xmldom, in extension pages, workers and Node alike, so the
+// canonical bytes a digest covers never depend on the platform's DOM (test DOMs such as happy-dom get XML
+// namespaces wrong). xmldsigjs only walks the given document; the dependencies registered here serve the few
+// places where xml-core parses on its own.
 import { DOMImplementation, DOMParser, XMLSerializer } from '@xmldom/xmldom';
 import xpath from 'xpath';
-import { Application, Parse } from 'xmldsigjs';
+import { Application } from 'xmldsigjs';
 import { setNodeDependencies } from 'xml-core';
 
 // Untrusted input is expected to be malformed sometimes: the caller reports it, the console stays quiet.
@@ -35,7 +36,7 @@ export function parseXmlDocument(xml: string): XmlDocResult {
   setUpXmlCrypto();
   if (/<!DOCTYPE/i.test(xml)) return { ok: false, error: 'the XML has a DOCTYPE, which SAML forbids' };
   try {
-    const doc = Parse(xml);
+    const doc = new QuietDOMParser().parseFromString(xml.replace(/^\uFEFF/, ''), 'application/xml') as unknown as Document;
     const root = doc?.documentElement;
     if (!root || root.localName === 'parsererror' || root.getElementsByTagName('parsererror').length) return { ok: false, error: 'the XML is not well-formed' };
     return { ok: true, doc };
@@ -64,4 +65,9 @@ export function textOf(el: Element | undefined | null): string {
 export function describeElement(el: Element): string {
   const id = el.getAttribute('ID') || el.getAttribute('Id') || el.getAttribute('id');
   return id ? `${el.localName} ID="${id}"` : el.localName;
+}
+
+/** Serializes a document parsed by parseXmlDocument. */
+export function serializeXml(doc: Document): string {
+  return new XMLSerializer().serializeToString(doc as unknown as Parameters<XMLSerializer['serializeToString']>[0]);
 }

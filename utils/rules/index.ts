@@ -49,6 +49,12 @@ import signInLoop from './sign-in-loop';
 import statusNotSuccess from './status-not-success';
 import unsigned from './unsigned';
 import xmlUnsafe from './xml-unsafe';
+import idpCertExpired from './idp-cert-expired';
+import idpCertExpiring from './idp-cert-expiring';
+import metadataMismatch from './metadata-mismatch';
+import signatureInvalid from './signature-invalid';
+import signedByUnknownCert from './signed-by-unknown-cert';
+import weakSigningKey from './weak-signing-key';
 import type { RuleSection } from './support/render-rules-doc';
 import type { Finding, Rule, Severity } from './types';
 
@@ -119,7 +125,12 @@ export const OIDC_RULES: readonly Rule<'oidc'>[] = [
 ];
 
 /** Every rule, in the order findings are listed within a severity. Adding a rule never touches the engine. */
-export const RULES: readonly Rule[] = [...PROTOCOL_RULES, ...ATTRIBUTE_RULES, ...OIDC_RULES];
+
+/** Rules on verification results (signatures, certificates, metadata): silent unless the crypto step ran. */
+export const TRUST_RULES: readonly Rule[] = [signatureInvalid, signedByUnknownCert, idpCertExpired, idpCertExpiring, weakSigningKey, metadataMismatch];
+
+/** Every rule, in the order findings are listed within a severity. Adding a rule never touches the engine. */
+export const RULES: readonly Rule[] = [...PROTOCOL_RULES, ...TRUST_RULES, ...ATTRIBUTE_RULES, ...OIDC_RULES];
 
 export const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
@@ -137,6 +148,7 @@ export function ruleById(id: string): Rule | undefined {
 /** The registry as the reference page (docs/rules.md) groups it. */
 export const RULE_SECTIONS: readonly RuleSection[] = [
   { title: 'Protocol and flow rules', rules: PROTOCOL_RULES },
+  { title: 'Signature, certificate and metadata rules', rules: TRUST_RULES },
   { title: 'Attribute and group rules', rules: ATTRIBUTE_RULES },
   { title: 'OpenID Connect rules', rules: OIDC_RULES },
 ];

@@ -6,11 +6,17 @@ export const SPEC = {
   bindings: 'https://docs.oasis-open.org/security/saml/v2.0/saml-bindings-2.0-os.pdf',
   /** XML Signature 1.1 §6.1: SHA-1 "is discouraged" for new signatures. */
   xmldsig: 'https://www.w3.org/TR/xmldsig-core1/#sec-AlgID',
+  /** XML Signature 1.1 §3.2: reference validation (digests), then signature validation (SignatureValue). */
+  xmldsigValidation: 'https://www.w3.org/TR/xmldsig-core1/#sec-CoreValidation',
+  metadata: 'https://docs.oasis-open.org/security/saml/v2.0/saml-metadata-2.0-os.pdf',
+  /** NIST SP 800-131A: RSA keys under 2048 bits are disallowed for signatures. */
+  keySizes: 'https://csrc.nist.gov/pubs/sp/800/131/a/r2/final',
 } as const;
 
 export const VENDOR = {
   sonarqubeCloudSso: 'https://docs.sonarsource.com/sonarqube-cloud/administering-sonarcloud/managing-enterprise/sso/',
   entraNotAssigned: 'https://learn.microsoft.com/en-us/troubleshoot/entra/entra-id/app-integration/error-code-aadsts50105-user-not-assigned-role',
+  entraCertificates: 'https://learn.microsoft.com/en-us/entra/identity/enterprise-apps/tutorial-manage-certificates-for-federated-single-sign-on',
   entraGroupClaims: 'https://learn.microsoft.com/en-us/entra/identity/hybrid/connect/how-to-connect-fed-group-claims',
   oktaGroupAttributeStatements: 'https://help.okta.com/en-us/content/topics/apps/define-group-attribute-statements.htm',
 } as const;
