@@ -11,8 +11,8 @@ vi.mock('@/components/groups/GroupCacheManager', () => ({ GroupCacheManager: () 
 const now = new Date('2025-03-10T12:00:00.000Z');
 const saved: Settings = {
   enterprises: [
-    { id: 'a', service: 'sonarqube-cloud', name: 'Acme EU', region: 'eu', key: 'acme', checklist: {} },
-    { id: 'b', service: 'sonarqube-cloud', name: 'Acme US', region: 'us', key: 'acme-us', checklist: {} },
+    { id: 'a', service: 'sonarqube-cloud', name: 'Acme EU', region: 'eu', key: 'acme', provisioning: 'jit', oktaExpress: false, checklist: {} },
+    { id: 'b', service: 'sonarqube-cloud', name: 'Acme US', region: 'us', key: 'acme-us', provisioning: 'jit', oktaExpress: false, checklist: {} },
     { id: 'c', service: 'devolutions-cloud', name: 'Vault', url: 'https://acme.devolutions.app', invitations: [] },
   ],
   defaultId: 'a',
