@@ -6,13 +6,13 @@ import { SignInHelpToggle } from './SignInHelpToggle';
 describe('panel empty state: sign-in doesn’t work', () => {
   afterEach(cleanup);
 
-  it('opens the troubleshooter from the keyboard-reachable toggle and ends with how to capture for support', () => {
+  it('opens the troubleshooter from the keyboard-reachable toggle and ends with how to capture for support', async () => {
     render(<SignInHelpToggle />);
     const toggle = screen.getByRole('button', { name: 'SonarQube Cloud sign-in doesn’t work?' });
     expect(toggle.getAttribute('aria-expanded')).toBe('false');
     fireEvent.click(toggle);
     expect(toggle.getAttribute('aria-expanded')).toBe('true');
-    expect(screen.getByText(/No sign-in captured for this enterprise/)).toBeTruthy();
+    expect(await screen.findByText(/No sign-in captured for this enterprise/)).toBeTruthy();
     // With no enterprise there is no key to compare a pasted link with.
     expect(screen.queryByLabelText(/The link or key the user used/)).toBeNull();
     for (let i = 0; i < 8; i++) {
