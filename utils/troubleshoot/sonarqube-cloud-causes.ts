@@ -89,7 +89,7 @@ export const SONARQUBE_CLOUD_CAUSES: readonly Cause<SonarFacts>[] = [
   {
     id: 'group-sync-failed',
     title: 'The group synchronization failed',
-    fix: 'Make the IdP send the user’s groups with names exactly as in SonarQube Cloud (case-sensitive); the Members group is not synchronized, nor are Entra ID nested groups.',
+    fix: 'Make the IdP send the user’s groups with names exactly as in SonarQube Cloud (case-sensitive); the Members group is not synchronized, nor are Entra ID nested groups, and past Entra ID’s limit on groups in a SAML token the user must be in fewer groups.',
     docs: `${SSO}/before-you-start#managing-groups-in-sonarqube-cloud-if-using-jit-provisioning`,
     check(facts) {
       const ids = fired(facts, GROUP_SYNC_RULES);
