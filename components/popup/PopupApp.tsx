@@ -54,6 +54,11 @@ export function PopupApp({ store = settingsStore(), now = new Date() }: Props) {
   const [verdict, setVerdict] = useState<TabVerdict>();
   const [shortcut, setShortcut] = useState<string>();
   const [justAdded, setJustAdded] = useState(false);
+  const cards = useRef<HTMLDivElement>(null);
+  // The first-run form goes away with the focus in it: hand the focus to the new card's first action.
+  useEffect(() => {
+    if (justAdded) cards.current?.querySelector<HTMLElement>('button, a[href]')?.focus();
+  }, [justAdded]);
 
   useEffect(() => {
     store.load().then(setSettings, (error: Error) => setLoadError(`Could not read the saved settings: ${error.message}`));
@@ -143,7 +148,7 @@ export function PopupApp({ store = settingsStore(), now = new Date() }: Props) {
       {!settings && !loadError && <p class="muted">Loading…</p>}
       {settings && settings.enterprises.length === 0 && <FirstRunForm onAdd={addFirst} onOpenOptions={openOptions} />}
       {settings && settings.enterprises.length > 0 && (
-        <div class="enterprises">{enterprisesDefaultFirst(settings).map((e) => card(e, e === first))}</div>
+        <div class="enterprises" ref={cards}>{enterprisesDefaultFirst(settings).map((e) => card(e, e === first))}</div>
       )}
       {justAdded && (
         <p class="ok-text hint" role="status">
