@@ -68,4 +68,18 @@ describe('default enterprise', () => {
     expect(defaultEnterprise({ ...settings, defaultId: undefined })?.id).toBe('a');
     expect(defaultEnterprise({ ...settings, enterprises: [] })).toBeUndefined();
   });
+
+  it('reads the rollout choices with their defaults, and carries ticks of renamed steps over', () => {
+    const { settings } = normalizeSettings({
+      enterprises: [
+        { id: 'a', service: 'sonarqube-cloud', region: 'eu', key: 'acme', checklist: { 'link-copied': { done: true, at: '2025-01-02' }, 'recovery-account': { done: true } } },
+        { id: 'b', service: 'sonarqube-cloud', region: 'us', key: 'beta', provisioning: 'scim', oktaExpress: true, bitbucketCloud: true, admins: ['ana', ' ana ', '', 42, 'bo'] },
+        { id: 'c', service: 'sonarqube-cloud', region: 'us', key: 'gamma', provisioning: 'ldap', oktaExpress: 'yes' },
+      ],
+    });
+    expect(settings.enterprises[0]).toMatchObject({ provisioning: 'jit', oktaExpress: false, checklist: { 'one-click-link': { done: true, at: '2025-01-02' } } });
+    expect(Object.keys((settings.enterprises[0] as { checklist: object }).checklist)).toEqual(['one-click-link']);
+    expect(settings.enterprises[1]).toMatchObject({ provisioning: 'scim', oktaExpress: true, bitbucketCloud: true, admins: ['ana', 'bo'] });
+    expect(settings.enterprises[2]).toMatchObject({ provisioning: 'jit', oktaExpress: false });
+  });
 });

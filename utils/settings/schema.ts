@@ -96,11 +96,23 @@ const text = (v: unknown): string => (typeof v === 'string' ? v.trim() : '');
 // by a newer version stays for it, and an id no step has any more is simply never shown.
 const TICK_KEY = /^[a-z0-9]+(-[a-z0-9]+)*(@[^\n]{1,200})?$/;
 
+/** Step ids of the first checklist that have new ids; the recovery-account tick is per admin now, and dropped. */
+const RENAMED_STEPS: Record<string, string | null> = {
+  'link-copied': 'one-click-link',
+  'email-domain-verified': 'domain-verified',
+  'devops-admin-kept': 'dop-admins-kept',
+  'recovery-account': null,
+  'sso-admin-permission': null,
+};
+
 function readChecklist(raw: unknown): ManualChecks {
   const checks: ManualChecks = {};
   if (!isObject(raw)) return checks;
-  for (const [id, value] of Object.entries(raw)) {
-    if (!TICK_KEY.test(id) || !isObject(value) || typeof value.done !== 'boolean') continue;
+  for (const [key, value] of Object.entries(raw)) {
+    if (!TICK_KEY.test(key) || !isObject(value) || typeof value.done !== 'boolean') continue;
+    // An enterprise-wide tick of what each admin does says nothing about any one admin.
+    const id = key in RENAMED_STEPS ? RENAMED_STEPS[key] : key;
+    if (!id) continue;
     checks[id] = typeof value.at === 'string' ? { done: value.done, at: value.at } : { done: value.done };
   }
   return checks;
