@@ -1,5 +1,6 @@
 import { cp, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:https';
+import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +18,18 @@ import { SCREENSHOT_DIR } from './screenshots';
 
 const SAML_RESPONSE = b64(fixtureXml('entra/netsaml2-issue-49-response.xml'));
 const ACS = 'https://sonarcloud.io/oauth2/callback/saml';
+
+const axeSource: string = createRequire(import.meta.url)('axe-core').source;
+
+/** Critical and serious WCAG 2.1 AA findings on the page as it stands. */
+async function blockingViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: string[] }> }> }> } }).axe;
+    const { violations } = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] });
+    return violations.filter((v) => v.impact === 'critical' || v.impact === 'serious').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+}
 
 /** A stand-in for sonarcloud.io: an IdP page that auto-posts to the ACS, the ACS, and a landing page. */
 async function startSonarWithIdp(): Promise<{ server: Server; port: number }> {
@@ -126,11 +139,12 @@ describe('the troubleshooter on a captured failing sign-in (Chromium)', () => {
     expect(await card.getByText(/SSO Lens saw: SonarQube Cloud sent the captured sign-in on to the IdP/).count()).toBe(1);
   });
 
-  it('stays within 600 px, scrolling inside, and renders in light and dark (screenshots for the README)', async () => {
+  it('stays within 600 px, scrolling inside, passes axe and renders in light and dark (screenshots for the README)', async () => {
     const height = await popup.evaluate(() => document.querySelector('main.popup')!.getBoundingClientRect().height);
     expect(height).toBeLessThanOrEqual(600);
     for (const colorScheme of ['light', 'dark'] as const) {
       await popup.emulateMedia({ colorScheme });
+      expect(await blockingViolations(popup), `troubleshooter, ${colorScheme}`).toEqual([]);
       const path = join(SCREENSHOT_DIR, `popup-troubleshooter-${colorScheme}.png`);
       await popup.screenshot({ path });
       expect((await stat(path)).size).toBeGreaterThan(1000);
@@ -141,6 +155,7 @@ describe('the troubleshooter on a captured failing sign-in (Chromium)', () => {
     expect(await popup.evaluate(() => document.querySelector('main.popup')!.getBoundingClientRect().height)).toBeLessThanOrEqual(600);
     for (const colorScheme of ['light', 'dark'] as const) {
       await popup.emulateMedia({ colorScheme });
+      expect(await blockingViolations(popup), `checklist, ${colorScheme}`).toEqual([]);
       await popup.screenshot({ path: join(SCREENSHOT_DIR, `popup-checklist-${colorScheme}.png`) });
     }
   });
