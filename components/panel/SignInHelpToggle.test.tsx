@@ -12,7 +12,8 @@ describe('panel empty state: sign-in doesn’t work', () => {
     expect(toggle.getAttribute('aria-expanded')).toBe('false');
     fireEvent.click(toggle);
     expect(toggle.getAttribute('aria-expanded')).toBe('true');
-    expect(await screen.findByText(/No sign-in captured for this enterprise/)).toBeTruthy();
+    // Loaded on first use: a loaded machine can take a while the first time.
+    expect(await screen.findByText(/No sign-in captured for this enterprise/, {}, { timeout: 10_000 })).toBeTruthy();
     // With no enterprise there is no key to compare a pasted link with.
     expect(screen.queryByLabelText(/The link or key the user used/)).toBeNull();
     for (let i = 0; i < 8; i++) {

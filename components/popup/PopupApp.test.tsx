@@ -10,6 +10,8 @@ import { createSettingsStore } from '@/utils/settings/settings-store';
 import { PopupApp } from './PopupApp';
 
 const now = new Date('2025-03-10T12:00:00.000Z');
+/** The checklist's texts load on first use (import()): a loaded machine can take a while the first time. */
+const LAZY = { timeout: 10_000 };
 
 const saved: Settings = {
   enterprises: [
@@ -107,7 +109,7 @@ describe('popup', () => {
       expect(eu).toMatchObject({ linkCopiedAt: expect.any(String) });
     });
     fireEvent.click(card.getByRole('button', { name: 'Rollout checklist' }));
-    expect(await card.findByText(/Seen by SSO Lens: copied on \d{4}-\d\d-\d\d/)).toBeTruthy();
+    expect(await card.findByText(/Seen by SSO Lens: copied on \d{4}-\d\d-\d\d/, {}, LAZY)).toBeTruthy();
   });
 
   it('copies the login URL and the invite message built from the template', async () => {
@@ -150,7 +152,7 @@ describe('popup', () => {
     const store = await renderPopup(saved);
     const card = within((await screen.findByRole('heading', { name: 'Acme US' })).closest('article')!);
     fireEvent.click(card.getByRole('button', { name: 'Rollout checklist' }));
-    fireEvent.click(await card.findByLabelText('Verify your company’s e-mail domain (during or after the SSO setup)'));
+    fireEvent.click(await card.findByLabelText('Verify your company’s e-mail domain (during or after the SSO setup)', {}, LAZY));
     expect(await card.findByText(/^1 of 13 steps done/)).toBeTruthy();
     await waitFor(async () => {
       const us = (await store.load()).enterprises.find((e) => e.id === 'us');
@@ -226,9 +228,9 @@ describe('popup', () => {
     const eu = within(screen.getByRole('heading', { name: 'Acme EU' }).closest('article')!);
     fireEvent.click(us.getByRole('button', { name: 'Rollout checklist' }));
     fireEvent.click(eu.getByRole('button', { name: 'Rollout checklist' }));
-    expect(await us.findByText('Seen by SSO Lens: a clean sign-in was captured on 2025-03-10.')).toBeTruthy();
+    expect(await us.findByText('Seen by SSO Lens: a clean sign-in was captured on 2025-03-10.', {}, LAZY)).toBeTruthy();
     expect(us.getByText(/^1 of 13 steps done/)).toBeTruthy();
-    expect(await eu.findByText(/^0 of 13 steps done/)).toBeTruthy();
+    expect(await eu.findByText(/^0 of 13 steps done/, {}, LAZY)).toBeTruthy();
   });
 
   it('ticks "groups exist" from a sign-in whose groups all matched the cached lists, in that region only', async () => {
@@ -240,8 +242,8 @@ describe('popup', () => {
     const us = within(screen.getByRole('heading', { name: 'Acme US' }).closest('article')!);
     fireEvent.click(us.getByRole('button', { name: 'Rollout checklist' }));
     fireEvent.click(eu.getByRole('button', { name: 'Rollout checklist' }));
-    expect(await eu.findByText(/^Seen by SSO Lens: every group of the captured sign-in exists/)).toBeTruthy();
+    expect(await eu.findByText(/^Seen by SSO Lens: every group of the captured sign-in exists/, {}, LAZY)).toBeTruthy();
     expect(eu.getByText(/^1 of 13 steps done/)).toBeTruthy();
-    expect(await us.findByText(/^0 of 13 steps done/)).toBeTruthy();
+    expect(await us.findByText(/^0 of 13 steps done/, {}, LAZY)).toBeTruthy();
   });
 });
