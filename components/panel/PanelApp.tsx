@@ -256,7 +256,9 @@ export function PanelApp({ source, loadOrgGroups, saveFile = saveTextFile, versi
         <span>{otherRequests} other requests counted, not kept</span>
         {state.dropped > 0 && <span>{state.dropped} older SAML exchanges dropped (at most {state.maxExchanges} kept)</span>}
         {state.paused && <span class="paused">Paused{state.ignoredWhilePaused ? `: ${state.ignoredWhilePaused} SAML exchanges ignored` : ''}</span>}
-        {state.orgGroups?.length ? <span>Group lists of {state.orgGroups.length} organizations cached</span> : null}
+        {state.orgGroups?.length ? (
+          <span>{state.orgGroups.length === 1 ? 'Group list of 1 organization cached' : `Group lists of ${state.orgGroups.length} organizations cached`}</span>
+        ) : null}
         <span class="muted">Source: {source.label}</span>
       </footer>
       {dragging && (
