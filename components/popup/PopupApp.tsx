@@ -29,6 +29,9 @@ interface Props {
 }
 
 async function activeTabId(): Promise<number | undefined> {
+  // Opened as a page rather than over a tab, the popup is told which tab it is about, like the panel (?tab=N).
+  const named = Number(new URLSearchParams(globalThis.location?.search).get('tab'));
+  if (Number.isInteger(named) && named > 0) return named;
   try {
     // The tab id comes without the "tabs" permission; only url/title would need it.
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
