@@ -1,6 +1,8 @@
+import { mkdir } from 'node:fs/promises';
 import { createServer, type Server } from 'node:https';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
+import { dirname } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { b64, fixtureXml } from '../support/har-builder';
 import { createSigningCredentials } from './certificate';
@@ -64,6 +66,7 @@ describe('the troubleshooter on a captured failing sign-in', () => {
   const card = { role: 'article', name: 'acme-e2e' } as const;
 
   beforeAll(async () => {
+    await mkdir(dirname(screenshotPath('any')), { recursive: true });
     const stub = await startSonarWithIdp();
     server = stub.server;
     sentinel = await startNetworkSentinel({ 'sonarcloud.io': stub.port });
