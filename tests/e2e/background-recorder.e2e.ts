@@ -83,18 +83,15 @@ describe('the background recorder', () => {
       const tabId = await browser.extensionCall(async () => (await (globalThis as unknown as { browser: Api }).browser.tabs.query({})).find((t) => t.url?.endsWith('/projects'))?.id);
       expect(tabId).toBeGreaterThan(0);
 
-      let captures: Reply = {};
-      for (let i = 0; i < 50 && !captures.entries?.length; i++) {
-        captures = await ask(browser, { type: 'recorder:get-captures', tabId });
-        if (!captures.entries?.length) await new Promise((r) => setTimeout(r, 100));
-      }
-      expect(captures.entries).toHaveLength(1);
-      const { entry } = captures.entries![0]!;
-      expect(entry.request.url).toBe(`${server.origin}/acs`);
+      const acsPosts = (reply: Reply) => (reply.entries ?? []).filter(({ entry }) => entry.request.url === `${server.origin}/acs`);
+      const captures = await until(() => ask(browser, { type: 'recorder:get-captures', tabId }), (reply) => acsPosts(reply).length > 0, 'the capture');
+      expect(acsPosts(captures)).toHaveLength(1);
+      const { entry } = acsPosts(captures)[0]!;
       expect(entry.response.status).toBe(302);
       expect(entry.request.postData?._truncated).toBeUndefined();
       expect(new URLSearchParams(entry.request.postData?.text).get('SAMLResponse')).toBe(SAML_RESPONSE);
-      expect(captures.otherRequests).toBeGreaterThanOrEqual(2); // /login and /projects
+      // /login, /acs and /projects: each is kept (the POST, and the sign-in's hops around it) or counted.
+      expect(captures.entries!.length + Number(captures.otherRequests)).toBeGreaterThanOrEqual(3);
 
       const stored = await browser.extensionCall(
         async (key) => ({ verdict: (await (globalThis as unknown as { browser: Api }).browser.storage.session.get(key))[key], local: await (globalThis as unknown as { browser: Api }).browser.storage.local.get(null) }),
@@ -105,19 +102,17 @@ describe('the background recorder', () => {
       expect(JSON.stringify(stored.local)).not.toContain('SAML');
       const signIn = await ask(browser, { type: 'recorder:get-sign-in', tabId });
       expect(signIn).toMatchObject({ seq: expect.any(Number), flows: 1 });
-      expect(signIn.entries).toEqual([entry]);
+      expect(signIn.entries).toContainEqual(entry);
     });
 
     it('reads the raw body when the browser gives no formData (fetch with a text body)', async () => {
       const tab = await browser.newPage();
       await tab.goto(`${server.origin}/spa`);
       await until(() => tab.evaluate(() => document.title), (title) => title === 'posted', 'the fetch');
-      let entries: NonNullable<Reply['entries']> = [];
-      for (let i = 0; i < 50 && entries.length < 2; i++) {
-        entries = (await ask(browser, { type: 'recorder:get-captures' })).entries ?? [];
-        if (entries.length < 2) await new Promise((r) => setTimeout(r, 100));
-      }
-      const fromFetch = entries.at(-1)!.entry;
+      const acsPosts = (reply: Reply) => (reply.entries ?? []).filter(({ entry }) => entry.request.url === `${server.origin}/acs`);
+      // The form post of the first test, then this one.
+      const captures = await until(() => ask(browser, { type: 'recorder:get-captures' }), (reply) => acsPosts(reply).length >= 2, 'the fetch capture');
+      const fromFetch = acsPosts(captures).at(-1)!.entry;
       expect(fromFetch.request.postData).toMatchObject({ mimeType: 'text/plain' });
       expect(new URLSearchParams(fromFetch.request.postData?.text).get('SAMLResponse')).toBe(SAML_RESPONSE);
     });

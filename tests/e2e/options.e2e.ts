@@ -9,7 +9,7 @@ import { launch, until, type ExtensionBrowser, type TestPage } from './harness/h
 // there and copied from the popup, and the settings file exported and imported back.
 
 const ADD_FORM = { role: 'form', name: 'Add an enterprise' } as const;
-const SAVED = { role: 'list', name: 'Saved enterprises (Alt+Up and Alt+Down reorder)' } as const;
+const SAVED = { role: 'list', name: 'Saved enterprises' } as const;
 const SONAR = { name: 'Acme EU', key: 'acme-options', link: 'https://sonarcloud.io/login/sso?enterprise_key=acme-options' };
 const DEVOLUTIONS = { name: 'Acme DVLS', url: 'https://acme.devolutions.app' };
 const INVITATION = { who: 'Grace Hopper', code: 'INV-7F3K-22' };

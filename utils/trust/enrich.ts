@@ -27,6 +27,11 @@ export const ENRICH_STEPS: EnrichStep[] = [
   },
 ];
 
+/** True when some step would run: callers show the quick analysis first and the enriched one when it is ready. */
+export function enrichWanted(messages: readonly Message[], trust: TrustMaterial = {}, steps: readonly EnrichStep[] = ENRICH_STEPS): boolean {
+  return steps.some((step) => step.wanted(messages, trust));
+}
+
 /**
  * Adds verification results to `messages` (in place) and returns them. A step that fails is recorded in
  * `verification.errors` of every message it was given, unless `strict` (tests), which rethrows.
