@@ -6,6 +6,7 @@ export default defineConfig({
   test: {
     include: [
       'utils/**/*.test.ts',
+      'cli/**/*.test.ts',
       'components/**/*.test.{ts,tsx}',
       'entrypoints/**/*.test.{ts,tsx}',
       'tests/unit/**/*.test.{ts,tsx}',

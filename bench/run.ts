@@ -5,6 +5,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { buildBoth, existingBuilds, sizeLines } from './bundle-sizes';
+import { bigReportLines, buildCli, coldStartLines, hugeHarLine } from './cli-lines';
 import { detectLine, entraLines, harLines, parityLines } from './engine-lines';
 import { hostileLine } from './hostile-lines';
 import { detectBothLine, idTokenLine } from './oidc-lines';
@@ -20,7 +21,8 @@ if (args.has('--help')) {
   console.log(`npm run bench [-- options]
   --no-build    measure the existing .output/ builds and zips instead of building into a temporary folder
   --no-sizes    skip the build and size lines
-  --no-write    do not update bench/results.json`);
+  --no-write    do not update bench/results.json
+  --no-huge     skip the 1 GB HAR line (it writes a 1 GB temporary file)`);
   process.exit(0);
 }
 
@@ -49,6 +51,17 @@ lines.push(step('hostile input', hostileLine));
 lines.push(step('panel re-analysis', panelAnalyzeLine));
 process.stderr.write('… panel list\n');
 lines.push(await panelListLine());
+{
+  const cli = step('build the command line', buildCli);
+  try {
+    lines.push(...step('command line cold start', () => coldStartLines(cli.bin)));
+    process.stderr.write('… command line, 20,000 messages\n');
+    lines.push(...(await bigReportLines()));
+    if (!args.has('--no-huge')) lines.push(step('command line, 1 GB HAR', () => hugeHarLine(cli.bin)));
+  } finally {
+    cli.dispose();
+  }
+}
 if (!args.has('--no-sizes')) {
   if (args.has('--no-build')) lines.push(...sizeLines(existingBuilds(PROJECT)));
   else {

@@ -1,12 +1,5 @@
-// Command line for support staff: analyze a customer's HAR / SAML-tracer export / raw SAML message.
-// Exit codes: 0 no error-severity finding, 1 at least one, 2 could not run (reason on stderr).
-import { readFileSync } from 'node:fs';
-import { runCli } from './run-cli';
+// `npm run analyze -- …`: the same command as `sso-lens analyze …`, run from the sources.
+import { start } from './start';
 
-const result = runCli(process.argv.slice(2), {
-  readFile: (path) => (path === '-' ? readFileSync(0, 'utf8') : readFileSync(path, 'utf8')),
-  color: !!process.stdout.isTTY && !process.env.NO_COLOR,
-});
-if (result.stdout) process.stdout.write(result.stdout);
-if (result.stderr) process.stderr.write(result.stderr);
-process.exitCode = result.code;
+// npm runs scripts from the package root; INIT_CWD is where the user typed the command.
+await start(['analyze', ...process.argv.slice(2)], process.env.INIT_CWD || process.cwd());

@@ -1,8 +1,6 @@
 import type { Analysis } from '../utils/analyze';
-import { idpOf } from '../utils/rules/support/attribute-lookup';
-import { fixFor, type IdpKind } from '../utils/rules/support/fix-for-idp';
 import type { Finding, Severity } from '../utils/rules/types';
-import type { SamlMessage } from '../utils/saml/types';
+import { buildReport, fixOf, keyFields, summaryLine, transport, type ReportModel } from './report-model';
 
 export interface Palette {
   red(s: string): string;
@@ -17,10 +15,24 @@ export const COLORS: Palette = { red: ansi(31), yellow: ansi(33), blue: ansi(34)
 const identity = (s: string) => s;
 export const PLAIN: Palette = { red: identity, yellow: identity, blue: identity, dim: identity, bold: identity };
 
+/** Version of the --json shape (docs/cli-report.schema.json): bumped when a field changes meaning or goes away. */
+export const REPORT_SCHEMA_VERSION = 1;
+
 /** The JSON the command line prints with --json (a stable shape that scripts and tests rely on). */
 export function toJsonReport(analysis: Analysis, files: string[]) {
+  const rulesByMessage = new Map<string, string[]>();
+  for (const f of analysis.findings) {
+    if (!f.messageKey) continue;
+    const list = rulesByMessage.get(f.messageKey);
+    if (list) list.push(f.rule);
+    else rulesByMessage.set(f.messageKey, [f.rule]);
+  }
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const f of analysis.findings) counts[f.severity]++;
   return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
     files,
+    summary: { messages: analysis.messages.length, flows: analysis.flows.length, ...counts },
     messages: analysis.messages.map((m) => ({
       key: m.key,
       kind: m.kind,
@@ -31,7 +43,7 @@ export function toJsonReport(analysis: Analysis, files: string[]) {
       inResponseTo: m.inResponseTo ?? null,
       url: m.url,
       httpStatus: m.httpStatus ?? null,
-      findings: analysis.findings.filter((f) => f.messageKey === m.key).map((f) => f.rule),
+      findings: rulesByMessage.get(m.key) ?? [],
     })),
     // The JSON keeps the shape scripts rely on: the trace and skipped checks are not in it (yet).
     flows: analysis.flows.map(({ protocol: _protocol, hops: _hops, skipped: _skipped, ...flow }) => flow),
@@ -51,48 +63,23 @@ export function toJsonReport(analysis: Analysis, files: string[]) {
 }
 
 /** Human output: per flow, each message's key fields and its findings, worst first. */
-export function toTextReport(analysis: Analysis, c: Palette): string {
+export function toTextReport(analysis: Analysis, c: Palette, model: ReportModel = buildReport(analysis, [])): string {
+  if (!model.messageCount) return `${model.verdict.text}\n`;
   const lines: string[] = [];
-  const byKey = new Map(analysis.messages.map((m) => [m.key, m]));
-  if (!analysis.messages.length) return 'No SAML messages found (no SAMLRequest, SAMLResponse or SAMLart field in any request).\n';
-  for (const flow of analysis.flows) {
-    const label = flow.kind === 'sign-in' ? 'Sign-in' : flow.kind === 'sign-out' ? 'Sign-out' : 'Message';
-    const status = flow.acsStatus ? `, ACS answered HTTP ${flow.acsStatus}` : '';
-    lines.push(c.bold(`${label} ${flow.id}${flow.startedAt ? ` at ${flow.startedAt}` : ''}${status}`));
-    for (const key of flow.messageKeys) {
-      const m = byKey.get(key)!;
-      lines.push(`  ${c.bold(m.kind)} ${c.dim(`(${m.binding}, ${m.method} ${truncate(m.url, 80)})`)}`);
-      for (const [label2, value] of keyFields(m)) lines.push(`    ${c.dim(label2.padEnd(14))}${value}`);
-      const findings = analysis.findings.filter((f) => f.messageKey === key);
+  for (const view of model.flows) {
+    lines.push(c.bold(view.title));
+    lines.push(`  ${c.dim(`profile: ${view.profile.label} (${view.profile.reason})`)}`);
+    for (const { message: m, findings, idp } of view.messages) {
+      lines.push(`  ${c.bold(m.kind)} ${c.dim(`(${transport(m)})`)}`);
+      for (const [label, value] of keyFields(m)) lines.push(`    ${c.dim(label.padEnd(14))}${value}`);
       if (!findings.length) lines.push(`    ${c.dim('no findings')}`);
-      const idp = idpOf(m, m.assertions[0]);
-      for (const f of findings) lines.push(...formatFinding(f, c, idp));
+      for (const f of findings) lines.push(...formatFinding(f, c, fixOf(f, idp)?.text));
     }
+    for (const f of view.findings) lines.push(...formatFinding(f, c, f.fix?.generic));
     lines.push('');
   }
-  const counts = countBySeverity(analysis.findings);
-  lines.push(`${analysis.messages.length} message(s), ${analysis.flows.length} flow(s): ${counts.error} error(s), ${counts.warning} warning(s), ${counts.info} info.`);
+  lines.push(summaryLine(model));
   return lines.join('\n') + '\n';
-}
-
-function keyFields(m: SamlMessage): Array<[string, string]> {
-  const out: Array<[string, string | undefined]> = [
-    ['ID', m.id],
-    ['InResponseTo', m.inResponseTo],
-    ['Issuer', m.issuer],
-    ['Destination', m.destination],
-    ['IssueInstant', m.issueInstant],
-    ['ACS URL', m.request?.acsUrl],
-    ['Status', m.status?.code && [m.status.code.split(':').pop(), m.status.subCode?.split(':').pop(), m.status.message].filter(Boolean).join(' / ')],
-    ['RelayState', m.relayState],
-  ];
-  const a = m.assertions[0];
-  if (a) {
-    out.push(['NameID', a.subject.nameId], ['Audiences', a.conditions?.audiences.join(', ')]);
-    out.push(['Attributes', a.attributes.map((x) => `${x.friendlyName ?? x.name.split('/').pop()}(${x.values.length})`).join(', ')]);
-  }
-  if (m.encryptedAssertions) out.push(['Assertions', `${m.encryptedAssertions} encrypted`]);
-  return out.filter((x): x is [string, string] => !!x[1]);
 }
 
 const SEVERITY_LABEL: Record<Severity, (c: Palette) => string> = {
@@ -101,18 +88,8 @@ const SEVERITY_LABEL: Record<Severity, (c: Palette) => string> = {
   info: (c) => c.blue('info   '),
 };
 
-function formatFinding(f: Finding, c: Palette, idp: IdpKind | undefined): string[] {
+function formatFinding(f: Finding, c: Palette, fix: string | undefined): string[] {
   const lines = [`    ${SEVERITY_LABEL[f.severity](c)} ${f.message} ${c.dim(`[${f.rule}]`)}`];
-  if (f.fix) lines.push(`            ${c.dim('fix:')} ${fixFor(f.fix, idp)}`);
+  if (fix) lines.push(`            ${c.dim('fix:')} ${fix}`);
   return lines;
-}
-
-function countBySeverity(findings: Finding[]): Record<Severity, number> {
-  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) counts[f.severity]++;
-  return counts;
-}
-
-function truncate(s: string, n: number): string {
-  return s.length > n ? `${s.slice(0, n - 1)}…` : s;
 }

@@ -1,4 +1,4 @@
-import { judge, readMessages, type AnalyzeOptions, type Analysis } from './analyze';
+import { judgeMessages, readMessages, type AnalyzeOptions, type Analysis } from './analyze';
 import type { Exchange, HarEntry } from './har/types';
 import { enrich } from './trust/enrich';
 
@@ -9,5 +9,5 @@ import { enrich } from './trust/enrich';
 export async function analyzeWithTrust(input: readonly (HarEntry | Exchange)[], options: AnalyzeOptions = {}): Promise<Analysis> {
   const messages = readMessages(input, options.readCache);
   await enrich(messages, options.trust, { strict: options.strict });
-  return judge(input, messages, options);
+  return judgeMessages(input, messages, options);
 }

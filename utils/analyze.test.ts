@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { b64, deflateB64, plainEntry, postEntry, redirectEntry } from '../tests/support/har-builder';
 import { buildResponse, SONAR_ACS, SONAR_USER } from '../tests/support/response-builder';
-import { analyze, judge, readMessages, type AnalyzeOptions } from './analyze';
+import { analyze, judgeMessages, readMessages, type AnalyzeOptions } from './analyze';
 import { analyzeWithTrust } from './analyze-with-trust';
 import { buildFlows } from './flow/build-flows';
 import type { HarEntry } from './har/types';
@@ -63,9 +63,9 @@ describe('analyze', () => {
     expect(() => analyze(entries, { rules: [throwing], strict: true })).toThrow('boom');
   });
 
-  it('is readMessages followed by judge', () => {
+  it('is readMessages followed by judgeMessages', () => {
     const entries = signIn(SONAR_ACS);
-    expect(judge(entries, readMessages(entries))).toEqual(analyze(entries));
+    expect(judgeMessages(entries, readMessages(entries))).toEqual(analyze(entries));
   });
 
   it('runs a rule only on the protocols and message kinds it declares', () => {

@@ -61,11 +61,11 @@ export function readMessages(input: Input, cache?: ReadCache): Message[] {
 
 /** The one pipeline (DESIGN.md): HAR entries → messages → flows → findings. Pure and synchronous; never throws on input. */
 export function analyze(input: Input, options: AnalyzeOptions = {}): Analysis {
-  return judge(input, readMessages(input, options.readCache), options);
+  return judgeMessages(input, readMessages(input, options.readCache), options);
 }
 
 /** Flows, their profiles and hops, and the rules' findings over messages already read (and maybe enriched). */
-export function judge(input: Input, messages: Message[], options: AnalyzeOptions = {}): Analysis {
+export function judgeMessages(input: Input, messages: Message[], options: AnalyzeOptions = {}): Analysis {
   const flows = buildFlows(messages);
   if (flows.length) attachHops(flows, input.map(entryOf), messages);
   const byKey = new Map(messages.map((m) => [m.key, m]));

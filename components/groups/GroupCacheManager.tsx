@@ -5,14 +5,14 @@ import { CachedOrganizationList } from './CachedOrganizationList';
 import { GroupFetchForm, type FetchPrefill } from './GroupFetchForm';
 import { GroupImportForm, type ImportPrefill } from './GroupImportForm';
 import { GroupInspector } from './GroupInspector';
-import { browserGroupsPlatform, type GroupsPlatform } from './groups-platform';
+import type { GroupsPlatform } from './groups-platform';
 import { useGroupFetch } from './use-group-fetch';
 import './groups.css';
 
 type Load = { phase: 'loading' } | { phase: 'ready'; listing: CacheListing } | { phase: 'error'; message: string };
 
 /** Options page section: the cached organization group lists, with fetch, import, inspect and delete. */
-export function GroupCacheManager({ platform = browserGroupsPlatform }: { platform?: GroupsPlatform }) {
+export function GroupCacheManager({ platform }: { platform: GroupsPlatform }) {
   const [store, setStore] = useState<GroupStore | undefined>();
   const [load, setLoad] = useState<Load>({ phase: 'loading' });
   const [notice, setNotice] = useState<{ kind: 'ok' | 'error'; text: string } | undefined>();

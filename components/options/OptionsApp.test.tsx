@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Settings } from '@/utils/settings/schema';
 import { createSettingsStore, type SettingsStore } from '@/utils/settings/settings-store';
+import type { GroupsPlatform } from '@/components/groups/groups-platform';
 import { OptionsApp } from './OptionsApp';
 
 vi.mock('@/components/groups/GroupCacheManager', () => ({ GroupCacheManager: () => <p>Group cache manager here</p> }));
@@ -25,7 +26,7 @@ let store: SettingsStore;
 async function renderOptions(settings?: Settings, initialTab?: 'enterprises' | 'groups') {
   store = createSettingsStore();
   if (settings) await store.save(settings);
-  render(<OptionsApp store={store} now={now} initialTab={initialTab} />);
+  render(<OptionsApp store={store} groupsPlatform={{} as GroupsPlatform} now={now} initialTab={initialTab} />);
 }
 
 const names = () => screen.getAllByRole('listitem').filter((li) => li.parentElement?.classList.contains('enterprise-list')).map((li) => li.querySelector('h3')?.textContent);

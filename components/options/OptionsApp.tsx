@@ -1,8 +1,10 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useReducer, useRef } from 'preact/hooks';
 import { GroupCacheManager } from '@/components/groups/GroupCacheManager';
+import type { GroupsPlatform } from '@/components/groups/groups-platform';
 import { moveEnterprise, removeEnterprise, setDefaultEnterprise, upsertEnterprise } from '@/utils/settings/edit-settings';
+import { initialOptionsState, optionsReducer, type OptionsTab } from '@/utils/settings/options-state';
 import type { Settings } from '@/utils/settings/schema';
-import { settingsStore, type SettingsStore } from '@/utils/settings/settings-store';
+import type { SettingsStore } from '@/utils/settings/settings-store';
 import { EnterpriseForm } from './EnterpriseForm';
 import { EnterpriseList } from './EnterpriseList';
 import { InviteTemplateEditor } from './InviteTemplateEditor';
@@ -11,35 +13,37 @@ import { SettingsTransfer } from './SettingsTransfer';
 const TABS = [
   { id: 'enterprises', label: 'Enterprises' },
   { id: 'groups', label: 'Group lists' },
-] as const;
-type TabId = (typeof TABS)[number]['id'];
+] as const satisfies ReadonlyArray<{ id: OptionsTab; label: string }>;
 
 interface Props {
-  store?: SettingsStore;
+  /** The stored settings (browser storage, from the entrypoint). */
+  store: SettingsStore;
+  /** The browser services the group lists use (from the entrypoint). */
+  groupsPlatform: GroupsPlatform;
   now?: Date;
-  initialTab?: TabId;
+  initialTab?: OptionsTab;
 }
 
-export function OptionsApp({ store = settingsStore(), now = new Date(), initialTab = 'enterprises' }: Props) {
-  const [tab, setTab] = useState<TabId>(initialTab);
-  const [settings, setSettings] = useState<Settings>();
-  const [loadError, setLoadError] = useState('');
-  const [status, setStatus] = useState('');
+export function OptionsApp({ store, groupsPlatform, now = new Date(), initialTab = 'enterprises' }: Props) {
+  const [{ tab, settings, loadError, status }, dispatch] = useReducer(optionsReducer, initialTab, initialOptionsState);
+  const setTab = (next: OptionsTab) => dispatch({ type: 'tab', tab: next });
   const tabRefs = useRef<Record<string, HTMLButtonElement | null>>({});
 
   useEffect(() => {
-    store.load().then(setSettings, (error: Error) => setLoadError(error.message));
+    store.load().then(
+      (loaded) => dispatch({ type: 'loaded', settings: loaded }),
+      (error: Error) => dispatch({ type: 'load-failed', message: error.message }),
+    );
     // The popup edits the checklist too; keep this page current.
-    return store.watch(setSettings);
+    return store.watch((changed) => dispatch({ type: 'changed-elsewhere', settings: changed }));
   }, [store]);
 
   async function save(next: Settings) {
-    setSettings(next);
+    dispatch({ type: 'edited', settings: next });
     try {
-      const result = await store.save(next);
-      setStatus(result.synced ? 'Saved.' : `Saved on this device only: ${result.reason}.`);
+      dispatch({ type: 'saved', result: await store.save(next) });
     } catch (error) {
-      setStatus(`Could not save: ${(error as Error).message}`);
+      dispatch({ type: 'save-failed', message: (error as Error).message });
     }
   }
 
@@ -124,7 +128,7 @@ export function OptionsApp({ store = settingsStore(), now = new Date(), initialT
       )}
       {tab === 'groups' && (
         <section role="tabpanel" id="panel-groups" aria-labelledby="tab-groups" class="panel">
-          <GroupCacheManager />
+          <GroupCacheManager platform={groupsPlatform} />
         </section>
       )}
     </main>

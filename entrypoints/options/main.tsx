@@ -1,7 +1,13 @@
 import { render } from 'preact';
 import { OptionsApp } from '@/components/options/OptionsApp';
+import { settingsStore } from '@/utils/settings/settings-store';
+import { browserGroupsPlatform } from './groups-platform';
 import '@/components/theme.css';
 import '@/components/options/options.css';
 
+// The page's browser services are made here and handed down, so the components stay plain Preact.
 // #groups opens the group lists directly (linked from the panel's parity view).
-render(<OptionsApp initialTab={location.hash === '#groups' ? 'groups' : 'enterprises'} />, document.getElementById('app')!);
+render(
+  <OptionsApp store={settingsStore()} groupsPlatform={browserGroupsPlatform} initialTab={location.hash === '#groups' ? 'groups' : 'enterprises'} />,
+  document.getElementById('app')!,
+);

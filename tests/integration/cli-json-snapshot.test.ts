@@ -1,6 +1,6 @@
 // The command line's JSON report on every real fixture, held as a file snapshot: an engine change that moves a
 // message, flow or finding shows up here as a reviewable diff.
-import { readdirSync, readFileSync, statSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { readdirSync, statSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,10 +38,10 @@ writeFileSync(
   ]),
 );
 
-const io = { readFile: (p: string) => readFileSync(p, 'utf8'), color: false };
+const io = { color: false };
 
-function report(file: string, extra: string[]) {
-  const r = runCli(['--json', '--now', NOW, ...extra, file], io);
+async function report(file: string, extra: string[]) {
+  const r = await runCli(['--json', '--now', NOW, ...extra, file], io);
   const json = r.stdout ? JSON.parse(r.stdout) : null;
   if (json) json.files = json.files.map((f: string) => relative(ROOT, f).replace(/^.*sign-in\.har$/, 'sign-in.har'));
   return { code: r.code, stderr: r.stderr, json };
@@ -59,7 +59,7 @@ describe('CLI JSON on every fixture', () => {
     it(`matches the snapshot (${name} profile)`, async () => {
       const all: Record<string, unknown> = {};
       for (const file of [...FIXTURE_DIRS.flatMap(files), SIGN_IN_HAR]) {
-        all[relative(ROOT, file).replace(/^.*sign-in\.har$/, 'sign-in.har')] = report(file, [...extra]);
+        all[relative(ROOT, file).replace(/^.*sign-in\.har$/, 'sign-in.har')] = await report(file, [...extra]);
       }
       await expect(`${JSON.stringify(all, null, 1)}\n`).toMatchFileSnapshot(`__snapshots__/cli-json-${name}.json`);
     });

@@ -35,7 +35,7 @@ afterEach(cleanup);
 it('the panel shows the same findings as `npm run analyze --json` for the same HAR', async () => {
   const file = join(mkdtempSync(join(tmpdir(), 'sso-lens-panel-')), 'support.har');
   writeFileSync(file, HAR);
-  const cli = JSON.parse(runCli(['--json', file], { readFile: (p) => readFileSync(p, 'utf8'), color: false }).stdout) as {
+  const cli = JSON.parse((await runCli(['--json', file], { color: false })).stdout) as {
     messages: Array<{ key: string }>;
     findings: Array<{ rule: string; severity: string; message: string; messageKey: string }>;
   };

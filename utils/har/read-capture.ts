@@ -24,7 +24,7 @@ export function readCapture(text: string): Capture {
   if (isObject(doc) && isObject(doc.log)) {
     const entries = doc.log.entries;
     if (!Array.isArray(entries)) throw new CaptureError('The HAR file has no log.entries list.');
-    return { format: 'har', entries: entries.filter(isHarEntry) };
+    return { format: 'har', entries: entries.flatMap((e) => harEntryOf(e) ?? []) };
   }
   if (isObject(doc) && Array.isArray(doc.requests)) {
     const at = typeof doc.timestamp === 'string' ? doc.timestamp : '';
@@ -33,20 +33,48 @@ export function readCapture(text: string): Capture {
   throw new CaptureError('The JSON is neither a HAR file (no "log") nor a SAML-tracer export (no "requests").');
 }
 
-function isObject(v: unknown): v is Record<string, unknown> {
+export function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** Entries missing the request URL are skipped rather than failing the whole file. */
-function isHarEntry(e: unknown): e is HarEntry {
-  if (!isObject(e) || !isObject(e.request) || typeof e.request.url !== 'string') return false;
+/**
+ * One HAR entry as the engine may trust it, or undefined to skip it. Exported HARs come from many tools and
+ * hand edits: entries missing the request URL are skipped rather than failing the whole file, and fields of
+ * the wrong type are dropped so that no later step meets a number where it reads a string.
+ */
+export function harEntryOf(e: unknown): HarEntry | undefined {
+  if (!isObject(e) || !isObject(e.request) || typeof e.request.url !== 'string') return undefined;
   const entry = e as unknown as HarEntry;
-  entry.request.method ??= 'GET';
-  entry.request.headers ??= [];
+  const request = entry.request as unknown as Record<string, unknown>;
+  if (typeof request.method !== 'string') entry.request.method = 'GET';
+  entry.request.headers = nameValues(request.headers);
+  if (request.queryString !== undefined) entry.request.queryString = nameValues(request.queryString);
+  if (request.cookies !== undefined) entry.request.cookies = nameValues(request.cookies);
+  if (request.postData !== undefined) {
+    const postData = request.postData;
+    if (!isObject(postData)) delete entry.request.postData;
+    else {
+      if (postData.text !== undefined && typeof postData.text !== 'string') delete postData.text;
+      if (postData.mimeType !== undefined && typeof postData.mimeType !== 'string') delete postData.mimeType;
+      if (postData.params !== undefined) {
+        const params = Array.isArray(postData.params) ? postData.params : [];
+        postData.params = params.filter((p) => isObject(p) && typeof p.name === 'string').map((p) => ({ ...p, value: typeof p.value === 'string' ? p.value : '' }));
+      }
+    }
+  }
   if (!isObject(e.response)) (entry as { response: HarEntry['response'] }).response = { status: 0, headers: [] };
-  entry.response.headers ??= [];
+  const response = entry.response as unknown as Record<string, unknown>;
+  if (typeof response.status !== 'number') entry.response.status = Number(response.status) || 0;
+  entry.response.headers = nameValues(response.headers);
+  if (response.redirectURL !== undefined && typeof response.redirectURL !== 'string') delete entry.response.redirectURL;
+  if (response.content !== undefined && !isObject(response.content)) delete entry.response.content;
   if (typeof entry.startedDateTime !== 'string') entry.startedDateTime = '';
-  return true;
+  return entry;
+}
+
+function nameValues(list: unknown): HarNameValue[] {
+  if (!Array.isArray(list)) return [];
+  return list.filter((x) => isObject(x) && typeof x.name === 'string').map((x) => ({ ...(x as object), name: x.name as string, value: typeof x.value === 'string' ? x.value : String(x.value ?? '') }));
 }
 
 type TracerPairs = Array<[string, string]> | undefined;
@@ -55,7 +83,7 @@ type TracerPairs = Array<[string, string]> | undefined;
  * SAML-tracer exports one object per request: `post` holds decoded form fields as [name, value] pairs, and
  * there is no per-request time (only the export's timestamp).
  */
-function fromSamlTracer(r: Record<string, unknown>, exportedAt: string): HarEntry {
+export function fromSamlTracer(r: Record<string, unknown>, exportedAt: string): HarEntry {
   const headers = toHeaders(r.requestHeaders);
   const post = Array.isArray(r.post) ? (r.post as TracerPairs)!.filter((p) => Array.isArray(p) && typeof p[0] === 'string') : [];
   const entry: HarEntry = {

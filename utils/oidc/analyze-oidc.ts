@@ -1,7 +1,7 @@
 import type { Exchange, HarEntry } from '../har/types';
 import { ruleReference } from '../rules/define-rule';
-import { OIDC_RULES } from '../rules/oidc-rules';
-import type { OidcRule, OidcRuleContext } from '../rules/oidc-rule';
+import { OIDC_RULES } from '../rules/index';
+import type { OidcRule, OidcRuleContext } from '../rules/support/oidc-rule';
 import type { Finding, Hit } from '../rules/types';
 import { pairOidcFlows, type OidcFlow } from './pair-flows';
 import { readOidcExchange } from './read-message';

@@ -25,10 +25,20 @@ import inresponsetoMismatch from './inresponseto-mismatch';
 import jitMembershipReset from './jit-membership-reset';
 import loginAttributeMissing from './login-attribute-missing';
 import membersGroupTargeted from './members-group-targeted';
+import mixedContentOrHttp from './mixed-content-or-http';
 import nameAttributeMissing from './name-attribute-missing';
 import noOrgMatch from './no-org-match';
-import mixedContentOrHttp from './mixed-content-or-http';
 import notYetValid from './not-yet-valid';
+import oidcAudienceMismatch from './oidc-audience-mismatch';
+import oidcEmailClaimMissing from './oidc-email-claim-missing';
+import oidcGroupOverage from './oidc-group-overage';
+import oidcIdTokenExpired from './oidc-id-token-expired';
+import oidcIdpError from './oidc-idp-error';
+import oidcNonceMismatch from './oidc-nonce-mismatch';
+import oidcPkceMissing from './oidc-pkce-missing';
+import oidcRedirectUriMismatch from './oidc-redirect-uri-mismatch';
+import oidcStateMismatch from './oidc-state-mismatch';
+import oidcTokenInUrl from './oidc-token-in-url';
 import oktaGroupFilter from './okta-group-filter';
 import recipientMismatch from './recipient-mismatch';
 import redirectSignatureParams from './redirect-signature-params';
@@ -39,6 +49,7 @@ import signInLoop from './sign-in-loop';
 import statusNotSuccess from './status-not-success';
 import unsigned from './unsigned';
 import xmlUnsafe from './xml-unsafe';
+import type { OidcRule } from './support/oidc-rule';
 import type { RuleSection } from './support/render-rules-doc';
 import type { Finding, Rule, Severity } from './types';
 
@@ -92,6 +103,20 @@ export const ATTRIBUTE_RULES: readonly Rule[] = [
   groupCaseMismatch,
   groupNotInOrg,
   membersGroupTargeted,
+];
+
+/** OpenID Connect rules, in the order a sign-in fails: the provider's error, the flow, the token, the claims. */
+export const OIDC_RULES: readonly OidcRule[] = [
+  oidcIdpError,
+  oidcStateMismatch,
+  oidcRedirectUriMismatch,
+  oidcNonceMismatch,
+  oidcAudienceMismatch,
+  oidcIdTokenExpired,
+  oidcGroupOverage,
+  oidcEmailClaimMissing,
+  oidcPkceMissing,
+  oidcTokenInUrl,
 ];
 
 /** Every rule, in the order findings are listed within a severity. Adding a rule never touches the engine. */

@@ -1,6 +1,6 @@
 import { claimList } from '../oidc/decode-jwt';
-import { ENTRA_APP_REG, OIDC_SPEC } from './oidc-docs';
-import { defineOidcRule, idTokenOf } from './oidc-rule';
+import { ENTRA_APP_REG, OIDC_SPEC } from './support/docs-links';
+import { defineOidcRule, idTokenOf } from './support/oidc-rule';
 import type { Fix } from './types';
 
 const FIX: Fix = {

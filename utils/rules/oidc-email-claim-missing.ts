@@ -1,5 +1,5 @@
-import { ENTRA_APP_REG, ENTRA_OIDC_DOCS } from './oidc-docs';
-import { defineOidcRule, idTokenOf } from './oidc-rule';
+import { ENTRA_APP_REG, ENTRA_OIDC_DOCS } from './support/docs-links';
+import { defineOidcRule, idTokenOf } from './support/oidc-rule';
 import type { Fix } from './types';
 
 const FIX: Fix = {

@@ -1,7 +1,7 @@
 import { describeDuration } from '../panel/time-wording';
 import { claimTime } from '../oidc/decode-jwt';
-import { OIDC_SPEC } from './oidc-docs';
-import { defineOidcRule, idTokenOf } from './oidc-rule';
+import { OIDC_SPEC } from './support/docs-links';
+import { defineOidcRule, idTokenOf } from './support/oidc-rule';
 import type { Fix } from './types';
 
 const FIX: Fix = {

@@ -1,5 +1,5 @@
 import { AADSTS, ENTRA_ERROR_CODES_DOC } from '../oidc/aadsts';
-import { defineOidcRule, quote } from './oidc-rule';
+import { defineOidcRule, quote } from './support/oidc-rule';
 import type { Fix } from './types';
 
 // OAuth 2.0 (RFC 6749 §4.1.2.1, §5.2) and OIDC Core §3.1.2.6 error codes, for providers that send no AADSTS code.

@@ -1,5 +1,5 @@
-import { ENTRA_APP_REG, OIDC_SPEC } from './oidc-docs';
-import { defineOidcRule } from './oidc-rule';
+import { ENTRA_APP_REG, OIDC_SPEC } from './support/docs-links';
+import { defineOidcRule } from './support/oidc-rule';
 import type { Fix } from './types';
 
 const FIX: Fix = {

@@ -1,5 +1,5 @@
-import { OIDC_SPEC } from './oidc-docs';
-import { defineOidcRule } from './oidc-rule';
+import { OIDC_SPEC } from './support/docs-links';
+import { defineOidcRule } from './support/oidc-rule';
 import type { Fix } from './types';
 
 const FIX: Fix = {

@@ -1,9 +1,9 @@
 // The rule contract for OpenID Connect messages: the same shape as SAML rules (id, severity, title, description,
 // docs, fix, appliesTo, a pure check returning hits), over an OIDC message and its flow.
-import type { OidcServiceProfile } from '../oidc/service-profiles';
-import type { OidcFlow } from '../oidc/pair-flows';
-import type { OidcKind, OidcMessage } from '../oidc/types';
-import type { Fix, Hit, Severity } from './types';
+import type { OidcServiceProfile } from '../../oidc/service-profiles';
+import type { OidcFlow } from '../../oidc/pair-flows';
+import type { OidcKind, OidcMessage } from '../../oidc/types';
+import type { Fix, Hit, Severity } from '../types';
 
 export interface OidcRuleContext {
   message: OidcMessage;
