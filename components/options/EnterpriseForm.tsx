@@ -20,6 +20,10 @@ export function EnterpriseForm({ initial, onSubmit, onCancel }: Props) {
   const [region, setRegion] = useState<SonarRegion>(initial?.service === 'sonarqube-cloud' ? initial.region : 'eu');
   const [keyText, setKeyText] = useState(initial?.service === 'sonarqube-cloud' ? initial.key : '');
   const [urlText, setUrlText] = useState(initial?.service === 'devolutions-cloud' ? initial.url : '');
+  const sonar = initial?.service === 'sonarqube-cloud' ? initial : undefined;
+  const [provisioning, setProvisioning] = useState<'jit' | 'scim'>(sonar?.provisioning ?? 'jit');
+  const [oktaExpress, setOktaExpress] = useState(sonar?.oktaExpress ?? false);
+  const [bitbucketCloud, setBitbucketCloud] = useState(sonar?.bitbucketCloud ?? false);
   const [touched, setTouched] = useState(false);
   const prefix = `form-${initial?.id ?? 'new'}`;
 
@@ -33,16 +37,21 @@ export function EnterpriseForm({ initial, onSubmit, onCancel }: Props) {
     if (service === 'sonarqube-cloud') {
       const check = checkEnterpriseKey(keyText);
       if (!check.ok) return;
+      // Evidence recorded for another key is not evidence for this one.
+      const sameKey = sonar?.key === check.key;
       onSubmit({
+        ...(sonar ?? {}),
         id,
         service,
         name: name.trim() || check.key,
         region,
         key: check.key,
-        checklist: initial?.service === 'sonarqube-cloud' ? initial.checklist : {},
-        ...(initial?.service === 'sonarqube-cloud' && initial.key === check.key && initial.linkCopiedAt
-          ? { linkCopiedAt: initial.linkCopiedAt }
-          : {}),
+        provisioning,
+        oktaExpress,
+        ...(bitbucketCloud ? { bitbucketCloud } : { bitbucketCloud: undefined }),
+        checklist: sonar?.checklist ?? {},
+        linkCopiedAt: sameKey ? sonar?.linkCopiedAt : undefined,
+        inviteCopiedAt: sameKey ? sonar?.inviteCopiedAt : undefined,
       });
     } else {
       if (!urlCheck.ok) return;
@@ -52,6 +61,7 @@ export function EnterpriseForm({ initial, onSubmit, onCancel }: Props) {
         name: name.trim() || new URL(urlCheck.url).hostname,
         url: urlCheck.url,
         invitations: initial?.service === 'devolutions-cloud' ? initial.invitations : [],
+        ...(initial?.service === 'devolutions-cloud' && initial.checklist ? { checklist: initial.checklist } : {}),
       });
     }
     if (!initial) {
@@ -78,7 +88,27 @@ export function EnterpriseForm({ initial, onSubmit, onCancel }: Props) {
         <input type="text" value={name} placeholder="Shown in the popup (optional)" onInput={(e) => setName(e.currentTarget.value)} />
       </label>
       {service === 'sonarqube-cloud' ? (
-        <SonarKeyFields idPrefix={prefix} region={region} keyText={keyText} onRegion={setRegion} onKey={setKeyText} touched={touched} />
+        <>
+          <SonarKeyFields idPrefix={prefix} region={region} keyText={keyText} onRegion={setRegion} onKey={setKeyText} touched={touched} />
+          <fieldset class="rollout-choices">
+            <legend>Your SSO setup (decides the rollout steps)</legend>
+            <label class="field">
+              <span>Provisioning</span>
+              <select value={provisioning} onChange={(e) => setProvisioning(e.currentTarget.value === 'scim' ? 'scim' : 'jit')}>
+                <option value="jit">JIT: accounts made at first sign-in, groups created by hand first</option>
+                <option value="scim">SCIM: the IdP provisions users and groups</option>
+              </select>
+            </label>
+            <label class="check">
+              <input type="checkbox" checked={oktaExpress} onChange={(e) => setOktaExpress(e.currentTarget.checked)} />
+              Set up with Okta's Express Configuration
+            </label>
+            <label class="check">
+              <input type="checkbox" checked={bitbucketCloud} onChange={(e) => setBitbucketCloud(e.currentTarget.checked)} />
+              Organizations bound to Bitbucket Cloud workspaces
+            </label>
+          </fieldset>
+        </>
       ) : (
         <>
           <label class="field">

@@ -12,8 +12,8 @@ vi.mock('@/components/groups/GroupCacheManager', () => ({ GroupCacheManager: () 
 const now = new Date('2025-03-10T12:00:00.000Z');
 const saved: Settings = {
   enterprises: [
-    { id: 'a', service: 'sonarqube-cloud', name: 'Acme EU', region: 'eu', key: 'acme', checklist: {} },
-    { id: 'b', service: 'sonarqube-cloud', name: 'Acme US', region: 'us', key: 'acme-us', checklist: {} },
+    { id: 'a', service: 'sonarqube-cloud', name: 'Acme EU', region: 'eu', key: 'acme', provisioning: 'jit', oktaExpress: false, checklist: {} },
+    { id: 'b', service: 'sonarqube-cloud', name: 'Acme US', region: 'us', key: 'acme-us', provisioning: 'jit', oktaExpress: false, checklist: {} },
     { id: 'c', service: 'devolutions-cloud', name: 'Vault', url: 'https://acme.devolutions.app', invitations: [] },
   ],
   defaultId: 'a',
@@ -84,6 +84,19 @@ describe('options page', () => {
       expect((await stored()).enterprises[0]).toMatchObject({ id: 'a', region: 'us', key: 'acme-two', checklist: { 'users-invited': { done: true } } }),
     );
     expect(names()).toEqual(['Acme EU', 'Acme US', 'Vault']);
+  });
+
+  it('keeps the SSO setup that decides the rollout steps: provisioning, Okta Express, Bitbucket Cloud', async () => {
+    await renderOptions({ ...saved, enterprises: [{ ...saved.enterprises[0]!, linkCopiedAt: '2025-03-01T00:00:00Z' } as Settings['enterprises'][number], ...saved.enterprises.slice(1)] });
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit Acme EU' }));
+    const form = within(screen.getByRole('form', { name: 'Edit Acme EU' }));
+    fireEvent.change(form.getByLabelText('Provisioning'), { target: { value: 'scim' } });
+    fireEvent.click(form.getByLabelText("Set up with Okta's Express Configuration"));
+    fireEvent.click(form.getByLabelText('Organizations bound to Bitbucket Cloud workspaces'));
+    fireEvent.click(form.getByRole('button', { name: 'Save' }));
+    await waitFor(async () =>
+      expect((await stored()).enterprises[0]).toMatchObject({ id: 'a', provisioning: 'scim', oktaExpress: true, bitbucketCloud: true, linkCopiedAt: '2025-03-01T00:00:00Z' }),
+    );
   });
 
   it('reorders with buttons and with Alt+Arrow keys', async () => {

@@ -1,5 +1,6 @@
 import type { CaptureSource, SourceStatus } from '@/utils/panel/capture-source';
 import type { PanelState } from '@/utils/panel/panel-state';
+import { SignInHelpToggle } from './SignInHelpToggle';
 
 export interface EmptyStateProps {
   source: CaptureSource;
@@ -64,6 +65,7 @@ export function EmptyState({ source, status, state, onEnableRecording, onPickFil
         {state.paused && ' Capture is paused.'}
       </p>
       <p class="muted">You can also import a HAR file or a SAML-tracer export, or drop one here.</p>
+      <SignInHelpToggle />
     </div>
   );
 }

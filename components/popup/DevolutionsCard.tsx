@@ -1,6 +1,7 @@
 import { invitationExpiry, invitationText } from '@/utils/links/devolutions-cloud';
 import type { DevolutionsInstance } from '@/utils/settings/schema';
 import { CopyButton } from './CopyButton';
+import { RolloutToggles } from './RolloutToggles';
 
 interface Props {
   instance: DevolutionsInstance;
@@ -8,9 +9,10 @@ interface Props {
   now: Date;
   onOpen(url: string): void;
   onManage(): void;
+  onChange(change: (i: DevolutionsInstance) => DevolutionsInstance): void;
 }
 
-export function DevolutionsCard({ instance, isDefault, now, onOpen, onManage }: Props) {
+export function DevolutionsCard({ instance, isDefault, now, onOpen, onManage, onChange }: Props) {
   const titleId = `enterprise-${instance.id}`;
   // Newest first: the ones still open matter most.
   const invitations = [...instance.invitations].sort((a, b) => b.sentAt.localeCompare(a.sentAt));
@@ -31,7 +33,7 @@ export function DevolutionsCard({ instance, isDefault, now, onOpen, onManage }: 
       <h3>Invitations</h3>
       {invitations.length === 0 ? (
         <p class="hint muted">
-          No invitations recorded. Invitations expire 7 days after they are sent;{' '}
+          No invitations recorded. Devolutions Cloud e-mails each invitation itself, and it expires 7 days after it is sent;{' '}
           <button type="button" class="link" onClick={onManage}>
             record the ones you send
           </button>{' '}
@@ -51,7 +53,7 @@ export function DevolutionsCard({ instance, isDefault, now, onOpen, onManage }: 
                 <div class="hint muted">
                   Sent {invitation.sentAt.slice(0, 10)} · <span class="code">{invitation.code}</span>
                 </div>
-                <CopyButton label="Copy invite text" text={() => invitationText(instance.url, invitation, now)} />
+                <CopyButton label="Copy heads-up" text={() => invitationText(instance.url, invitation, now)} />
               </li>
             );
           })}
@@ -62,6 +64,9 @@ export function DevolutionsCard({ instance, isDefault, now, onOpen, onManage }: 
           Record or remove invitations
         </button>
       )}
+      <RolloutToggles idPrefix={titleId} troubleshootLabel="A user can’t get in?">
+        {(views, view) => <views.DevolutionsRollout view={view} idPrefix={titleId} instance={instance} now={now} onChange={onChange} />}
+      </RolloutToggles>
     </article>
   );
 }

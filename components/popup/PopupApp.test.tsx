@@ -10,11 +10,13 @@ import { createSettingsStore } from '@/utils/settings/settings-store';
 import { PopupApp } from './PopupApp';
 
 const now = new Date('2025-03-10T12:00:00.000Z');
+/** The checklist's texts load on first use (import()): a loaded machine can take a while the first time. */
+const LAZY = { timeout: 10_000 };
 
 const saved: Settings = {
   enterprises: [
-    { id: 'eu', service: 'sonarqube-cloud', name: 'Acme EU', region: 'eu', key: 'acme', checklist: {} },
-    { id: 'us', service: 'sonarqube-cloud', name: 'Acme US', region: 'us', key: 'acme-us', checklist: {} },
+    { id: 'eu', service: 'sonarqube-cloud', name: 'Acme EU', region: 'eu', key: 'acme', provisioning: 'jit', oktaExpress: false, checklist: {} },
+    { id: 'us', service: 'sonarqube-cloud', name: 'Acme US', region: 'us', key: 'acme-us', provisioning: 'jit', oktaExpress: false, checklist: {} },
     {
       id: 'dvls',
       service: 'devolutions-cloud',
@@ -106,8 +108,8 @@ describe('popup', () => {
       const eu = (await store.load()).enterprises.find((e) => e.id === 'eu');
       expect(eu).toMatchObject({ linkCopiedAt: expect.any(String) });
     });
-    fireEvent.click(card.getByRole('button', { name: /Rollout checklist/ }));
-    expect(card.getByText(/Seen by SSO Lens: Copied on/)).toBeTruthy();
+    fireEvent.click(card.getByRole('button', { name: 'Rollout checklist' }));
+    expect(await card.findByText(/Seen by SSO Lens: copied on \d{4}-\d\d-\d\d/, {}, LAZY)).toBeTruthy();
   });
 
   it('copies the login URL and the invite message built from the template', async () => {
@@ -149,13 +151,14 @@ describe('popup', () => {
   it('ticks a checklist step by hand and keeps it', async () => {
     const store = await renderPopup(saved);
     const card = within((await screen.findByRole('heading', { name: 'Acme US' })).closest('article')!);
-    fireEvent.click(card.getByRole('button', { name: 'Rollout checklist (0/8 done)' }));
-    fireEvent.click(card.getByLabelText('Configure the recovery account'));
-    expect(card.getByRole('button', { name: 'Rollout checklist (1/8 done)' })).toBeTruthy();
+    fireEvent.click(card.getByRole('button', { name: 'Rollout checklist' }));
+    fireEvent.click(await card.findByLabelText('Verify your company’s e-mail domain (during or after the SSO setup)', {}, LAZY));
+    expect(await card.findByText(/^1 of 13 steps done/)).toBeTruthy();
     await waitFor(async () => {
       const us = (await store.load()).enterprises.find((e) => e.id === 'us');
-      expect(us).toMatchObject({ checklist: { 'recovery-account': { done: true } } });
+      expect(us).toMatchObject({ checklist: { 'domain-verified': { done: true, at: expect.any(String) } } });
     });
+    expect(card.getByText(/^Ticked by hand on \d{4}-\d\d-\d\d\.$/)).toBeTruthy();
   });
 
   it('shows Devolutions Cloud invitations with the days left and flags expired ones', async () => {
@@ -165,9 +168,9 @@ describe('popup', () => {
     expect(items[0]?.textContent).toMatch(/Dana.*5 days left/);
     expect(items[1]?.textContent).toMatch(/Lee.*expired 2 days ago/);
     expect(items[1]?.className).toBe('expired');
-    fireEvent.click(within(items[0]!).getByRole('button', { name: 'Copy invite text' }));
-    await waitFor(() => expect(writeText).toHaveBeenCalledWith(expect.stringContaining('Invitation: INV-1 / key K1')));
-    expect(writeText.mock.calls[0]?.[0]).toContain('expires on 2025-03-15');
+    fireEvent.click(within(items[0]!).getByRole('button', { name: 'Copy heads-up' }));
+    await waitFor(() => expect(writeText).toHaveBeenCalledWith(expect.stringContaining('Devolutions Cloud is sending you an e-mail')));
+    expect(writeText.mock.calls[0]?.[0]).toContain('accept it by 2025-03-15');
   });
 
   it('says when nothing was seen on the tab yet', async () => {
@@ -223,8 +226,11 @@ describe('popup', () => {
     await screen.findByText('Sign-in looks fine');
     const us = within((await screen.findByRole('heading', { name: 'Acme US' })).closest('article')!);
     const eu = within(screen.getByRole('heading', { name: 'Acme EU' }).closest('article')!);
-    expect(us.getByRole('button', { name: 'Rollout checklist (1/8 done)' })).toBeTruthy();
-    expect(eu.getByRole('button', { name: 'Rollout checklist (0/8 done)' })).toBeTruthy();
+    fireEvent.click(us.getByRole('button', { name: 'Rollout checklist' }));
+    fireEvent.click(eu.getByRole('button', { name: 'Rollout checklist' }));
+    expect(await us.findByText('Seen by SSO Lens: a clean sign-in was captured on 2025-03-10.', {}, LAZY)).toBeTruthy();
+    expect(us.getByText(/^1 of 13 steps done/)).toBeTruthy();
+    expect(await eu.findByText(/^0 of 13 steps done/, {}, LAZY)).toBeTruthy();
   });
 
   it('ticks "groups exist" from a sign-in whose groups all matched the cached lists, in that region only', async () => {
@@ -234,7 +240,10 @@ describe('popup', () => {
     await screen.findByText(/Sign-in has errors/);
     const eu = within(screen.getByRole('heading', { name: 'Acme EU' }).closest('article')!);
     const us = within(screen.getByRole('heading', { name: 'Acme US' }).closest('article')!);
-    expect(eu.getByRole('button', { name: 'Rollout checklist (1/8 done)' })).toBeTruthy();
-    expect(us.getByRole('button', { name: 'Rollout checklist (0/8 done)' })).toBeTruthy();
+    fireEvent.click(us.getByRole('button', { name: 'Rollout checklist' }));
+    fireEvent.click(eu.getByRole('button', { name: 'Rollout checklist' }));
+    expect(await eu.findByText(/^Seen by SSO Lens: every group of the captured sign-in exists/, {}, LAZY)).toBeTruthy();
+    expect(eu.getByText(/^1 of 13 steps done/)).toBeTruthy();
+    expect(await us.findByText(/^0 of 13 steps done/, {}, LAZY)).toBeTruthy();
   });
 });

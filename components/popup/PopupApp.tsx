@@ -3,12 +3,12 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 // promise natively wherever the popup runs (MV3 Chrome, Firefox), the settings store already goes through this
 // same object (wxt/utils/storage), and the polyfill would be 3 KB of the popup's 20 KB budget.
 import { browser } from '@wxt-dev/browser';
-import type { RolloutStepId } from '@/utils/checklist/rollout-steps';
-import { sonarRegionOfHost, type SonarRegion } from '@/utils/links/sonarqube-cloud';
+import type { SonarRegion } from '@/utils/links/sonarqube-cloud';
 import {
   defaultEnterprise,
   enterprisesDefaultFirst,
   newId,
+  type DevolutionsInstance,
   type Enterprise,
   type Settings,
   type SonarEnterprise,
@@ -29,6 +29,9 @@ interface Props {
 }
 
 async function activeTabId(): Promise<number | undefined> {
+  // Opened as a page rather than over a tab, the popup is told which tab it is about, like the panel (?tab=N).
+  const named = Number(new URLSearchParams(globalThis.location?.search).get('tab'));
+  if (Number.isInteger(named) && named > 0) return named;
   try {
     // The tab id comes without the "tabs" permission; only url/title would need it.
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
@@ -78,12 +81,15 @@ export function PopupApp({ store = settingsStore(), now = new Date() }: Props) {
     }
   }
 
-  function updateEnterprise(id: string, change: (e: SonarEnterprise) => SonarEnterprise) {
-    if (!settings) return;
-    void save({
-      ...settings,
-      enterprises: settings.enterprises.map((e) => (e.id === id && e.service === 'sonarqube-cloud' ? change(e) : e)),
-    });
+  // Reads the settings at the time of the change: a copy and a tick in quick succession both land.
+  const latest = useRef<Settings>(undefined);
+  latest.current = settings;
+  function updateEnterprise<E extends Enterprise>(id: string, service: E['service'], change: (e: E) => E) {
+    const current = latest.current;
+    if (!current) return;
+    const next = { ...current, enterprises: current.enterprises.map((e) => (e.id === id && e.service === service ? change(e as E) : e)) };
+    latest.current = next;
+    void save(next);
   }
 
   const open = (url: string) => void browser.tabs.create({ url });
@@ -94,17 +100,24 @@ export function PopupApp({ store = settingsStore(), now = new Date() }: Props) {
   };
 
   async function addFirst({ region, key }: { region: SonarRegion; key: string }) {
-    const enterprise: SonarEnterprise = { id: newId(), service: 'sonarqube-cloud', name: key, region, key, checklist: {} };
+    const enterprise: SonarEnterprise = { id: newId(), service: 'sonarqube-cloud', name: key, region, key, provisioning: 'jit', oktaExpress: false, checklist: {} };
     await save({ ...(settings ?? { enterprises: [], inviteTemplate: '', openOnClick: false }), enterprises: [enterprise], defaultId: enterprise.id });
     setJustAdded(true);
   }
 
-  const verdictRegion = verdict?.host ? sonarRegionOfHost(verdict.host) : undefined;
-  const cleanSignInRegion = verdict && (verdict.worst === 'ok' || verdict.worst === 'info') ? verdictRegion : undefined;
-
   function card(enterprise: Enterprise, isDefault: boolean) {
     if (enterprise.service === 'devolutions-cloud') {
-      return <DevolutionsCard key={enterprise.id} instance={enterprise} isDefault={isDefault} now={now} onOpen={open} onManage={openOptions} />;
+      return (
+        <DevolutionsCard
+          key={enterprise.id}
+          instance={enterprise}
+          isDefault={isDefault}
+          now={now}
+          onOpen={open}
+          onManage={openOptions}
+          onChange={(change) => updateEnterprise<DevolutionsInstance>(enterprise.id, 'devolutions-cloud', change)}
+        />
+      );
     }
     return (
       <SonarEnterpriseCard
@@ -112,18 +125,11 @@ export function PopupApp({ store = settingsStore(), now = new Date() }: Props) {
         enterprise={enterprise}
         isDefault={isDefault}
         inviteTemplate={settings?.inviteTemplate ?? ''}
-        evidence={{
-          cleanSignInCaptured: cleanSignInRegion === enterprise.region || undefined,
-          groupParityOk: (verdict?.groupsMatch === true && verdictRegion === enterprise.region) || undefined,
-        }}
+        verdict={verdict}
+        tabId={tabId}
         onOpen={open}
-        onLinkCopied={() => updateEnterprise(enterprise.id, (e) => ({ ...e, linkCopiedAt: new Date().toISOString() }))}
-        onToggleStep={(step: RolloutStepId, done: boolean) =>
-          updateEnterprise(enterprise.id, (e) => ({
-            ...e,
-            checklist: { ...e.checklist, [step]: { done, at: new Date().toISOString() } },
-          }))
-        }
+        onOpenPanel={openPanel}
+        onChange={(change) => updateEnterprise<SonarEnterprise>(enterprise.id, 'sonarqube-cloud', change)}
       />
     );
   }

@@ -1,28 +1,25 @@
-import { useState } from 'preact/hooks';
-import { rolloutProgress, type RolloutEvidence } from '@/utils/checklist/rollout-progress';
-import type { RolloutStepId } from '@/utils/checklist/rollout-steps';
 import { DEFAULT_INVITE_TEMPLATE, renderInviteMessage } from '@/utils/links/invite-message';
 import { SONAR_REGIONS, sonarLoginUrl, sonarOneClickLink } from '@/utils/links/sonarqube-cloud';
 import type { SonarEnterprise } from '@/utils/settings/schema';
+import type { TabVerdict } from '@/utils/settings/verdict';
 import { CopyButton } from './CopyButton';
-import { RolloutChecklist } from './RolloutChecklist';
+import { RolloutToggles } from './RolloutToggles';
 
 interface Props {
   enterprise: SonarEnterprise;
   isDefault: boolean;
   inviteTemplate: string;
-  /** Evidence beyond what the enterprise itself records (a clean sign-in on this tab, group parity). */
-  evidence: Omit<RolloutEvidence, 'linkCopiedAt'>;
+  /** The last sign-in on this tab: evidence for the checklist, facts for the troubleshooter. */
+  verdict?: TabVerdict;
+  tabId?: number;
   onOpen(url: string): void;
-  onLinkCopied(): void;
-  onToggleStep(id: RolloutStepId, done: boolean): void;
+  onChange(change: (e: SonarEnterprise) => SonarEnterprise): void;
+  onOpenPanel(): void;
 }
 
-export function SonarEnterpriseCard({ enterprise, isDefault, inviteTemplate, evidence, onOpen, onLinkCopied, onToggleStep }: Props) {
-  const [showChecklist, setShowChecklist] = useState(false);
+export function SonarEnterpriseCard({ enterprise, isDefault, inviteTemplate, verdict, tabId, onOpen, onChange, onOpenPanel }: Props) {
   const link = sonarOneClickLink(enterprise.region, enterprise.key);
   const loginUrl = sonarLoginUrl(enterprise.region);
-  const progress = rolloutProgress(enterprise.checklist, { ...evidence, linkCopiedAt: enterprise.linkCopiedAt });
   const titleId = `enterprise-${enterprise.id}`;
   const invite = () =>
     renderInviteMessage(inviteTemplate.trim() ? inviteTemplate : DEFAULT_INVITE_TEMPLATE, {
@@ -46,20 +43,15 @@ export function SonarEnterpriseCard({ enterprise, isDefault, inviteTemplate, evi
         <button type="button" class="primary" onClick={() => onOpen(link)}>
           Open
         </button>
-        <CopyButton label="Copy one-click link" text={link} onCopied={onLinkCopied} />
+        <CopyButton label="Copy one-click link" text={link} onCopied={() => onChange((e) => ({ ...e, linkCopiedAt: new Date().toISOString() }))} />
         <CopyButton label="Copy login URL" text={loginUrl} />
-        <CopyButton label="Copy invite message" text={invite} />
+        <CopyButton label="Copy invite message" text={invite} onCopied={() => onChange((e) => ({ ...e, inviteCopiedAt: new Date().toISOString() }))} />
       </div>
-      <button
-        type="button"
-        class="link checklist-toggle"
-        aria-expanded={showChecklist}
-        onClick={() => setShowChecklist(!showChecklist)}
-      >
-        Rollout checklist ({progress.doneCount}/{progress.total} done)
-      </button>
-      {!showChecklist && progress.next && <p class="hint muted">Next: {progress.next.title}</p>}
-      {showChecklist && <RolloutChecklist idPrefix={titleId} progress={progress} onToggle={onToggleStep} />}
+      <RolloutToggles idPrefix={titleId} troubleshootLabel="Sign-in doesn’t work?">
+        {(views, view) => (
+          <views.SonarRollout view={view} idPrefix={titleId} enterprise={enterprise} verdict={verdict} tabId={tabId} onChange={onChange} onOpenPanel={onOpenPanel} />
+        )}
+      </RolloutToggles>
     </article>
   );
 }

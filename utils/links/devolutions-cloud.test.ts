@@ -66,15 +66,17 @@ describe('invitationExpiry', () => {
 describe('invitationText', () => {
   const invitation: Invitation = { id: '1', who: 'Dana', sentAt: '2025-03-01T10:00:00.000Z', code: 'ID 42 / key XYZ' };
 
-  it('carries the instance, the invitation as given and the expiry date', () => {
+  it('is a heads-up: Devolutions Cloud sends the invitation, the user completes a Devolutions Account without a password', () => {
     const text = invitationText('https://acme.devolutions.app', invitation, '2025-03-02T00:00:00.000Z');
     expect(text).toContain('Hi Dana,');
-    expect(text).toContain('https://acme.devolutions.app');
-    expect(text).toContain('ID 42 / key XYZ');
-    expect(text).toContain('expires on 2025-03-08');
+    expect(text).toMatch(/Devolutions Cloud is sending you an e-mail .*https:\/\/acme\.devolutions\.app/);
+    expect(text).toContain('accept it by 2025-03-08');
+    expect(text).toContain('complete your Devolutions Account setup; no password is needed');
+    // The ID and key travel in Devolutions' own e-mail.
+    expect(text).not.toContain('XYZ');
   });
 
-  it('leaves the expiry out once it has passed', () => {
-    expect(invitationText('https://acme.devolutions.app', invitation, '2025-04-01T00:00:00.000Z')).not.toContain('expires on');
+  it('gives no date once the invitation has expired', () => {
+    expect(invitationText('https://acme.devolutions.app', invitation, '2025-04-01T00:00:00.000Z')).not.toMatch(/accept it by/);
   });
 });

@@ -79,16 +79,21 @@ export function invitationExpiry(sentAt: string, now: Date | number | string): I
   return { expiresAt: new Date(expires).toISOString(), daysLeft, expired, label };
 }
 
-/** The text an admin pastes to a colleague with their invitation. */
+/**
+ * A heads-up an admin sends along: Devolutions Cloud e-mails the invitation (URL, invitation ID and key) itself,
+ * so this text only says what to expect. The ID and key stay out of it: they travel in Devolutions' own e-mail.
+ */
 export function invitationText(instanceUrl: string, invitation: Invitation, now: Date | number | string): string {
   const expiry = invitationExpiry(invitation.sentAt, now);
   const lines = [
     `Hi ${invitation.who || 'there'},`,
     '',
-    `You are invited to our Devolutions Cloud instance: ${instanceUrl}`,
-    `Invitation: ${invitation.code}`,
+    `Devolutions Cloud is sending you an e-mail inviting you to our instance, ${instanceUrl}, with an invitation ID and key.`,
   ];
-  if (expiry && !expiry.expired) lines.push(`The invitation expires on ${expiry.expiresAt.slice(0, 10)} (7 days after it was sent).`);
-  lines.push('', 'Sign in with your company account when asked.');
+  if (expiry && !expiry.expired) lines.push(`Please accept it by ${expiry.expiresAt.slice(0, 10)}: invitations expire 7 days after they are sent.`);
+  else lines.push('Invitations expire 7 days after they are sent: accept it when it arrives.');
+  lines.push(
+    'You will complete your Devolutions Account setup; no password is needed: you sign in with your company account (Microsoft Entra ID).',
+  );
   return lines.join('\n');
 }

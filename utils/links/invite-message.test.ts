@@ -19,8 +19,10 @@ describe('invite message', () => {
   it('tells users what to check after the first sign-in', () => {
     const text = renderInviteMessage(DEFAULT_INVITE_TEMPLATE, values);
     expect(text).toMatch(/organization/);
-    expect(text).toMatch(/regenerate any personal access tokens with your SSO account/);
-    expect(text).toMatch(/scoped organization tokens/);
+    expect(text).toMatch(/generate your analysis tokens with your SSO account/);
+    // The docs' advice holds from the Team plan on; the message keeps that condition.
+    expect(text).toMatch(/from the Team plan, scoped organization tokens are highly recommended instead of personal access tokens/);
+    expect(text).toMatch(/start at SonarQube Cloud/);
   });
 
   it('keeps an unknown placeholder visible and reports it', () => {

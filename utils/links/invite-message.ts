@@ -8,13 +8,13 @@ export type InviteValues = Record<InvitePlaceholder, string>;
 export const DEFAULT_INVITE_TEMPLATE = `Hello,
 
 {enterprise} now signs in to SonarQube Cloud with single sign-on (SSO).
-Sign in with one click: {link}
+Always start at SonarQube Cloud. Sign in with one click: {link}
 (or open {loginUrl} and enter the enterprise key "{enterpriseKey}").
 
 After your first SSO sign-in, please check that:
 - you can see and work in your organization(s) as before;
-- you regenerate any personal access tokens with your SSO account (tokens of your old DevOps platform account stop working once that account is removed);
-- for CI, you prefer scoped organization tokens over personal access tokens.
+- if you use personal access tokens, you generate your analysis tokens with your SSO account (tokens of your DevOps platform account work only as long as that account exists);
+- from the Team plan, scoped organization tokens are highly recommended instead of personal access tokens.
 
 Thank you!`;
 

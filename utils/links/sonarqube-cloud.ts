@@ -98,3 +98,43 @@ export function checkEnterpriseKey(input: string): EnterpriseKeyCheck {
   }
   return { ok: true, key };
 }
+
+export type SignInLinkCheck = { ok: true; message: string } | { ok: false; message: string };
+
+/**
+ * Checks the link or key a user actually used against the enterprise's own: the first cause on SonarQube
+ * Cloud's troubleshooting page is an invalid key or login URL.
+ */
+export function checkSignInLink(input: string, enterprise: { region: SonarRegion; key: string }): SignInLinkCheck {
+  const text = input.trim();
+  const expected = sonarOneClickLink(enterprise.region, enterprise.key);
+  if (!text) return { ok: false, message: 'Nothing was pasted.' };
+  const looksLikeUrl = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) || /(^|\.)(sonarcloud\.io|sonarqube\.us)(\/|$|\?)/i.test(text);
+  if (!looksLikeUrl) {
+    const check = checkEnterpriseKey(text);
+    if (!check.ok) return { ok: false, message: check.message };
+    if (check.key === enterprise.key) return { ok: true, message: `“${check.key}” is this enterprise’s key.` };
+    const caseOnly = check.key.toLowerCase() === enterprise.key.toLowerCase();
+    return { ok: false, message: `“${check.key}” is not this enterprise’s key “${enterprise.key}”${caseOnly ? ' (they differ in case)' : ''}.` };
+  }
+  let url: URL;
+  try {
+    url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`);
+  } catch {
+    return { ok: false, message: `This is not a readable URL. Send ${expected} instead.` };
+  }
+  const region = sonarRegionOfHost(url.hostname);
+  if (!region) return { ok: false, message: `${url.hostname} is not SonarQube Cloud: sign-in must start at ${SONAR_REGIONS[enterprise.region].host}.` };
+  if (region !== enterprise.region) {
+    return { ok: false, message: `This link goes to ${SONAR_REGIONS[region].host}, but the enterprise is in ${SONAR_REGIONS[enterprise.region].label}.` };
+  }
+  if (url.protocol !== 'https:') return { ok: false, message: `Use https: ${expected}.` };
+  if (url.pathname.replace(/\/+$/, '') !== '/login/sso') {
+    return { ok: false, message: `${url.pathname} is not the SSO login page (/login/sso). Send ${expected}.` };
+  }
+  const key = url.searchParams.get('enterprise_key');
+  if (key === null) return { ok: true, message: `This is the login URL: the user must type the enterprise key “${enterprise.key}” exactly.` };
+  if (key === enterprise.key) return { ok: true, message: 'The link carries this enterprise’s key and goes to its region.' };
+  const caseOnly = key.toLowerCase() === enterprise.key.toLowerCase();
+  return { ok: false, message: `The link’s enterprise_key “${key}” is not “${enterprise.key}”${caseOnly ? ' (they differ in case)' : ''}. Send ${expected}.` };
+}

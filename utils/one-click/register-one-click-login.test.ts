@@ -6,8 +6,8 @@ import { applyOneClickSettings, ONE_CLICK_COMMAND, ONE_CLICK_MENU_ID, openDefaul
 
 const settings: Settings = {
   enterprises: [
-    { id: 'a', service: 'sonarqube-cloud', name: 'Acme EU', region: 'eu', key: 'acme', checklist: {} },
-    { id: 'b', service: 'sonarqube-cloud', name: 'Acme US', region: 'us', key: 'acme-us', checklist: {} },
+    { id: 'a', service: 'sonarqube-cloud', name: 'Acme EU', region: 'eu', key: 'acme', provisioning: 'jit', oktaExpress: false, checklist: {} },
+    { id: 'b', service: 'sonarqube-cloud', name: 'Acme US', region: 'us', key: 'acme-us', provisioning: 'jit', oktaExpress: false, checklist: {} },
   ],
   defaultId: 'b',
   inviteTemplate: '',

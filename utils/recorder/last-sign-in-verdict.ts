@@ -28,7 +28,8 @@ export const judgeInWorker: SignInJudge = (signIn) =>
     worker.postMessage(signIn);
   });
 
-async function askRecorder(tabId: number): Promise<RecorderSignIn | undefined> {
+/** The sign-in the recorder kept for a tab (the troubleshooter exports it for support), or undefined. */
+export async function recordedSignIn(tabId: number): Promise<RecorderSignIn | undefined> {
   try {
     const request: RecorderGetSignIn = { type: 'recorder:get-sign-in', tabId };
     const reply = (await browser.runtime.sendMessage(request)) as Partial<RecorderSignIn> | undefined;
@@ -41,7 +42,7 @@ async function askRecorder(tabId: number): Promise<RecorderSignIn | undefined> {
 
 /** The verdict on the last sign-in the recorder saw on the tab, judged now if it is newer than the kept one. */
 export async function lastSignInVerdict(tabId: number, judge: SignInJudge = judgeInWorker): Promise<TabVerdict | undefined> {
-  const [kept, signIn] = await Promise.all([readVerdict(tabId), askRecorder(tabId)]);
+  const [kept, signIn] = await Promise.all([readVerdict(tabId), recordedSignIn(tabId)]);
   if (!signIn || kept?.captureSeq === signIn.seq) return kept;
   let verdict: TabVerdict | undefined;
   try {

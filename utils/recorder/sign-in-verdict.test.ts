@@ -29,6 +29,12 @@ describe('sign-in verdict', () => {
       at: entries.at(-1)!.startedDateTime,
       flows: flows.filter((f) => f.kind === 'sign-in').length,
       host: 'sp.example.com',
+      // Each rule once, errors first: the troubleshooter finds its causes in them.
+      rules: [
+        { id: 'audience-mismatch', severity: 'error' },
+        { id: 'response-unsigned', severity: 'warning' },
+        { id: 'sha1-signature', severity: 'warning' },
+      ],
     });
   });
 

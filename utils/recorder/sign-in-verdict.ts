@@ -43,6 +43,11 @@ export function verdictOfFlow(analysis: Analysis, flow: Flow, at: string, orgGro
   const top = own.find((f) => f.severity === 'error') ?? own.find((f) => f.severity === 'warning');
   const verdict: TabVerdict = { worst: worstSeverity(own) ?? 'ok', at, flows: analysis.flows.filter((f) => f.kind === 'sign-in').length };
   if (top) verdict.topFinding = { rule: top.rule, severity: top.severity, message: top.message };
+  if (own.length) {
+    const seen = new Map<string, string>();
+    for (const severity of ['error', 'warning', 'info']) for (const f of own) if (f.severity === severity && !seen.has(f.rule)) seen.set(f.rule, severity);
+    verdict.rules = [...seen].map(([id, severity]) => ({ id, severity }));
+  }
   const response = analysis.messages.find((m) => m.key === flow.responseKey);
   const host = hostOf((flow.protocol === 'saml' ? flow.acsUrl : undefined) ?? response?.url);
   if (host) verdict.host = host;

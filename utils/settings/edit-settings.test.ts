@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { moveEnterprise, removeEnterprise, setDefaultEnterprise, upsertEnterprise } from './edit-settings';
 import type { Enterprise, Settings } from './schema';
 
-const sonar = (id: string): Enterprise => ({ id, service: 'sonarqube-cloud', name: id, region: 'eu', key: id, checklist: {} });
+const sonar = (id: string): Enterprise => ({ id, service: 'sonarqube-cloud', name: id, region: 'eu', key: id, provisioning: 'jit', oktaExpress: false, checklist: {} });
 const base: Settings = { enterprises: [sonar('a'), sonar('b'), sonar('c')], defaultId: 'b', inviteTemplate: '', openOnClick: false };
 const ids = (s: Settings) => s.enterprises.map((e) => e.id);
 

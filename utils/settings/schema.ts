@@ -1,7 +1,6 @@
 // The settings an admin keeps: enterprises and instances, the default, the invite template and the rollout
 // checklist. Stored versioned so a later shape can migrate what earlier builds saved.
 import type { ManualChecks } from '../checklist/rollout-progress';
-import { isRolloutStepId } from '../checklist/rollout-steps';
 import { checkInstanceUrl, type Invitation } from '../links/devolutions-cloud';
 import { checkEnterpriseKey, isSonarRegion, type SonarRegion } from '../links/sonarqube-cloud';
 
@@ -13,9 +12,19 @@ export interface SonarEnterprise {
   name: string;
   region: SonarRegion;
   key: string;
+  /** How users and groups reach SonarQube Cloud: JIT at sign-in (groups made by hand first) or SCIM. */
+  provisioning: 'jit' | 'scim';
+  /** SSO was set up with Okta's Express Configuration (the Okta dashboard may then start a sign-in). */
+  oktaExpress: boolean;
+  /** Organizations are bound to Bitbucket Cloud workspaces (binding needs a DevOps platform account). */
+  bitbucketCloud?: boolean;
+  /** The enterprise admins, for the steps each of them does on their own account (recovery account). */
+  admins?: string[];
   checklist: ManualChecks;
   /** Evidence for the checklist: when the one-click link was last copied from SSO Lens. */
   linkCopiedAt?: string;
+  /** Evidence for the checklist: when the invite message was last copied from SSO Lens. */
+  inviteCopiedAt?: string;
 }
 
 export interface DevolutionsInstance {
@@ -24,6 +33,8 @@ export interface DevolutionsInstance {
   name: string;
   url: string;
   invitations: Invitation[];
+  /** Rollout steps ticked by hand. */
+  checklist?: ManualChecks;
 }
 
 export type Enterprise = SonarEnterprise | DevolutionsInstance;
@@ -68,6 +79,8 @@ export function migrateV1ToV2(old: SettingsV1 | null | undefined): Settings {
       name: typeof entry.name === 'string' && entry.name.trim() ? entry.name.trim() : key,
       region: isSonarRegion(entry.region) ? entry.region : 'eu',
       key,
+      provisioning: 'jit',
+      oktaExpress: false,
       checklist: {},
     };
     enterprises.push(enterprise);
@@ -79,14 +92,34 @@ export function migrateV1ToV2(old: SettingsV1 | null | undefined): Settings {
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const text = (v: unknown): string => (typeof v === 'string' ? v.trim() : '');
 
+// A step id, or `step-id@admin` for a per-admin step. Ids are not checked against today's steps: a tick saved
+// by a newer version stays for it, and an id no step has any more is simply never shown.
+const TICK_KEY = /^[a-z0-9]+(-[a-z0-9]+)*(@[^\n]{1,200})?$/;
+
+/** Step ids of the first checklist that have new ids; the recovery-account tick is per admin now, and dropped. */
+const RENAMED_STEPS: Record<string, string | null> = {
+  'link-copied': 'one-click-link',
+  'email-domain-verified': 'domain-verified',
+  'devops-admin-kept': 'dop-admins-kept',
+  'recovery-account': null,
+  'sso-admin-permission': null,
+};
+
 function readChecklist(raw: unknown): ManualChecks {
   const checks: ManualChecks = {};
   if (!isObject(raw)) return checks;
-  for (const [id, value] of Object.entries(raw)) {
-    if (!isRolloutStepId(id) || !isObject(value) || typeof value.done !== 'boolean') continue;
+  for (const [key, value] of Object.entries(raw)) {
+    if (!TICK_KEY.test(key) || !isObject(value) || typeof value.done !== 'boolean') continue;
+    // An enterprise-wide tick of what each admin does says nothing about any one admin.
+    const id = key in RENAMED_STEPS ? RENAMED_STEPS[key] : key;
+    if (!id) continue;
     checks[id] = typeof value.at === 'string' ? { done: value.done, at: value.at } : { done: value.done };
   }
   return checks;
+}
+
+function readAdmins(raw: unknown[]): string[] {
+  return [...new Set(raw.map(text).filter((name) => name && name.length <= 200 && !name.includes('\n')))];
 }
 
 function readInvitation(raw: unknown): Invitation | undefined {
@@ -122,6 +155,7 @@ export function normalizeSettings(raw: unknown): { settings: Settings; problems:
         name: text(entry.name) || new URL(check.url).hostname,
         url: check.url,
         invitations: invitations.filter((i): i is Invitation => !!i),
+        ...(isObject(entry.checklist) ? { checklist: readChecklist(entry.checklist) } : {}),
       });
       return;
     }
@@ -135,8 +169,13 @@ export function normalizeSettings(raw: unknown): { settings: Settings; problems:
       name: text(entry.name) || check.key,
       region: entry.region,
       key: check.key,
+      provisioning: entry.provisioning === 'scim' ? 'scim' : 'jit',
+      oktaExpress: entry.oktaExpress === true,
+      ...(entry.bitbucketCloud === true ? { bitbucketCloud: true } : {}),
+      ...(Array.isArray(entry.admins) ? { admins: readAdmins(entry.admins) } : {}),
       checklist: readChecklist(entry.checklist),
       ...(typeof entry.linkCopiedAt === 'string' ? { linkCopiedAt: entry.linkCopiedAt } : {}),
+      ...(typeof entry.inviteCopiedAt === 'string' ? { inviteCopiedAt: entry.inviteCopiedAt } : {}),
     });
   });
   const defaultId = enterprises.some((e) => e.id === raw.defaultId) ? (raw.defaultId as string) : undefined;

@@ -4,7 +4,7 @@ import type { Settings } from './schema';
 
 const settings: Settings = {
   enterprises: [
-    { id: 'a', service: 'sonarqube-cloud', name: 'Acme', region: 'us', key: 'acme', checklist: { 'groups-exist': { done: true, at: '2025-01-01' } } },
+    { id: 'a', service: 'sonarqube-cloud', name: 'Acme', region: 'us', key: 'acme', provisioning: 'jit', oktaExpress: false, checklist: { 'groups-exist': { done: true, at: '2025-01-01' } } },
     { id: 'd', service: 'devolutions-cloud', name: 'Vault', url: 'https://acme.devolutions.app', invitations: [{ id: 'i', who: 'Dana', sentAt: '2025-03-01', code: 'k' }] },
   ],
   defaultId: 'd',

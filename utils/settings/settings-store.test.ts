@@ -4,7 +4,7 @@ import { createSettingsStore } from './settings-store';
 import type { Settings } from './schema';
 
 const acme: Settings = {
-  enterprises: [{ id: 'a', service: 'sonarqube-cloud', name: 'Acme', region: 'eu', key: 'acme', checklist: {} }],
+  enterprises: [{ id: 'a', service: 'sonarqube-cloud', name: 'Acme', region: 'eu', key: 'acme', provisioning: 'jit', oktaExpress: false, checklist: {} }],
   inviteTemplate: '',
   openOnClick: false,
 };

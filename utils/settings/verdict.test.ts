@@ -17,6 +17,13 @@ describe('tab verdict', () => {
     expect(toVerdict({ worst: 'ok', at: 'x' })).toBeUndefined();
     expect(toVerdict({ worst: 'ok', at: 'x', flows: 1, topFinding: { rule: 1 } })).toEqual({ worst: 'ok', at: 'x', flows: 1 });
     expect(toVerdict({ worst: 'ok', at: 'x', flows: 1, captureSeq: '3' })).toEqual({ worst: 'ok', at: 'x', flows: 1 });
+    // The rules the troubleshooter reads: well-formed ones only, and only their id and severity.
+    expect(toVerdict({ worst: 'error', at: 'x', flows: 1, rules: [{ id: 'acs-forbidden', severity: 'error', extra: 1 }, { id: 3 }, 'x'] })).toEqual({
+      worst: 'error',
+      at: 'x',
+      flows: 1,
+      rules: [{ id: 'acs-forbidden', severity: 'error' }],
+    });
   });
 
   it('keeps verdicts in session storage only, and removes them by tab', async () => {

@@ -22,6 +22,8 @@ export interface TabVerdict {
    * with that exact name, false when one does not. Absent when no list was cached or no group was sent.
    */
   groupsMatch?: boolean;
+  /** Every rule that fired on the sign-in, worst first, once each: the troubleshooter reads causes from them. */
+  rules?: Array<{ id: string; severity: string }>;
 }
 
 export function verdictKey(tabId: number): string {
@@ -43,6 +45,13 @@ export function toVerdict(value: unknown): TabVerdict | undefined {
   if (typeof v.host === 'string') verdict.host = v.host;
   if (typeof v.captureSeq === 'number') verdict.captureSeq = v.captureSeq;
   if (typeof v.groupsMatch === 'boolean') verdict.groupsMatch = v.groupsMatch;
+  if (Array.isArray(v.rules)) {
+    const rules = (v.rules as unknown[]).filter(
+      (r): r is { id: string; severity: string } =>
+        typeof r === 'object' && r !== null && typeof (r as { id?: unknown }).id === 'string' && typeof (r as { severity?: unknown }).severity === 'string',
+    );
+    verdict.rules = rules.slice(0, 100).map(({ id, severity }) => ({ id, severity }));
+  }
   return verdict;
 }
 
