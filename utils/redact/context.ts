@@ -10,8 +10,10 @@ export interface RedactContext {
   p: Placeholders;
   options: RedactOptions;
   jwts: Map<string, string>;
+  /** SAML fields already redacted, by binding and value: a Chrome HAR repeats a Redirect URL in `:path` and the next Referer. */
+  saml: Map<string, string>;
 }
 
 export function newContext(options: RedactOptions = {}): RedactContext {
-  return { p: new Placeholders(), options, jwts: new Map() };
+  return { p: new Placeholders(), options, jwts: new Map(), saml: new Map() };
 }

@@ -52,11 +52,14 @@ function redactOpaque(text: string, ctx: RedactContext): string {
   return REDACTED;
 }
 
+const isFormText = (text: string, mimeType: string) =>
+  !/multipart\//i.test(mimeType) && (/x-www-form-urlencoded/i.test(mimeType) || (!mimeType && !text.includes('<') && !/^\s*[[{]/.test(text.slice(0, 64))));
+
 /** Request and response bodies: forms field by field, JSON key by key, SAML/SOAP XML element by element. */
 export function redactBodyText(text: string, mimeType: string, ctx: RedactContext): string {
   if (!text) return text;
   if (/multipart\//i.test(mimeType)) return redactMultipart(text, mimeType, ctx);
-  if (/x-www-form-urlencoded/i.test(mimeType) || (!mimeType && !text.includes('<') && !/^\s*[[{]/.test(text.slice(0, 64)))) return redactParams(text, 'form', ctx);
+  if (isFormText(text, mimeType)) return redactParams(text, 'form', ctx);
   if (isJson(mimeType, text)) return redactJsonText(text, ctx) ?? redactOpaque(text, ctx);
   if (isXml(mimeType, text) && /(SAML|saml|urn:oasis)/.test(text.slice(0, 4096))) return redactSamlXml(text, ctx);
   return redactOpaque(text, ctx);
@@ -70,9 +73,20 @@ export function redactPostData(post: unknown, ctx: RedactContext): HarPostData |
   const params = Array.isArray(ps) ? (ps as unknown[]).filter((p): p is HarPostParam => !!p && typeof p === 'object' && typeof (p as HarPostParam).name === 'string') : undefined;
   if (typeof t === 'string') out.text = redactBodyText(t, mimeType, ctx);
   if (params) {
-    // With the text there too (Chrome), the params repeat it: their replacements are not counted twice.
-    const redactParams = () => params.map((p) => redactPostParam(p, mimeType, ctx));
-    out.params = out.text !== undefined ? ctx.p.silently(redactParams) : redactParams();
+    if (out.text !== undefined && isFormText(out.text, mimeType)) {
+      // The params repeat the form text (Chrome): they are read back from the redacted text, encoded as Chrome writes them.
+      out.params = out.text
+        .split('&')
+        .filter(Boolean)
+        .map((pair) => {
+          const eq = pair.indexOf('=');
+          return eq < 0 ? { name: pair, value: '' } : { name: pair.slice(0, eq), value: pair.slice(eq + 1) };
+        });
+    } else {
+      // With a multipart text there too, the params repeat it: their replacements are not counted twice.
+      const redactEach = () => params.map((p) => redactPostParam(p, mimeType, ctx));
+      out.params = out.text !== undefined ? ctx.p.silently(redactEach) : redactEach();
+    }
   }
   if (_truncated === true) out._truncated = true;
   return out;

@@ -11,20 +11,47 @@ const MAX_DEPTH = 64;
  * stay, credentials (`access_token`, `code`, `nonce`…) become token placeholders, group lists stay unless
  * asked, and every other string becomes a placeholder of its shape. Numbers, booleans and null stay.
  */
+type KeyPolicy = 'kept' | 'group' | 'token' | 'other';
+
+/** Keys repeat in every element of a large array: their policy (and their own redaction) is worked out once per key. */
+const keyPolicies = new Map<string, KeyPolicy>();
+/** Keys with nothing to redact in them (no e-mail, no JWT). */
+const cleanKeys = new Set<string>();
+
+function keyPolicy(key: string): KeyPolicy {
+  let policy = keyPolicies.get(key);
+  if (policy === undefined) {
+    policy = isKeptClaim(key) ? 'kept' : isGroupName(key) ? 'group' : isTokenName(key) ? 'token' : 'other';
+    if (keyPolicies.size > 10_000) keyPolicies.clear();
+    keyPolicies.set(key, policy);
+  }
+  return policy;
+}
+
 export function redactJson(value: unknown, key: string | undefined, ctx: RedactContext, depth: number): unknown {
   if (depth > MAX_DEPTH) return REDACTED;
   if (Array.isArray(value)) return value.map((v) => redactJson(v, key, ctx, depth + 1));
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[redactText(k, ctx)] = redactJson(v, k, ctx, depth + 1);
+    for (const k in value as Record<string, unknown>) {
+      if (!Object.hasOwn(value, k)) continue;
+      let name = k;
+      if (!cleanKeys.has(k)) {
+        name = redactText(k, ctx);
+        if (name === k) {
+          if (cleanKeys.size > 10_000) cleanKeys.clear();
+          cleanKeys.add(k);
+        }
+      }
+      out[name] = redactJson((value as Record<string, unknown>)[k], k, ctx, depth + 1);
+    }
     return out;
   }
   if (typeof value !== 'string' || value === '') return value;
-  if (key !== undefined) {
-    if (isKeptClaim(key)) return isUrlLike(value) ? redactUrl(value, ctx) : redactText(value, ctx);
-    if (isGroupName(key)) return ctx.options.replaceGroups ? ctx.p.for(value, 'group', 'group') : redactText(value, ctx);
-    if (isTokenName(key)) return replaceToken(value, ctx);
-  }
+  const policy = key === undefined ? 'other' : keyPolicy(key);
+  if (policy === 'kept') return isUrlLike(value) ? redactUrl(value, ctx) : redactText(value, ctx);
+  if (policy === 'group') return ctx.options.replaceGroups ? ctx.p.for(value, 'group', 'group') : redactText(value, ctx);
+  if (policy === 'token') return replaceToken(value, ctx);
   if (ctx.p.isPlaceholder(value)) return value;
   if (isUrlLike(value)) return redactUrl(value, ctx);
   return ctx.p.for(value, 'value', 'json-value');

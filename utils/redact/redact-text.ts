@@ -59,8 +59,11 @@ export function redactText(text: string, ctx: RedactContext): string {
       s = out + s.slice(last);
     }
   }
-  s = redactSecretPairs(s, ctx);
-  return replaceEmails(s, (f) => {
+  return redactEmails(redactSecretPairs(s, ctx), ctx);
+}
+
+export function redactEmails(text: string, ctx: RedactContext): string {
+  return replaceEmails(text, (f) => {
     ctx.p.count('email');
     return `${ctx.p.emailLocal(f.normalized)}${f.at}${PLACEHOLDER_DOMAIN}`;
   });

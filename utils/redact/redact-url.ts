@@ -3,7 +3,7 @@ import { isWholeJwt } from './find-jwts';
 import { REDACTED_BASE64 } from './placeholders';
 import { redactJwt } from './redact-jwt';
 import { redactSamlValue } from './redact-saml';
-import { redactText, replaceToken } from './redact-text';
+import { redactEmails, redactText, replaceToken } from './redact-text';
 import { isKeptName, isTokenName, looksLikeToken } from './secret-names';
 
 /** URLs nest (a `redirect_uri` holding a `RelayState` holding a return URL); deeper ones are treated as text. */
@@ -63,9 +63,12 @@ export function redactParams(text: string, carrier: Carrier, ctx: RedactContext,
       const eq = pair.indexOf('=');
       if (eq < 0) return redactText(pair, ctx);
       const rawName = pair.slice(0, eq);
-      const raw = pair.slice(eq + 1);
+      const name = formDecode(rawName);
+      // A raw '+' is a space once decoded, but links leave it raw in addresses (jane+sso@corp.example): a URL's
+      // values are searched for e-mails as written first (browsers encode it in forms).
+      const raw = carrier === 'form' || name === 'SAMLRequest' || name === 'SAMLResponse' ? pair.slice(eq + 1) : redactEmails(pair.slice(eq + 1), ctx);
       const value = formDecode(raw);
-      const next = redactParam(formDecode(rawName), value, carrier, ctx, depth);
+      const next = redactParam(name, value, carrier, ctx, depth);
       return `${redactText(rawName, ctx)}=${next === value ? raw : encodeURIComponent(next)}`;
     })
     .join('&');
@@ -86,6 +89,8 @@ function redactFragment(fragment: string, ctx: RedactContext, depth: number): st
  */
 export function redactUrl(url: string, ctx: RedactContext, depth = 0): string {
   if (depth > MAX_NESTING) return redactText(url, ctx);
+  // An address written `&#64;` or `&#x40;` spans the '#' that would otherwise start the fragment.
+  if (url.includes('&#')) url = redactEmails(url, ctx);
   const hash = url.indexOf('#');
   const end = hash < 0 ? url.length : hash;
   const q = url.indexOf('?');
