@@ -1,6 +1,6 @@
 import type { Analysis } from '../utils/analyze';
-import { idpOf } from '../utils/rules/attribute-lookup';
-import { fixFor, type IdpKind } from '../utils/rules/fix-for-idp';
+import { idpOf } from '../utils/rules/support/attribute-lookup';
+import { fixFor, type IdpKind } from '../utils/rules/support/fix-for-idp';
 import type { Finding, Severity } from '../utils/rules/types';
 import type { SamlMessage } from '../utils/saml/types';
 
@@ -33,7 +33,8 @@ export function toJsonReport(analysis: Analysis, files: string[]) {
       httpStatus: m.httpStatus ?? null,
       findings: analysis.findings.filter((f) => f.messageKey === m.key).map((f) => f.rule),
     })),
-    flows: analysis.flows,
+    // The JSON keeps the shape scripts rely on: the trace and skipped checks are not in it (yet).
+    flows: analysis.flows.map(({ protocol: _protocol, hops: _hops, skipped: _skipped, ...flow }) => flow),
     findings: analysis.findings.map((f) => ({
       rule: f.rule,
       severity: f.severity,

@@ -4,11 +4,13 @@ import { CaptureError } from '@/utils/har/read-capture';
 import { readMessageInput } from '@/utils/har/read-message-input';
 import type { Exchange } from '@/utils/har/types';
 import type { CaptureSource, SourceStatus } from '@/utils/panel/capture-source';
-import { initialPanelState, panelReducer } from '@/utils/panel/panel-state';
+import { analyzeWithTrust } from '@/utils/analyze-with-trust';
+import { analysisRequest, initialPanelState, panelReducer } from '@/utils/panel/panel-state';
 import { panelVerdict } from '@/utils/panel/panel-verdict';
-import { pickProfile } from '@/utils/profiles';
+import { defaultProfile } from '@/utils/profiles';
 import type { Finding, OrgGroups } from '@/utils/rules/types';
 import type { TabVerdict } from '@/utils/settings/verdict';
+import { CaptureAnnouncer } from './CaptureAnnouncer';
 import { EmptyState } from './EmptyState';
 import { ExportReview } from './ExportReview';
 import { MessageDetail } from './MessageDetail';
@@ -67,6 +69,17 @@ export function PanelApp({ source, loadOrgGroups, saveFile = saveTextFile, versi
       live = false;
     };
   }, [loadOrgGroups]);
+
+  // The analysis runs outside the reducer, so a slow step (signature verification) never holds up the list or
+  // typing in the filter; a newer capture's analysis replaces an older one still running.
+  const request = analysisRequest(state);
+  useEffect(() => {
+    if (!request) return;
+    analyzeWithTrust(request.exchanges, request.options).then(
+      (analysis) => dispatch({ type: 'analyzed', request, analysis }),
+      () => {},
+    );
+  }, [request?.generation]);
 
   const lastVerdict = useRef<string | undefined>(undefined);
   useEffect(() => {
@@ -132,13 +145,10 @@ export function PanelApp({ source, loadOrgGroups, saveFile = saveTextFile, versi
   const open = state.openKey !== undefined ? state.messagesByKey.get(state.openKey) : undefined;
   const groupAttributes = useMemo(() => {
     if (!open) return [];
+    // The profile the engine judged the message's flow by (every flow records it).
     const flow = state.analysis.flows.find((f) => f.messageKeys.includes(open.key));
-    const urls = (flow?.messageKeys ?? [open.key]).flatMap((k) => {
-      const m = state.messagesByKey.get(k);
-      return m ? [m.destination, m.request?.acsUrl, m.url] : [];
-    });
-    return pickProfile(urls, state.profile).attributes.groups;
-  }, [open, state.analysis, state.messagesByKey, state.profile]);
+    return defaultProfile(flow?.profile ?? state.profile ?? 'generic').attributes.groups;
+  }, [open, state.analysis, state.profile]);
 
   // Stable callbacks: a busy page sends many non-SAML requests, and each only changes a counter; the list and
   // the detail (thousands of XML spans) then skip re-rendering.
@@ -255,7 +265,7 @@ export function PanelApp({ source, loadOrgGroups, saveFile = saveTextFile, versi
             message={open}
             findings={state.findingsByKey.get(open.key) ?? NO_FINDINGS}
             messages={state.analysis.messages}
-            entry={state.exchanges[open.exchangeIndex]?.entry}
+            entry={state.analyzedExchanges[open.exchangeIndex]?.entry}
             groupAttributes={groupAttributes}
             orgGroups={state.orgGroups}
             onOpen={openKey}
@@ -263,6 +273,7 @@ export function PanelApp({ source, loadOrgGroups, saveFile = saveTextFile, versi
           />
         )}
       </main>
+      <CaptureAnnouncer count={messageCount} live={!state.file} />
       <footer class="status-bar">
         <span>
           {messageCount} SAML {messageCount === 1 ? 'message' : 'messages'} in {state.analysis.flows.length} {state.analysis.flows.length === 1 ? 'flow' : 'flows'}
@@ -270,7 +281,9 @@ export function PanelApp({ source, loadOrgGroups, saveFile = saveTextFile, versi
         <span>{otherRequests} other requests counted, not kept</span>
         {state.dropped > 0 && <span>{state.dropped} older SAML exchanges dropped (at most {state.maxExchanges} kept)</span>}
         {state.paused && <span class="paused">Paused{state.ignoredWhilePaused ? `: ${state.ignoredWhilePaused} SAML exchanges ignored` : ''}</span>}
-        {state.orgGroups?.length ? <span>Group lists of {state.orgGroups.length} organizations cached</span> : null}
+        {state.orgGroups?.length ? (
+          <span>{state.orgGroups.length === 1 ? 'Group list of 1 organization cached' : `Group lists of ${state.orgGroups.length} organizations cached`}</span>
+        ) : null}
         <span class="muted">Source: {source.label}</span>
       </footer>
       {dragging && (

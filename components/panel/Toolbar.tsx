@@ -37,10 +37,15 @@ export interface ToolbarProps {
 export function Toolbar({ source, state, redact, onRedact, onPause, onClear, onImport, onExport, onFilter, onProfile, importInput: input }: ToolbarProps) {
   const empty = state.exchanges.length === 0;
   return (
-    <div class="toolbar" role="toolbar" aria-label="Capture">
+    // A banner landmark with the page's heading: a plain group of controls reached with Tab (no toolbar role,
+    // which would promise arrow-key movement that selects and the filter box need for themselves).
+    <header class="toolbar">
+      <h1 class="visually-hidden">SSO Lens: SAML panel</h1>
       {source.kind !== 'file' && (
         <button type="button" aria-pressed={state.paused} onClick={() => onPause(!state.paused)} title={state.paused ? 'Capture new SAML requests again' : 'Stop adding new SAML requests to the list'}>
-          {state.paused ? '▶ Resume' : '⏸ Pause'}
+          {/* Drawn glyphs: the emoji forms of these symbols show as empty boxes where no emoji font is installed. */}
+          <span class={state.paused ? 'glyph glyph-play' : 'glyph glyph-pause'} aria-hidden="true" />
+          {state.paused ? 'Resume' : 'Pause'}
         </button>
       )}
       <button type="button" onClick={onClear} disabled={empty && !state.file} title="Remove every capture from the list">
@@ -112,6 +117,6 @@ export function Toolbar({ source, state, redact, onRedact, onPause, onClear, onI
         value={state.filters.text}
         onInput={(e) => onFilter({ text: (e.currentTarget as HTMLInputElement).value })}
       />
-    </div>
+    </header>
   );
 }

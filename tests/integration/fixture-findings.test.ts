@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze, type AnalyzeOptions } from '../../utils/analyze';
 import { readMessageInput } from '../../utils/har/read-message-input';
 import type { HarEntry } from '../../utils/har/types';
-import { PROTOCOL_RULES } from '../../utils/rules/protocol-rules';
+import { PROTOCOL_RULES } from '../../utils/rules/index';
 import type { Finding } from '../../utils/rules/types';
 import { fixtureText, fixtureXml, FIXTURES, postEntry, b64 } from '../support/har-builder';
 import { fixturePost } from '../support/protocol-builder';
@@ -38,11 +38,11 @@ const EXPECTED: Record<string, Expected> = {
   'invalid/netsaml2-response-no-assertion.xml': { findings: ['error:status-not-success'] },
   'invalid/rubysaml-empty_destination.b64':     { findings: ['error:destination-mismatch', 'warning:sha1-signature'] },
   // ruby-saml's tests check it against the SP entity ID its sibling fixtures are issued for.
-  'invalid/rubysaml-invalid_audience.b64':      { findings: ['error:audience-mismatch', 'warning:sha1-signature'], options: { spEntityId: 'http://stuff.com/endpoints/metadata.php' } },
-  'invalid/rubysaml-invalid_subjectconfirmation_noa.b64':       { findings: ['error:recipient-mismatch', 'error:confirmation-expired', 'warning:sha1-signature'] },
-  'invalid/rubysaml-invalid_subjectconfirmation_recipient.b64': { findings: ['error:recipient-mismatch', 'warning:sha1-signature'] },
+  'invalid/rubysaml-invalid_audience.b64':      { findings: ['error:audience-mismatch', 'warning:mixed-content-or-http', 'warning:sha1-signature'], options: { spEntityId: 'http://stuff.com/endpoints/metadata.php' } },
+  'invalid/rubysaml-invalid_subjectconfirmation_noa.b64':       { findings: ['error:recipient-mismatch', 'error:confirmation-expired', 'warning:mixed-content-or-http', 'warning:sha1-signature'] },
+  'invalid/rubysaml-invalid_subjectconfirmation_recipient.b64': { findings: ['error:recipient-mismatch', 'warning:mixed-content-or-http', 'warning:sha1-signature'] },
   'invalid/rubysaml-multiple_assertions.b64':   { findings: ['warning:idp-initiated', 'warning:response-unsigned', 'warning:sha1-signature'] },
-  'invalid/rubysaml-no_nameid.b64':             { findings: ['error:unsigned'] },
+  'invalid/rubysaml-no_nameid.b64':             { findings: ['error:unsigned', 'warning:mixed-content-or-http'] },
   'invalid/rubysaml-no_signature.b64':          { findings: ['error:unsigned'] },
   'invalid/rubysaml-signature_wrapping_attack.b64': { findings: ['error:unsigned'] },
   'invalid/rubysaml-status_code_responer_and_msg.b64': { findings: ['error:status-not-success'] },
@@ -50,8 +50,8 @@ const EXPECTED: Record<string, Expected> = {
   'okta/gosaml2-okta-response.xml':             { findings: [] },
   'onelogin/crewjam-onelogin-response.b64':     { findings: ['warning:sha1-signature'] },
   'onelogin/gosaml2-olgn09-response-01.b64':    { findings: ['warning:sha1-signature'] },
-  'onelogin/gosaml2-onelogin-response.xml':     { findings: ['warning:idp-initiated', 'warning:response-unsigned', 'warning:sha1-signature'] },
-  'onelogin/rubysaml-ampersands.b64':           { findings: ['warning:idp-initiated', 'warning:response-unsigned', 'warning:sha1-signature'] },
+  'onelogin/gosaml2-onelogin-response.xml':     { findings: ['warning:idp-initiated', 'warning:mixed-content-or-http', 'warning:response-unsigned', 'warning:sha1-signature'] },
+  'onelogin/rubysaml-ampersands.b64':           { findings: ['warning:idp-initiated', 'warning:mixed-content-or-http', 'warning:response-unsigned', 'warning:sha1-signature'] },
   'onelogin/rubysaml-multiple-attribute-values.xml': { findings: ['warning:idp-initiated', 'warning:response-unsigned', 'warning:sha1-signature'] },
   'oracle/gosaml2-oam-response.xml':            { findings: ['warning:response-unsigned', 'warning:sha1-signature'] },
   'oracle/rubysaml-opensaml-response.xml':      { findings: ['warning:sha1-signature'] },
@@ -76,13 +76,13 @@ function fixturePaths(): string[] {
 /** Responses are delivered as the browser would (to their Destination); requests read as support staff paste them. */
 function deliver(path: string): HarEntry[] {
   const raw = readMessageInput(fixtureText(path)).entries;
-  return analyze(raw).messages[0]?.kind === 'Response' ? fixturePost(path).entries : raw;
+  return analyze(raw, { strict: true }).messages[0]?.kind === 'Response' ? fixturePost(path).entries : raw;
 }
 
 function protocolFindings(path: string, options: AnalyzeOptions = {}): Finding[] {
   const entries = deliver(path);
-  const issueInstant = analyze(entries).messages[0]?.issueInstant;
-  return analyze(entries, { ...(issueInstant ? { now: issueInstant } : {}), ...options }).findings.filter((f) => PROTOCOL_IDS.has(f.rule));
+  const issueInstant = analyze(entries, { strict: true }).messages[0]?.issueInstant;
+  return analyze(entries, { strict: true, ...(issueInstant ? { now: issueInstant } : {}), ...options }).findings.filter((f) => PROTOCOL_IDS.has(f.rule));
 }
 
 describe('real fixtures at their own IssueInstant: protocol findings', () => {
@@ -120,7 +120,7 @@ describe('real fixtures at their own IssueInstant: protocol findings', () => {
 
   it('years later, the same Responses are expired (the time rules read the capture time, not the fixture)', () => {
     const entries = fixturePost('okta/gosaml2-okta-response.xml').entries;
-    const ids = analyze(entries, { now: '2026-01-01T00:00:00Z' }).findings.map((f) => f.rule);
+    const ids = analyze(entries, { strict: true, now: '2026-01-01T00:00:00Z' }).findings.map((f) => f.rule);
     expect(ids).toContain('assertion-expired');
     expect(ids).not.toContain('confirmation-expired'); // one cause, one finding
   });
@@ -135,7 +135,7 @@ describe('real request and Response together', () => {
   };
 
   it("crewjam's AuthnRequest and TestShib's answer make one SP-initiated sign-in with no flow error", () => {
-    const { flows, findings } = analyze([requestAt('requests/crewjam-authn-request.url'), post('https://15661444.ngrok.io/saml2/acs')]);
+    const { flows, findings } = analyze([requestAt('requests/crewjam-authn-request.url'), post('https://15661444.ngrok.io/saml2/acs')], { strict: true });
     expect(flows.filter((f) => f.kind === 'sign-in')).toHaveLength(1);
     expect(flows[0]).toMatchObject({ unsolicited: false });
     const ids = findings.map((f) => f.rule);
@@ -144,7 +144,7 @@ describe('real request and Response together', () => {
   });
 
   it('answered to another request of the same SP (http ACS): InResponseTo and ACS URL mismatches', () => {
-    const { findings } = analyze([requestAt('requests/crewjam-authn-request.xml'), post('https://15661444.ngrok.io/saml2/acs')]);
+    const { findings } = analyze([requestAt('requests/crewjam-authn-request.xml'), post('https://15661444.ngrok.io/saml2/acs')], { strict: true });
     const byRule = new Map(findings.map((f) => [f.rule, f]));
     expect(byRule.get('inresponseto-mismatch')?.message).toContain('InResponseTo "id-9e61753d64e928af5a7a341a97f420c9" does not match the AuthnRequest');
     expect(byRule.get('acs-url-mismatch')?.message).toContain('the scheme differs: http vs https');

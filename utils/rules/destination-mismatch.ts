@@ -1,7 +1,7 @@
-import { acsFix } from './acs-settings';
+import { acsFix } from './support/acs-settings';
 import { defineRule } from './define-rule';
-import { SPEC } from './protocol-docs';
-import { deliveredTo, describeDifference, startsWithEndpoint } from './transport';
+import { SPEC } from './support/docs-links';
+import { deliveredTo, describeDifference, startsWithEndpoint } from './support/transport';
 
 export default defineRule({
   id: 'destination-mismatch',

@@ -1,14 +1,14 @@
 import { CLAIM } from '../profiles/claim-uris';
-import { attributeNames, attributePath } from './attribute-lookup';
+import { attributeNames, attributePath } from './support/attribute-lookup';
 import { defineRule } from './define-rule';
-import { readGroupClaim } from './group-claim';
-import { ENTRA_GROUP_CLAIM, VENDOR_DOCS } from './vendor-docs';
+import { readGroupClaim } from './support/group-claim';
+import { VENDOR, ENTRA } from './support/docs-links';
 import type { Fix } from './types';
 
 const FIX: Fix = {
   generic:
     'Limit the groups the IdP sends to those the service uses (at most 150 for Entra ID), for example by assigning only those groups to the application.',
-  entra: `In ${ENTRA_GROUP_CLAIM}, choose "Groups assigned to the application" (source attribute sAMAccountName, or "Cloud-only group display names") and assign the SonarQube Cloud groups under Enterprise applications > your app > Users and groups; or, under Advanced options, filter groups to those whose name starts with your SonarQube Cloud prefix.`,
+  entra: `In ${ENTRA.groupClaim}, choose "Groups assigned to the application" (source attribute sAMAccountName, or "Cloud-only group display names") and assign the SonarQube Cloud groups under Enterprise applications > your app > Users and groups; or, under Advanced options, filter groups to those whose name starts with your SonarQube Cloud prefix.`,
 };
 
 export default defineRule({
@@ -17,9 +17,10 @@ export default defineRule({
   title: 'Entra ID left the groups out (more than 150)',
   description:
     'A SAML token from Entra ID holds at most 150 groups. Above that, Entra ID omits the group claim entirely and sends the overage claim http://schemas.microsoft.com/claims/groups.link instead, so the service syncs no group. Also reported, as a warning, when an Entra ID assertion has no group claim at all although the service expects one.',
-  docs: VENDOR_DOCS.entraGroupClaims,
+  docs: VENDOR.entraGroupClaims,
   fix: FIX,
   appliesTo: ['Response'],
+  judges: 'groups',
   check(ctx) {
     const claim = readGroupClaim(ctx);
     if (!claim) return [];

@@ -1,14 +1,14 @@
-import { attributeNames, attributePath, listValues, lookedFor } from './attribute-lookup';
+import { attributeNames, attributePath, listValues, lookedFor } from './support/attribute-lookup';
 import { defineRule } from './define-rule';
-import { readGroupClaim } from './group-claim';
-import { ENTRA_GROUP_CLAIM, OKTA_GROUP_STATEMENTS, VENDOR_DOCS } from './vendor-docs';
+import { readGroupClaim } from './support/group-claim';
+import { VENDOR, ENTRA, OKTA } from './support/docs-links';
 import type { Fix } from './types';
 
 const FIX: Fix = {
   generic:
     'Send the user\'s groups as one attribute (for example named "groups"), one AttributeValue per group name, and enter that name as the Groups attribute in SonarQube Cloud\'s SSO settings. Group names must equal the organization\'s group names exactly.',
-  entra: `In ${ENTRA_GROUP_CLAIM}, choose "Groups assigned to the application" and, as source attribute, sAMAccountName (groups synced from Active Directory) or "Cloud-only group display names".`,
-  okta: `In ${OKTA_GROUP_STATEMENTS}, add Name "groups" with a filter matching the groups SonarQube Cloud uses.`,
+  entra: `In ${ENTRA.groupClaim}, choose "Groups assigned to the application" and, as source attribute, sAMAccountName (groups synced from Active Directory) or "Cloud-only group display names".`,
+  okta: `In ${OKTA.groupStatements}, add Name "groups" with a filter matching the groups SonarQube Cloud uses.`,
 };
 
 export default defineRule({
@@ -17,9 +17,10 @@ export default defineRule({
   title: 'No group claim',
   description:
     'The service synchronizes group memberships from the assertion, but it carries no group attribute (or an empty one) and no overage claim. A user created at this sign-in (just in time) joins no organization and lands on an empty organization page.',
-  docs: VENDOR_DOCS.sonarqubeCloudSso,
+  docs: VENDOR.sonarqubeCloudSso,
   fix: FIX,
   appliesTo: ['Response'],
+  judges: 'groups',
   check(ctx) {
     const claim = readGroupClaim(ctx);
     // Entra ID and Okta have rules of their own for a missing group claim (entra-group-overage, okta-group-filter)
