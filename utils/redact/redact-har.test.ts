@@ -3,6 +3,7 @@ import { b64, deflateB64, fixtureXml, har, postEntry, redirectEntry } from '../.
 import { analyze } from '../analyze';
 import { readCapture } from '../har/read-capture';
 import type { HarEntry } from '../har/types';
+import { readIdpErrorPage } from '../flow/idp-error-page';
 import { decodeSamlValue } from '../saml/decode';
 import { redactHar } from './redact-har';
 import { describeSummary } from './summary';
@@ -161,6 +162,18 @@ describe('redactHar', () => {
       expect(r.har.log.version).toBe('1.2');
       expect(Array.isArray(r.har.log.entries)).toBe(true);
     }
+  });
+
+  it("an IdP's error page is reduced to its error, which still reads as the same error page", () => {
+    const page = (text: string) => entry('https://login.microsoftonline.com/t1/saml2', { method: 'POST' }, { status: 200, content: { size: text.length, mimeType: 'text/html; charset=utf-8', text } });
+    const entra = page(`<html><body><input type="hidden" name="SAMLResponse" value="PHNhbWw+c2VjcmV0PC9zYW1sPg=="/><div>AADSTS50105: Your administrator has configured the application Sonar to block users unless they are specifically granted access. The signed in user 'jane.doe@corp.example' is blocked because they are not a direct member of a group with access.</div><p>Welcome Jane Doe</p></body></html>`);
+    const okta = entry('https://corp.okta.com/api/v1/authn', {}, { status: 403, content: { size: 1, mimeType: 'text/html', text: '<html><head><title>Error</title></head><body>Sorry, you can&#39;t access Sonar because you are not assigned this app in Okta. (Jane Doe)</body></html>' } });
+    const { out, text } = redact([entra, okta]);
+    for (const secret of ['jane.doe', 'Jane Doe', 'PHNhbWw']) expect(text, secret).not.toContain(secret);
+    expect(readIdpErrorPage(out.log.entries[0]!)).toMatchObject({ idp: 'Microsoft Entra ID', code: 'AADSTS50105' });
+    expect(readIdpErrorPage(out.log.entries[0]!)!.text).toContain('The signed in user');
+    expect(readIdpErrorPage(out.log.entries[1]!)).toMatchObject({ idp: 'Okta' });
+    expect(readIdpErrorPage(out.log.entries[1]!)!.text).toMatch(/because you are not assigned/);
   });
 
   it('a 10 MB body and 1 MB adversarial values redact in linear time', { timeout: 300_000 }, () => {

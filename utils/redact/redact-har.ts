@@ -1,7 +1,9 @@
+import { readIdpErrorPage, type IdpErrorPage } from '../flow/idp-error-page';
 import type { HarEntry } from '../har/types';
 import { newContext, type RedactContext, type RedactOptions } from './context';
 import { redactBodyText, redactPostData } from './redact-body';
 import { redactCookies, redactHeaders } from './redact-headers';
+import { redactStatusMessage } from './redact-saml';
 import { redactText } from './redact-text';
 import { formDecode, isUrlLike, redactUrl } from './redact-url';
 import { summarize, type RedactionSummary } from './summary';
@@ -58,14 +60,44 @@ function timings(v: unknown): Record<string, number> {
   return out;
 }
 
-/** Response bodies: JSON (token responses, errors) and SAML/SOAP XML are redacted field by field; pages and scripts are removed. */
-function redactContent(v: unknown, ctx: RedactContext): NonNullable<HarEntry['response']['content']> {
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/**
+ * An IdP's error page reduced to its error (code and sentence, names in it replaced): the page itself can
+ * hold anything (a hidden SAMLResponse, the user's name), but the idp-error-page rule must still read it.
+ */
+function errorPageBody(page: IdpErrorPage, ctx: RedactContext): string {
+  const code = page.code ?? '';
+  const text = page.text ? redactStatusMessage(page.text, ctx) : '';
+  const okta = page.idp === 'Okta' && code ? `<script type="application/json">{"errorCode":"${code}","errorSummary":"${text.replace(/["\\]/g, '')}"}</script>` : '';
+  return `<html><head><title>Error</title></head><body><!-- ${page.idp} error page, reduced to its error by SSO Lens redaction --><p>${escapeHtml(code)}${code && text ? ': ' : ''}${escapeHtml(text)}</p>${okta}</body></html>`;
+}
+
+function errorPageOf(entry: unknown): IdpErrorPage | undefined {
+  try {
+    return readIdpErrorPage(entry as HarEntry);
+  } catch {
+    return undefined; // a malformed entry has no page to read
+  }
+}
+
+/**
+ * Response bodies: JSON (token responses, errors) and SAML/SOAP XML are redacted field by field, an IdP's
+ * error page is reduced to its error; other pages and scripts are removed.
+ */
+function redactContent(v: unknown, entry: unknown, ctx: RedactContext): NonNullable<HarEntry['response']['content']> {
   const c = record(v);
   const mimeType = str(c.mimeType);
   const out: NonNullable<HarEntry['response']['content']> = { size: num(c.size, 0), mimeType };
   const text = c.text;
   if (typeof text !== 'string' || !text) return out;
   if (c.encoding === 'base64' || !/json|xml/i.test(mimeType)) {
+    const page = errorPageOf(entry);
+    if (page) {
+      out.text = errorPageBody(page, ctx);
+      out.mimeType = 'text/html';
+      return out;
+    }
     ctx.p.count('body');
     return out;
   }
@@ -96,7 +128,7 @@ function redactEntry(v: unknown, ctx: RedactContext): HarEntry {
     httpVersion: str(res.httpVersion),
     cookies: redactCookies(res.cookies, ctx),
     headers: redactHeaders(res.headers, ctx),
-    content: redactContent(res.content, ctx),
+    content: redactContent(res.content, v, ctx),
     redirectURL: redactUrl(str(res.redirectURL), ctx),
     headersSize: num(res.headersSize, -1),
     bodySize: num(res.bodySize, -1),

@@ -99,7 +99,7 @@ function decodeEntities(s: string): string {
  * A StatusMessage keeps its error codes and wording ("AADSTS50105: … is not assigned"); what is quoted in it
  * (user names, UPNs) and e-mail addresses go.
  */
-function redactStatusMessage(inner: string, ctx: RedactContext): string {
+export function redactStatusMessage(inner: string, ctx: RedactContext): string {
   const quotes = ["'", '"', '&quot;', '&apos;', '\u2018', '\u201c'];
   const closing: Record<string, string> = { '\u2018': '\u2019', '\u201c': '\u201d' };
   // The next position of each opening quote, moved forward only: linear however many quotes there are.

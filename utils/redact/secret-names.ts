@@ -38,6 +38,8 @@ const KEPT_CLAIMS = new Set([
   'trace_id', 'correlation_id', 'idp', 'htm', 'htu', 'at_hash', 'c_hash', 's_hash', 'client_id', 'appid', 'app_displayname',
   'token_endpoint_auth_method', 'issuer', 'authorization_endpoint', 'token_endpoint', 'userinfo_endpoint', 'jwks_uri',
   'end_session_endpoint', 'redirect_uri', 'redirect_uris', 'kty', 'use', 'n', 'e', 'crv', 'x', 'y', 'keys',
+  // IdP error answers (Okta's API, Entra's token endpoint)
+  'errorcode', 'error_code', 'errorid', 'errorlink', 'suberror', 'error_subcode',
 ]);
 
 /** Names of claims and attributes that list groups: the organization's, kept unless asked otherwise. */
