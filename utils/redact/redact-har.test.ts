@@ -63,6 +63,7 @@ describe('redactHar', () => {
     expect(xml.ok && xml.text).toContain('<samlp:SessionIndex>session-1</samlp:SessionIndex>');
     expect(path).toBe(out.log.entries[0]!.request.url.slice('https://idp.example.com'.length));
     for (const secret of ['someone', '_be9967abd904']) expect(text).not.toContain(secret);
+    expect(out.log.entries[0]!.request.headers.find((h) => h.name === ':authority')!.value).toBe('idp.example.com');
     expect(analyze(readCapture(JSON.stringify(out)).entries).messages[0]).toMatchObject({ kind: 'LogoutRequest', id: '_c0348950-935b-0131-1060-782bcb56fcaa' });
   });
 
@@ -133,6 +134,7 @@ describe('redactHar', () => {
     const e = entry(`https://sp.example.com/u/${emails[0]}?a=${emails[1]}&b=${emails[2]}&c=${emails[4]}&d=${emails[6]}`, { headers: [{ name: 'X-User', value: emails[5]! }] }, { content: { size: 1, mimeType: 'application/json', text: JSON.stringify({ message: `hello ${emails[3]}` }) } });
     const { text } = redact([e]);
     for (const part of ['jane', 'j%C3%B6rg', 'jörg', 'müller']) expect(text, part).not.toContain(part);
+    expect(redact([entry('https://jdoe:Pa55word@intranet.corp.example/sso')]).out.log.entries[0]!.request.url).toBe('https://token-1@intranet.corp.example/sso');
   });
 
   it('keeps group names unless asked, then replaces them with stable placeholders', () => {

@@ -95,7 +95,16 @@ export function redactUrl(url: string, ctx: RedactContext, depth = 0): string {
   const end = hash < 0 ? url.length : hash;
   const q = url.indexOf('?');
   const query = q >= 0 && q < end ? q : -1;
-  let out = redactText(url.slice(0, query >= 0 ? query : end), ctx);
+  const base = url.slice(0, query >= 0 ? query : end);
+  let out: string | undefined;
+  // `https://user:password@host/`: the user information is a credential.
+  const scheme = base.indexOf('://');
+  if (scheme > 0) {
+    const hostEnd = base.indexOf('/', scheme + 3);
+    const at = base.lastIndexOf('@', hostEnd < 0 ? base.length : hostEnd);
+    if (at > scheme + 3) out = `${base.slice(0, scheme + 3)}${ctx.p.for(base.slice(scheme + 3, at), 'token', 'token')}@${redactText(base.slice(at + 1), ctx)}`;
+  }
+  out ??= redactText(base, ctx);
   if (query >= 0) out += `?${redactParams(url.slice(query + 1, end), 'query', ctx, depth)}`;
   if (hash >= 0) out += `#${redactFragment(url.slice(hash + 1), ctx, depth)}`;
   return out;

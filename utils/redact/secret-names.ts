@@ -79,7 +79,8 @@ const CORRELATION_HEADERS = new Set(['x-ms-request-id', 'x-ms-ests-server', 'cli
 export function isCredentialHeader(name: string): boolean {
   const n = lower(name);
   if (CREDENTIAL_HEADERS.has(n)) return true;
-  if (n.startsWith('access-control-') || n === 'www-authenticate' || n === 'proxy-authenticate' || n === 'cookie' || n === 'set-cookie') return false;
+  // HTTP/2 pseudo-headers (`:authority` is the host, not a credential).
+  if (n.startsWith(':') || n.startsWith('access-control-') || n === 'www-authenticate' || n === 'proxy-authenticate' || n === 'cookie' || n === 'set-cookie') return false;
   for (const part of CREDENTIAL_HEADER_PARTS) if (n.includes(part)) return true;
   return false;
 }
