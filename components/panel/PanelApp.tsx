@@ -4,7 +4,9 @@ import { CaptureError } from '@/utils/har/read-capture';
 import { readMessageInput } from '@/utils/har/read-message-input';
 import type { Exchange } from '@/utils/har/types';
 import type { CaptureSource, SourceStatus } from '@/utils/panel/capture-source';
+import { analyze } from '@/utils/analyze';
 import { analyzeWithTrust } from '@/utils/analyze-with-trust';
+import { enrichWanted } from '@/utils/trust/enrich';
 import { analysisRequest, initialPanelState, panelReducer } from '@/utils/panel/panel-state';
 import { panelVerdict } from '@/utils/panel/panel-verdict';
 import { defaultProfile } from '@/utils/profiles';
@@ -75,9 +77,13 @@ export function PanelApp({ source, loadOrgGroups, saveFile = saveTextFile, versi
   const request = analysisRequest(state);
   useEffect(() => {
     if (!request) return;
+    // The rules' verdict at once; the signature results (their code loads on demand) replace it when ready.
+    const quick = analyze(request.exchanges, request.options);
+    dispatch({ type: 'analyzed', request, analysis: quick });
+    if (!enrichWanted(quick.messages, request.options.trust)) return;
     analyzeWithTrust(request.exchanges, request.options).then(
-      (analysis) => dispatch({ type: 'analyzed', request, analysis }),
-      () => {},
+      (analysis) => dispatch({ type: 'analyzed', request, analysis, enriched: true }),
+      (e: unknown) => setNotice({ kind: 'error', text: `Signatures could not be checked: ${(e as Error)?.message ?? String(e)}` }),
     );
   }, [request?.generation]);
 
