@@ -299,7 +299,17 @@ describe('SAML panel', () => {
     await waitFor(() => expect(rows()).toHaveLength(4));
     expect((screen.getByTestId('redact-checkbox') as HTMLInputElement).checked).toBe(true);
     fireEvent.click(screen.getByTestId('export-button'));
+    // Nothing is saved before the admin has seen what was replaced.
+    expect(saveFile).not.toHaveBeenCalled();
+    const summary = screen.getByTestId('export-summary').textContent!;
+    expect(summary).toMatch(/^Redacted export of 4 exchanges: replaced \d+ e-mails, 1 NameID, \d+ attribute values, .*certificates; 4 SAML messages re-encoded\.$/);
+    expect(screen.getByTestId('export-review').textContent).toContain('group names');
+    // Group names are kept unless asked: the admin asks here, and the summary counts them.
+    fireEvent.click(screen.getByTestId('replace-groups'));
+    expect(screen.getByTestId('export-summary').textContent).toMatch(/\d+ group names/);
+    fireEvent.click(screen.getByTestId('export-save'));
     expect(saveFile).toHaveBeenCalledOnce();
+    expect(screen.queryByTestId('export-review')).toBeNull();
     const [name, text] = saveFile.mock.calls[0] as [string, string];
     expect(name).toMatch(/^sso-lens-\d{8}-\d{6}-redacted\.har$/);
     const decoded = analyzeSaml(readCapture(text).entries).messages.map((m) => m.xml ?? '').join('\n');

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'preact/hooks';
-import { exportFileName, exportHar } from '@/utils/har/export-har';
+import { exportFileName, prepareExport, type PreparedExport } from '@/utils/har/export-har';
 import { CaptureError } from '@/utils/har/read-capture';
 import { readMessageInput } from '@/utils/har/read-message-input';
 import type { Exchange } from '@/utils/har/types';
@@ -14,6 +14,7 @@ import type { Finding, OrgGroups } from '@/utils/rules/types';
 import type { TabVerdict } from '@/utils/settings/verdict';
 import { CaptureAnnouncer } from './CaptureAnnouncer';
 import { EmptyState } from './EmptyState';
+import { ExportReview } from './ExportReview';
 import { MessageDetail } from './MessageDetail';
 import { MessageList } from './MessageList';
 import { saveTextFile } from './save-file';
@@ -42,6 +43,9 @@ export function PanelApp({ source, loadOrgGroups, saveFile = saveTextFile, versi
   const [notice, setNotice] = useState<{ kind: 'error' | 'info'; text: string } | null>(null);
   const [dragging, setDragging] = useState(false);
   const [redact, setRedact] = useState(true);
+  const [replaceGroups, setReplaceGroups] = useState(false);
+  /** A redacted export waiting for the admin to read what was replaced and save it. */
+  const [review, setReview] = useState<(PreparedExport & { entries: number }) | null>(null);
   const list = useRef<HTMLDivElement>(null);
   const importInput = useRef<HTMLInputElement>(null);
 
@@ -110,15 +114,23 @@ export function PanelApp({ source, loadOrgGroups, saveFile = saveTextFile, versi
     }
   };
 
-  const exportCaptures = () => {
-    const text = exportHar(state.exchanges, { redact, version });
-    saveFile(exportFileName(new Date(), redact), text);
-    setNotice({
-      kind: 'info',
-      text: redact
-        ? `Exported ${state.exchanges.length} SAML exchanges, redacted: check the file before you share it.`
-        : `Exported ${state.exchanges.length} SAML exchanges without redaction: the file holds personal data and session cookies.`,
-    });
+  const exportCaptures = (groups = replaceGroups) => {
+    setNotice(null);
+    const prepared = prepareExport(state.exchanges, { redact, replaceGroups: groups, version });
+    if (redact) {
+      setReview({ ...prepared, entries: state.exchanges.length });
+      return;
+    }
+    setReview(null);
+    saveFile(exportFileName(new Date(), false), prepared.text);
+    setNotice({ kind: 'info', text: `Exported ${state.exchanges.length} SAML exchanges without redaction: the file holds personal data and session cookies.` });
+  };
+
+  const saveReviewed = () => {
+    if (!review) return;
+    saveFile(exportFileName(new Date(), true), review.text);
+    setReview(null);
+    setNotice({ kind: 'info', text: `Exported ${review.entries} SAML exchanges, redacted: check the file before you share it.` });
   };
 
   const clear = () => {
@@ -188,11 +200,24 @@ export function PanelApp({ source, loadOrgGroups, saveFile = saveTextFile, versi
         onPause={(paused) => dispatch({ type: 'pause', paused })}
         onClear={clear}
         onImport={importFile}
-        onExport={exportCaptures}
+        onExport={() => exportCaptures()}
         onFilter={(filters) => dispatch({ type: 'filter', filters })}
         onProfile={(profile) => dispatch({ type: 'profile', profile })}
         importInput={importInput}
       />
+      {review?.summary && (
+        <ExportReview
+          summary={review.summary}
+          entries={review.entries}
+          replaceGroups={replaceGroups}
+          onReplaceGroups={(groups) => {
+            setReplaceGroups(groups);
+            exportCaptures(groups);
+          }}
+          onSave={saveReviewed}
+          onCancel={() => setReview(null)}
+        />
+      )}
       {notice && (
         <div class={`notice notice-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
           <span>{notice.text}</span>

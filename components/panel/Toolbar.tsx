@@ -89,7 +89,7 @@ export function Toolbar({ source, state, redact, onRedact, onPause, onClear, onI
       <button type="button" data-testid="export-button" onClick={onExport} disabled={empty} title={empty ? 'Nothing to export yet' : 'Save the SAML captures as a HAR file'}>
         Export HAR
       </button>
-      <label class="check" title="Replace NameIDs, e-mail addresses, attribute values, signatures, certificates, cookies and credential headers">
+      <label class="check" title="Replace e-mail addresses, NameIDs, attribute values, tokens, JWT claims, cookies, credential headers, signatures and certificates; you see what was replaced before saving">
         <input type="checkbox" checked={redact} onChange={(e) => onRedact((e.currentTarget as HTMLInputElement).checked)} data-testid="redact-checkbox" />
         Redact
       </label>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { b64, deflateB64, fixtureXml, postEntry, redirectEntry, zlibB64 } from '../../tests/support/har-builder';
 import { analyzeSaml } from '../../tests/support/saml-analysis';
+import { isGroupName } from '../redact/secret-names';
 import { readCapture } from './read-capture';
 import { exportFileName, exportHar } from './export-har';
 import type { Exchange, HarEntry } from './types';
@@ -27,13 +28,14 @@ function capture(): Exchange[] {
 }
 
 /** The personal values an export must not leak: NameIDs, attribute values, e-mail addresses of the input. */
-function personalValues(exchanges: Exchange[]): string[] {
+function personalValues(exchanges: Exchange[], withGroups = false): string[] {
   const { messages } = analyzeSaml(exchanges);
   const values = new Set<string>();
   for (const m of messages) {
     for (const a of m.assertions) {
       if (a.subject.nameId) values.add(a.subject.nameId);
-      for (const attr of a.attributes) for (const v of attr.values) values.add(v);
+      // Group names are the organization's: kept unless asked (parity needs them).
+      for (const attr of a.attributes) if (withGroups || !isGroupName(attr.name)) for (const v of attr.values) values.add(v);
     }
     for (const e of (m.xml ?? '').match(/[\w.+-]+@[\w-]+(\.[\w-]+)+/g) ?? []) values.add(e);
   }
@@ -41,22 +43,24 @@ function personalValues(exchanges: Exchange[]): string[] {
   values.add('jane.doe@corp.example');
   // A value that is also the Issuer, Destination, Audience or AuthnContext (Entra's tenant ID is in its Issuer,
   // its authnmethodsreferences repeat the context class) is not personal; the export keeps those fields.
-  const kept = messages.flatMap((m) => [m.issuer, m.destination, ...m.assertions.flatMap((a) => [...(a.conditions?.audiences ?? []), a.authn?.contextClassRef])]).filter((v): v is string => !!v);
+  // Kept group names may contain an account name by chance ("gebruiker" in "Zaaksysteemgebruikers").
+  const groups = withGroups ? [] : messages.flatMap((m) => m.assertions.flatMap((a) => a.attributes.filter((x) => isGroupName(x.name)).flatMap((x) => x.values)));
+  const kept = [...groups, ...messages.flatMap((m) => [m.issuer, m.destination, ...m.assertions.flatMap((a) => [...(a.conditions?.audiences ?? []), a.authn?.contextClassRef])])].filter((v): v is string => !!v);
   for (const v of values) if (kept.some((k) => k.includes(v.trim()))) values.delete(v);
   // Values of a few characters ("1", "en") and booleans appear anywhere by chance; they are checked on the analysis below.
   return [...values].map((v) => v.trim()).filter((v) => v.length >= 4 && !/^(true|false)$/i.test(v));
 }
 
-const PLACEHOLDER = /^(nameid-\d+|value-\d+|user\d+@redacted\.invalid|00000000-0000-4000-8000-\d{12})$/;
+const PLACEHOLDER = /^(nameid-\d+|value-\d+|group-\d+|user\d+@redacted\.invalid|00000000-0000-4000-8000-\d{12})$/;
 
 describe('HAR export', () => {
-  it('redacted: none of the NameIDs, e-mails or attribute values of real IdP responses remain, decoded or not', () => {
+  it.each([false, true])('redacted (group names replaced too: %s): none of the NameIDs, e-mails or attribute values of real IdP responses remain, decoded or not', (replaceGroups) => {
     const input = capture();
-    const secrets = personalValues(input);
+    const secrets = personalValues(input, replaceGroups);
     expect(secrets).toContain('russellhaering'); // Okta NameID
     expect(secrets.length).toBeGreaterThan(20);
 
-    const text = exportHar(input, { redact: true, version: '0.1.0' });
+    const text = exportHar(input, { redact: true, replaceGroups, version: '0.1.0' });
     const back = analyzeSaml(readCapture(text).entries);
     const decoded = back.messages.map((m) => m.xml ?? '').join('\n');
     for (const secret of secrets) {
@@ -69,7 +73,7 @@ describe('HAR export', () => {
     for (const m of back.messages) {
       for (const a of m.assertions) {
         if (a.subject.nameId !== undefined) expect(a.subject.nameId.trim()).toMatch(PLACEHOLDER);
-        for (const attr of a.attributes) for (const v of attr.values) if (v.trim()) expect(v.trim(), attr.name).toMatch(PLACEHOLDER);
+        for (const attr of a.attributes) if (replaceGroups || !isGroupName(attr.name)) for (const v of attr.values) if (v.trim()) expect(v.trim(), attr.name).toMatch(PLACEHOLDER);
       }
     }
   });
@@ -90,14 +94,20 @@ describe('HAR export', () => {
     );
   });
 
-  it('redacted: a value sent twice gets the same placeholder, and group shapes (GUIDs) are kept', () => {
-    const guid = '<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ID="r" Version="2.0" IssueInstant="2024-01-01T00:00:00Z"><saml:Issuer>idp</saml:Issuer><saml:Assertion ID="a" Version="2.0" IssueInstant="2024-01-01T00:00:00Z"><saml:Issuer>idp</saml:Issuer><saml:AttributeStatement><saml:Attribute Name="groups"><saml:AttributeValue>8f3c7a1e-1111-4a2b-9c3d-abcdefabcdef</saml:AttributeValue><saml:AttributeValue>Developers</saml:AttributeValue><saml:AttributeValue xsi:nil="true" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"/></saml:Attribute></saml:AttributeStatement></saml:Assertion></samlp:Response>';
+  it('redacted: a value sent twice gets the same placeholder; group names are kept, or replaced with stable placeholders of their shape', () => {
+    const guid = '<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ID="r" Version="2.0" IssueInstant="2024-01-01T00:00:00Z"><saml:Issuer>idp</saml:Issuer><saml:Assertion ID="a" Version="2.0" IssueInstant="2024-01-01T00:00:00Z"><saml:Issuer>idp</saml:Issuer><saml:AttributeStatement><saml:Attribute Name="groups"><saml:AttributeValue>8f3c7a1e-1111-4a2b-9c3d-abcdefabcdef</saml:AttributeValue><saml:AttributeValue>Developers</saml:AttributeValue><saml:AttributeValue xsi:nil="true" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"/></saml:Attribute><saml:Attribute Name="department"><saml:AttributeValue>Finance</saml:AttributeValue></saml:Attribute></saml:AttributeStatement></saml:Assertion></samlp:Response>';
     const input: Exchange[] = [1, 2].map((n) => ({ entry: postEntry(`https://sp.example/acs${n}`, 'SAMLResponse', b64(guid)), source: 'panel' }));
-    const after = analyzeSaml(readCapture(exportHar(input, { redact: true })).entries);
+    const kept = analyzeSaml(readCapture(exportHar(input, { redact: true })).entries);
+    expect(kept.messages.map((m) => m.assertions[0]!.attributes.map((a) => a.values))).toEqual([
+      [['8f3c7a1e-1111-4a2b-9c3d-abcdefabcdef', 'Developers', ''], ['value-1']],
+      [['8f3c7a1e-1111-4a2b-9c3d-abcdefabcdef', 'Developers', ''], ['value-1']],
+    ]);
+
+    const after = analyzeSaml(readCapture(exportHar(input, { redact: true, replaceGroups: true })).entries);
     const values = after.messages.map((m) => m.assertions[0]!.attributes[0]!.values);
     expect(values[0]).toEqual(values[1]);
     expect(values[0]![0]).toMatch(/^00000000-0000-4000-8000-\d{12}$/);
-    expect(values[0]![1]).toMatch(/^value-\d+$/);
+    expect(values[0]![1]).toMatch(/^group-\d+$/);
     expect(values[0]).toHaveLength(3);
   });
 

@@ -1,11 +1,20 @@
-import { Pseudonyms, redactEntry } from './redact';
+import { redactHar, type HarDocument } from '../redact/redact-har';
+import type { RedactionSummary } from '../redact/summary';
 import type { Exchange, HarEntry } from './types';
 
 export interface ExportOptions {
   /** Redact personal data and secrets, the decoded assertion included (the default in the panel). */
   redact: boolean;
+  /** Replace group names too (redacted exports only); by default they are kept for group parity. */
+  replaceGroups?: boolean;
   /** The extension's version, for the HAR creator. */
   version?: string;
+}
+
+export interface PreparedExport {
+  text: string;
+  /** What redaction replaced, by kind; absent when not redacted. */
+  summary?: RedactionSummary;
 }
 
 /** HAR 1.2 fields a strict reader requires that captured entries may lack. */
@@ -36,24 +45,26 @@ function complete(entry: HarEntry): HarEntry {
   };
 }
 
+/** The captures as a HAR 1.2 document, redacted or not, with what redaction replaced (shown before saving). */
+export function prepareExport(exchanges: readonly Exchange[], options: ExportOptions): PreparedExport {
+  const doc: HarDocument = {
+    log: {
+      version: '1.2',
+      creator: { name: 'SSO Lens', version: options.version ?? '' },
+      // HAR 1.2 requires cache and timings; SSO Lens measures no timings.
+      entries: exchanges.map(({ entry }) => ({ ...complete(entry), cache: {}, timings: { send: 0, wait: 0, receive: 0 } })),
+      comment: 'Not redacted: this file holds personal data and session cookies.',
+    },
+  };
+  if (!options.redact) return { text: `${JSON.stringify(doc, null, 2)}\n` };
+  const { har, summary } = redactHar(doc, { replaceGroups: options.replaceGroups ?? false });
+  // JSON.stringify drops the functions devtools entries carry (getContent).
+  return { text: `${JSON.stringify(har, null, 2)}\n`, summary };
+}
+
 /** The captures as a HAR 1.2 document (text), readable by browsers' HAR import, SSO Lens and `npm run analyze`. */
 export function exportHar(exchanges: readonly Exchange[], options: ExportOptions): string {
-  const pseudonyms = new Pseudonyms();
-  const entries = exchanges.map(({ entry }) => {
-    const out = complete(options.redact ? redactEntry(entry, pseudonyms) : entry);
-    // HAR 1.2 requires both; SSO Lens measures no timings.
-    return { ...out, cache: {}, timings: { send: 0, wait: 0, receive: 0 } };
-  });
-  const log = {
-    version: '1.2',
-    creator: { name: 'SSO Lens', version: options.version ?? '' },
-    entries,
-    comment: options.redact
-      ? 'Redacted by SSO Lens: NameID, e-mail addresses, attribute values, signatures, certificates, cookies, credential headers and response bodies were replaced.'
-      : 'Not redacted: this file holds personal data and session cookies.',
-  };
-  // JSON.stringify drops the functions devtools entries carry (getContent).
-  return `${JSON.stringify({ log }, null, 2)}\n`;
+  return prepareExport(exchanges, options).text;
 }
 
 /** `sso-lens-20250310-120000-redacted.har` */
