@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { runCli } from './run-cli';
 
 const result = runCli(process.argv.slice(2), {
-  readFile: (path) => (path === '-' ? readFileSync(0, 'utf8') : readFileSync(path, 'utf8')),
+  readFile: (path) => readFileSync(path === '-' ? 0 : path),
   color: !!process.stdout.isTTY && !process.env.NO_COLOR,
 });
 if (result.stdout) process.stdout.write(result.stdout);

@@ -1,6 +1,7 @@
 import type { Analysis } from '../utils/analyze';
 import { idpOf } from '../utils/rules/attribute-lookup';
 import { fixFor, type IdpKind } from '../utils/rules/fix-for-idp';
+import { describeJudgedAt, type JudgedAt } from '../utils/rules/judging-time';
 import type { Finding, Severity } from '../utils/rules/types';
 import type { SamlMessage } from '../utils/saml/types';
 
@@ -31,6 +32,7 @@ export function toJsonReport(analysis: Analysis, files: string[]) {
       inResponseTo: m.inResponseTo ?? null,
       url: m.url,
       httpStatus: m.httpStatus ?? null,
+      judgedAt: m.judgedAt ?? null,
       findings: analysis.findings.filter((f) => f.messageKey === m.key).map((f) => f.rule),
     })),
     flows: analysis.flows,
@@ -63,7 +65,9 @@ export function toTextReport(analysis: Analysis, c: Palette): string {
       lines.push(`  ${c.bold(m.kind)} ${c.dim(`(${m.binding}, ${m.method} ${truncate(m.url, 80)})`)}`);
       for (const [label2, value] of keyFields(m)) lines.push(`    ${c.dim(label2.padEnd(14))}${value}`);
       const findings = analysis.findings.filter((f) => f.messageKey === key);
-      if (!findings.length) lines.push(`    ${c.dim('no findings')}`);
+      const notJudged = NOT_JUDGED[m.kind];
+      if (notJudged) lines.push(`    ${c.dim(notJudged)}`);
+      else if (!findings.length) lines.push(`    ${c.dim('no findings')}`);
       const idp = idpOf(m, m.assertions[0]);
       for (const f of findings) lines.push(...formatFinding(f, c, idp));
     }
@@ -81,6 +85,7 @@ function keyFields(m: SamlMessage): Array<[string, string]> {
     ['Issuer', m.issuer],
     ['Destination', m.destination],
     ['IssueInstant', m.issueInstant],
+    ['Judged at', m.judgedAt && judgedAtText(m.judgedAt)],
     ['ACS URL', m.request?.acsUrl],
     ['Status', m.status?.code && [m.status.code.split(':').pop(), m.status.subCode?.split(':').pop(), m.status.message].filter(Boolean).join(' / ')],
     ['RelayState', m.relayState],
@@ -92,6 +97,17 @@ function keyFields(m: SamlMessage): Array<[string, string]> {
   }
   if (m.encryptedAssertions) out.push(['Assertions', `${m.encryptedAssertions} encrypted`]);
   return out.filter((x): x is [string, string] => !!x[1]);
+}
+
+/** Messages recognised but outside what the rules judge: said, so that silence is not read as "ok". */
+const NOT_JUDGED: Partial<Record<SamlMessage['kind'], string>> = {
+  Saml11Response: 'SAML 1.1 Response: recognised, not judged (SSO Lens checks SAML 2.0 messages)',
+  WsFedResponse: 'WS-Federation sign-in result: recognised, not judged (SSO Lens checks SAML 2.0 messages)',
+};
+
+/** The command line may name its own flag; the shared wording (the panel's too) names none. */
+function judgedAtText(judged: JudgedAt): string {
+  return judged.source === 'option' ? `${judged.instant} (the --now time)` : describeJudgedAt(judged);
 }
 
 const SEVERITY_LABEL: Record<Severity, (c: Palette) => string> = {

@@ -11,7 +11,8 @@ export const USAGE =
   'usage: npm run analyze -- [--json] [--groups FILE] [--profile sonarqube-cloud|generic] [--sp-entity-id ID] [--now ISO] [--skew SECONDS] FILE... (- reads stdin)';
 
 export interface CliIo {
-  readFile(path: string): string;
+  /** Bytes, so that raw XML is read in the encoding it declares; text is taken as UTF-8. */
+  readFile(path: string): string | Uint8Array;
   color: boolean;
 }
 
@@ -64,7 +65,7 @@ export function runCli(argv: string[], io: CliIo): CliResult {
   if (values['sp-entity-id'] !== undefined) options.spEntityId = values['sp-entity-id'];
   if (values.groups !== undefined) {
     try {
-      const orgGroups: OrgGroups[] = readGroupList(io.readFile(values.groups), values.groups);
+      const orgGroups: OrgGroups[] = readGroupList(asText(io.readFile(values.groups)), values.groups);
       options.orgGroups = orgGroups;
     } catch (e) {
       return fail(`cannot use --groups ${values.groups}: ${(e as Error).message}`);
@@ -73,7 +74,7 @@ export function runCli(argv: string[], io: CliIo): CliResult {
 
   const entries: HarEntry[] = [];
   for (const file of positionals) {
-    let text: string;
+    let text: string | Uint8Array;
     try {
       text = io.readFile(file);
     } catch (e) {
@@ -92,4 +93,8 @@ export function runCli(argv: string[], io: CliIo): CliResult {
     ? `${JSON.stringify(toJsonReport(analysis, positionals), null, 2)}\n`
     : toTextReport(analysis, io.color ? COLORS : PLAIN);
   return { code, stdout, stderr: '' };
+}
+
+function asText(content: string | Uint8Array): string {
+  return typeof content === 'string' ? content : new TextDecoder().decode(content);
 }

@@ -4,6 +4,7 @@ import type { Exchange, HarEntry } from './har/types';
 import { pickProfile, withMapping, type AttributeMapping, type ProfileId } from './profiles';
 import { ruleReference } from './rules/define-rule';
 import { RULES, SEVERITY_RANK } from './rules/index';
+import { judgingTime, toJudgedAt } from './rules/judging-time';
 import type { Finding, OrgGroups, Rule, RuleContext } from './rules/types';
 import { readExchange, type ReadCache } from './saml/read-message';
 import type { SamlMessage } from './saml/types';
@@ -14,7 +15,10 @@ export interface AnalyzeOptions {
   /** The admin's own attribute names, tried before the profile's defaults. */
   mapping?: Partial<AttributeMapping>;
   spEntityId?: string;
-  /** Evaluate time rules at this instant instead of each exchange's capture time. */
+  /**
+   * Evaluate time rules at this instant instead of each exchange's capture time (a message without one is
+   * judged at its own IssueInstant).
+   */
   now?: string | number | Date;
   /** Clock skew tolerated by the time rules, in seconds (default 300). */
   skewSeconds?: number;
@@ -57,13 +61,8 @@ export function analyze(input: readonly (HarEntry | Exchange)[], options: Analyz
     if (options.mapping) profile = withMapping(profile, options.mapping);
 
     for (const message of flowMessages) {
-      const captured = message.capturedAt ? Date.parse(message.capturedAt) : NaN;
-      const [now, nowSource]: [number, RuleContext['nowSource']] =
-        fixedNow !== undefined && !Number.isNaN(fixedNow)
-          ? [fixedNow, 'option']
-          : !Number.isNaN(captured)
-            ? [captured, 'capture']
-            : [Date.now(), 'wall-clock'];
+      const { now, source: nowSource } = judgingTime(message, fixedNow);
+      message.judgedAt = toJudgedAt(now, nowSource);
       const ctx: RuleContext = {
         message,
         flow,

@@ -10,7 +10,7 @@ const PROFILE_CHOICES: ReadonlyArray<[ProfileId, string]> = [
   ['generic', 'Service: generic SAML'],
 ];
 
-const KINDS: readonly MessageKind[] = ['AuthnRequest', 'Response', 'LogoutRequest', 'LogoutResponse', 'Artifact', 'ArtifactResolve', 'ArtifactResponse', 'Unknown'];
+const KINDS: readonly MessageKind[] = ['AuthnRequest', 'Response', 'LogoutRequest', 'LogoutResponse', 'Artifact', 'ArtifactResolve', 'ArtifactResponse', 'Saml11Response', 'WsFedResponse', 'Unknown'];
 const SEVERITIES: ReadonlyArray<[SeverityFilter, string]> = [
   ['all', 'Any severity'],
   ['error', 'Errors'],

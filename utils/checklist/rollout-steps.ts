@@ -29,8 +29,8 @@ export const ROLLOUT_STEPS: readonly RolloutStep[] = [
   {
     id: 'groups-exist',
     title: 'Create the groups in each organization',
-    why: "Group sync matches the IdP's exact, case-sensitive names; a group missing in SonarQube Cloud is silently skipped.",
-    docs: `${DOCS}/set-up-sso#if-using-jit`,
+    why: "Without SCIM, group sync matches the IdP's exact, case-sensitive names; a group missing in SonarQube Cloud is silently skipped.",
+    docs: `${DOCS}/before-you-start#managing-groups-in-sonarqube-cloud-if-using-jit-provisioning`,
     evidence: 'group-parity',
   },
   {
@@ -43,8 +43,8 @@ export const ROLLOUT_STEPS: readonly RolloutStep[] = [
   {
     id: 'email-domain-verified',
     title: 'Verify the company e-mail domain',
-    why: 'Avoids a one-time e-mail check for every user at their first SSO login.',
-    docs: `${DOCS}/set-up-sso`,
+    why: 'Avoids one-time e-mail verification during SSO login; it can be done during SSO setup or after it is configured.',
+    docs: `${DOCS}/verify-domain`,
   },
   {
     id: 'link-copied',
@@ -74,7 +74,7 @@ export const ROLLOUT_STEPS: readonly RolloutStep[] = [
   {
     id: 'recovery-account',
     title: 'Configure the recovery account',
-    why: 'When SSO is down it is the only way an enterprise admin gets back in.',
+    why: 'Strongly advised for all enterprise administrators: it recovers access to the enterprise in case SSO login becomes unavailable.',
     docs: `${DOCS}/recovery-account`,
   },
 ];

@@ -37,16 +37,49 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** Entries missing the request URL are skipped rather than failing the whole file. */
+/**
+ * Entries missing the request URL are skipped rather than failing the whole file; every other field of the
+ * wrong type (hand-edited or tool-made HARs: `name: null`, a number for text) is dropped or made a string, so
+ * that nothing downstream meets a value of a type HAR does not allow.
+ */
 function isHarEntry(e: unknown): e is HarEntry {
   if (!isObject(e) || !isObject(e.request) || typeof e.request.url !== 'string') return false;
-  const entry = e as unknown as HarEntry;
-  entry.request.method ??= 'GET';
-  entry.request.headers ??= [];
-  if (!isObject(e.response)) (entry as { response: HarEntry['response'] }).response = { status: 0, headers: [] };
-  entry.response.headers ??= [];
-  if (typeof entry.startedDateTime !== 'string') entry.startedDateTime = '';
+  const request = e.request;
+  if (typeof request.method !== 'string') request.method = 'GET';
+  request.headers = nameValues(request.headers);
+  if (request.queryString !== undefined) request.queryString = nameValues(request.queryString);
+  if (request.cookies !== undefined) request.cookies = nameValues(request.cookies);
+  if (request.postData !== undefined) {
+    const postData = request.postData;
+    if (!isObject(postData)) delete request.postData;
+    else {
+      if (postData.mimeType !== undefined && typeof postData.mimeType !== 'string') delete postData.mimeType;
+      if (postData.text !== undefined && typeof postData.text !== 'string') delete postData.text;
+      if (postData.params !== undefined) {
+        postData.params = Array.isArray(postData.params)
+          ? postData.params.filter(isObject).map((p) => ({ ...p, name: asString(p.name), value: asString(p.value) }))
+          : undefined;
+        if (postData.params === undefined) delete postData.params;
+      }
+    }
+  }
+  if (!isObject(e.response)) e.response = { status: 0, headers: [] };
+  const response = e.response as Record<string, unknown>;
+  if (typeof response.status !== 'number' || !Number.isFinite(response.status)) response.status = Number(response.status) || 0;
+  response.headers = nameValues(response.headers);
+  if (response.content !== undefined && !isObject(response.content)) delete response.content;
+  if (response.redirectURL !== undefined && typeof response.redirectURL !== 'string') delete response.redirectURL;
+  if (typeof e.startedDateTime !== 'string') e.startedDateTime = '';
   return true;
+}
+
+function asString(v: unknown): string {
+  return typeof v === 'string' ? v : v === null || v === undefined ? '' : typeof v === 'object' ? '' : String(v);
+}
+
+/** A HAR name/value list: entries that are not objects are dropped, names and values made strings. */
+function nameValues(list: unknown): HarNameValue[] {
+  return Array.isArray(list) ? list.filter(isObject).map((x) => ({ ...x, name: asString(x.name), value: asString(x.value) })) : [];
 }
 
 type TracerPairs = Array<[string, string]> | undefined;

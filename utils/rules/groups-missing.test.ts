@@ -15,10 +15,15 @@ describe(RULE, () => {
     expect(findingsOf(RULE, buildResponse({ attributes: { ...SONAR_USER, memberOf: [''] } }))[0]?.message).toContain('"memberOf" is present but empty');
   });
 
-  it('stays silent with groups, with the overage claim, for Entra and Okta (their own rules), and for generic', () => {
+  it('fires for an Entra assertion without group claim nor overage claim, with the Entra fix', () => {
+    const [f] = findingsOf(RULE, buildResponse({ issuer: ENTRA_ISSUER }));
+    expect(f?.message).toMatch(/No group attribute/);
+    expect(f?.fix?.entra).toMatch(/Groups assigned to the application/);
+  });
+
+  it('stays silent with groups, with the overage claim, for Okta (its own rule), and for generic', () => {
     expect(findingsOf(RULE, buildResponse({ attributes: { ...SONAR_USER, groups: ['Dev'] } }))).toEqual([]);
     expect(findingsOf(RULE, buildResponse({ attributes: { ...SONAR_USER, 'http://schemas.microsoft.com/claims/groups.link': ['https://graph.windows.net/x'] } }))).toEqual([]);
-    expect(findingsOf(RULE, buildResponse({ issuer: ENTRA_ISSUER }))).toEqual([]);
     expect(findingsOf(RULE, buildResponse({ issuer: OKTA_ISSUER }))).toEqual([]);
     expect(findingsOf(RULE, buildResponse(), { profile: 'generic' })).toEqual([]);
     expect(findingsOf(RULE, buildResponse({ encrypted: true }))).toEqual([]);

@@ -1,13 +1,14 @@
 import { attributeNames, attributePath, listValues, lookedFor } from './attribute-lookup';
 import { defineRule } from './define-rule';
 import { readGroupClaim } from './group-claim';
+import { ENTRA } from './protocol-docs';
 import { ENTRA_GROUP_CLAIM, OKTA_GROUP_STATEMENTS, VENDOR_DOCS } from './vendor-docs';
 import type { Fix } from './types';
 
 const FIX: Fix = {
   generic:
-    'Send the user\'s groups as one attribute (for example named "groups"), one AttributeValue per group name, and enter that name as the Groups attribute in SonarQube Cloud\'s SSO settings. Group names must equal the organization\'s group names exactly.',
-  entra: `In ${ENTRA_GROUP_CLAIM}, choose "Groups assigned to the application" and, as source attribute, sAMAccountName (groups synced from Active Directory) or "Cloud-only group display names".`,
+    "Send the user's groups as one attribute named exactly as SonarQube Cloud's SSO setup assistant gives it (copy the name from the assistant into the IdP), one AttributeValue per group name. Group names must equal the organization's group names exactly (case-sensitive).",
+  entra: `Entra ID sends no group claim until one is added: in ${ENTRA_GROUP_CLAIM}, choose "Groups assigned to the application" and, as source attribute, sAMAccountName (groups synced from Active Directory) or "Cloud-only group display names"; then assign the groups to the application in ${ENTRA.usersAndGroups}.`,
   okta: `In ${OKTA_GROUP_STATEMENTS}, add Name "groups" with a filter matching the groups SonarQube Cloud uses.`,
 };
 
@@ -17,14 +18,14 @@ export default defineRule({
   title: 'No group claim',
   description:
     'The service synchronizes group memberships from the assertion, but it carries no group attribute (or an empty one) and no overage claim. A user created at this sign-in (just in time) joins no organization and lands on an empty organization page.',
-  docs: VENDOR_DOCS.sonarqubeCloudSso,
+  docs: VENDOR_DOCS.sonarqubeCloudJitGroups,
   fix: FIX,
   appliesTo: ['Response'],
   check(ctx) {
     const claim = readGroupClaim(ctx);
-    // Entra ID and Okta have rules of their own for a missing group claim (entra-group-overage, okta-group-filter)
-    // that name the IdP's cause and fix; one finding per cause.
-    if (!claim || claim.values.length || claim.link || claim.idp !== 'other') return [];
+    // Okta has a rule of its own for a missing group claim (okta-group-filter) that names its cause and fix; one
+    // finding per cause. Entra ID's overage claim is entra-group-overage; without it, the claim is simply missing.
+    if (!claim || claim.values.length || claim.link || claim.idp === 'okta') return [];
     const { profile } = ctx;
     const consequence = `a user created at this sign-in joins no ${profile.label} organization and lands on an empty organization page.`;
     if (claim.attribute) {

@@ -20,7 +20,7 @@ export default defineRule({
   title: 'Unsolicited (IdP-initiated) Response',
   description:
     'The Response answers no AuthnRequest: it has no InResponseTo and no request was captured before it. Many services, SonarQube Cloud among them, accept only sign-ins they started (SP-initiated), and IdP-initiated Responses are open to replay and login CSRF.',
-  docs: VENDOR.sonarqubeCloudSso,
+  docs: VENDOR.sonarqubeCloudCompleteSetup,
   fix: GENERIC_FIX,
   appliesTo: ['Response'],
   check({ message, flow, profile }) {

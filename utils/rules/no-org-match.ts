@@ -15,7 +15,7 @@ export default defineRule({
   title: 'No group value matches any organization group',
   description:
     'The assertion sends groups, yet none names a (non-default) group of any cached organization exactly. The user signs in and joins no group: no organization access beyond what they already had.',
-  docs: VENDOR_DOCS.sonarqubeCloudSso,
+  docs: VENDOR_DOCS.sonarqubeCloudTroubleshooting,
   fix: FIX,
   appliesTo: ['Response'],
   needsOrgGroups: true,

@@ -9,7 +9,10 @@ export const SPEC = {
 } as const;
 
 export const VENDOR = {
-  sonarqubeCloudSso: 'https://docs.sonarsource.com/sonarqube-cloud/administering-sonarcloud/managing-enterprise/sso/',
+  sonarqubeCloudSso: 'https://docs.sonarsource.com/sonarqube-cloud/administering-sonarcloud/enterprise-security/sso-and-provisioning/set-up-sso',
+  /** One-click access and inviting users: SP-initiated only, except the Okta dashboard with Okta Express. */
+  sonarqubeCloudCompleteSetup: 'https://docs.sonarsource.com/sonarqube-cloud/administering-sonarcloud/enterprise-security/sso-and-provisioning/complete-setup',
+  sonarqubeCloudTroubleshooting: 'https://docs.sonarsource.com/sonarqube-cloud/administering-sonarcloud/enterprise-security/sso-and-provisioning/troubleshooting',
   entraNotAssigned: 'https://learn.microsoft.com/en-us/troubleshoot/entra/entra-id/app-integration/error-code-aadsts50105-user-not-assigned-role',
 } as const;
 

@@ -17,6 +17,7 @@ import redirectSignatureParams from './redirect-signature-params';
 import relaystateTooLong from './relaystate-too-long';
 import responseUnsigned from './response-unsigned';
 import sha1Signature from './sha1-signature';
+import signatureWrapping from './signature-wrapping';
 import statusNotSuccess from './status-not-success';
 import unsigned from './unsigned';
 import xmlUnsafe from './xml-unsafe';
@@ -40,6 +41,7 @@ export const PROTOCOL_RULES: readonly Rule[] = [
   confirmationExpired,
   clockSkew,
   bearerConfirmationInvalid,
+  signatureWrapping,
   unsigned,
   responseUnsigned,
   sha1Signature,

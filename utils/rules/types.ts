@@ -1,6 +1,7 @@
 import type { Flow } from '../flow/types';
 import type { Assertion, MessageKind, SamlMessage } from '../saml/types';
 import type { Profile } from '../profiles/types';
+import type { NowSource } from './judging-time';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -64,7 +65,8 @@ export interface RuleContext {
   orgGroups?: OrgGroups[];
   /** "Now" for time rules, in ms since the epoch. */
   now: number;
-  nowSource: 'capture' | 'option' | 'wall-clock';
+  /** Where `now` comes from (see judging-time.ts). */
+  nowSource: NowSource;
   skewSeconds: number;
 }
 
