@@ -35,7 +35,8 @@ export function toJsonReport(analysis: Analysis, files: string[]) {
       judgedAt: m.judgedAt ?? null,
       findings: analysis.findings.filter((f) => f.messageKey === m.key).map((f) => f.rule),
     })),
-    flows: analysis.flows,
+    // The JSON keeps the shape scripts rely on: the trace and skipped checks are not in it (yet).
+    flows: analysis.flows.map(({ protocol: _protocol, hops: _hops, skipped: _skipped, ...flow }) => flow),
     findings: analysis.findings.map((f) => ({
       rule: f.rule,
       severity: f.severity,

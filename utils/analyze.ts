@@ -1,18 +1,23 @@
+import { attachHops } from './flow/attach-hops';
 import { buildFlows } from './flow/build-flows';
-import type { Flow } from './flow/types';
+import type { Flow, SkippedCheck } from './flow/types';
 import type { Exchange, HarEntry } from './har/types';
-import { pickProfile, withMapping, type AttributeMapping, type ProfileId } from './profiles';
+import { pickProfile, type AttributeMapping, type EnterpriseContext, type PickedProfile, type ProfileId } from './profiles';
+import type { ReadCache } from './protocols/read-cache';
+import { PROTOCOLS, protocolById } from './protocols/registry';
+import type { Message } from './protocols/types';
 import { ruleReference } from './rules/define-rule';
 import { RULES, SEVERITY_RANK } from './rules/index';
 import { judgingTime, toJudgedAt } from './rules/judging-time';
-import type { Finding, OrgGroups, Rule, RuleContext } from './rules/types';
-import { readExchange, type ReadCache } from './saml/read-message';
-import type { SamlMessage } from './saml/types';
+import type { Finding, Hit, OrgGroups, Rule, RuleContext } from './rules/types';
+import type { TrustMaterial } from './trust/types';
 
 export interface AnalyzeOptions {
-  /** Target service; detected per flow from where its messages go when not given. */
+  /** Target service for every flow; detected per flow (enterprise, service host, else generic) when not given. */
   profile?: ProfileId;
-  /** The admin's own attribute names, tried before the profile's defaults. */
+  /** The configured enterprises: where their sign-ins go and what their admins set up. */
+  enterprises?: readonly EnterpriseContext[];
+  /** The admin's own attribute names, tried before the profile's defaults (over an enterprise's). */
   mapping?: Partial<AttributeMapping>;
   spEntityId?: string;
   /**
@@ -30,55 +35,87 @@ export interface AnalyzeOptions {
    * that analyzes a growing list again and again (the devtools panel). The result is the same as without it.
    */
   readCache?: ReadCache;
+  /** Metadata, certificates and a decryption key, for the async enrich step (analyze-with-trust.ts). */
+  trust?: TrustMaterial;
+  /** Rethrow what a rule throws instead of reporting it as a warning: for tests, which must see the bug. */
+  strict?: boolean;
 }
 
 export interface Analysis {
-  messages: SamlMessage[];
+  messages: Message[];
   flows: Flow[];
   findings: Finding[];
 }
 
 export const DEFAULT_SKEW_SECONDS = 300;
 
-/** The one pipeline (DESIGN.md): HAR entries → SAML messages → flows → findings. Pure; never throws on input. */
-export function analyze(input: readonly (HarEntry | Exchange)[], options: AnalyzeOptions = {}): Analysis {
-  const messages: SamlMessage[] = [];
-  input.forEach((item, index) => {
-    for (const message of readExchange('entry' in item ? item.entry : item, index, options.readCache)) messages.push(message);
-  });
+type Input = readonly (HarEntry | Exchange)[];
 
+const entryOf = (item: HarEntry | Exchange): HarEntry => ('entry' in item ? item.entry : item);
+
+/** Every protocol's messages in each exchange, in exchange order. Never throws on input. */
+export function readMessages(input: Input, cache?: ReadCache): Message[] {
+  const messages: Message[] = [];
+  input.forEach((item, index) => {
+    const entry = entryOf(item);
+    for (const protocol of PROTOCOLS) for (const message of protocol.read(entry, index, cache)) messages.push(message);
+  });
+  return messages;
+}
+
+/** The one pipeline (DESIGN.md): HAR entries → messages → flows → findings. Pure and synchronous; never throws on input. */
+export function analyze(input: Input, options: AnalyzeOptions = {}): Analysis {
+  return judge(input, readMessages(input, options.readCache), options);
+}
+
+/** Flows, their profiles and hops, and the rules' findings over messages already read (and maybe enriched). */
+export function judge(input: Input, messages: Message[], options: AnalyzeOptions = {}): Analysis {
   const flows = buildFlows(messages);
+  if (flows.length) attachHops(flows, input.map(entryOf), messages);
   const byKey = new Map(messages.map((m) => [m.key, m]));
+  const byProtocol = new Map<string, Map<string, Message>>();
+  for (const m of messages) {
+    let own = byProtocol.get(m.protocol);
+    if (!own) byProtocol.set(m.protocol, (own = new Map()));
+    own.set(m.key, m);
+  }
   const fixedNow = options.now === undefined ? undefined : new Date(options.now).getTime();
   const rules = options.rules ?? RULES;
+  const trustGiven = !!(options.trust?.metadata?.length || options.trust?.certificates?.length);
   const findings: Finding[] = [];
-
   for (const flow of flows) {
     const flowMessages = flow.messageKeys.map((k) => byKey.get(k)!);
+    const picked = pickFor(flow, flowMessages, options);
+    flow.profile = picked.profile.id;
+    flow.reason = picked.reason;
     const request = flow.requestKey ? byKey.get(flow.requestKey) : undefined;
-    const urls = flowMessages.flatMap((m) => [m.destination, m.request?.acsUrl, m.url]);
-    let profile = pickProfile(urls, options.profile);
-    if (options.mapping) profile = withMapping(profile, options.mapping);
-
+    const skipped = new Map<string, SkippedCheck>();
     for (const message of flowMessages) {
       const { now, source: nowSource } = judgingTime(message, fixedNow);
       message.judgedAt = toJudgedAt(now, nowSource);
-      const ctx: RuleContext = {
+      const ctx: RuleContext<Message> = {
         message,
         flow,
         request: request === message ? undefined : request,
-        messages: byKey,
-        profile,
-        spEntityId: options.spEntityId,
+        messages: byProtocol.get(message.protocol)!,
+        profile: picked.profile,
+        reason: picked.reason,
+        spEntityId: options.spEntityId ?? picked.enterprise?.sp?.entityId,
         orgGroups: options.orgGroups,
         now,
         nowSource,
         skewSeconds: options.skewSeconds ?? DEFAULT_SKEW_SECONDS,
+        trustGiven,
       };
+      if (picked.enterprise) ctx.enterprise = picked.enterprise;
       for (const rule of rules) {
-        if (!rule.appliesTo.includes(message.kind)) continue;
-        if (rule.needsOrgGroups && !options.orgGroups?.length) continue;
-        for (const hit of runRule(rule, ctx)) {
+        if (!rule.protocols.includes(message.protocol) || !rule.appliesTo.includes(message.kind)) continue;
+        const skip = skipReason(rule, ctx);
+        if (skip) {
+          if (!skipped.has(rule.id)) skipped.set(rule.id, { rule: rule.id, reason: skip });
+          continue;
+        }
+        for (const hit of runRule(rule, ctx, options.strict)) {
           const finding: Finding = {
             rule: rule.id,
             severity: hit.severity ?? rule.severity,
@@ -96,19 +133,35 @@ export function analyze(input: readonly (HarEntry | Exchange)[], options: Analyz
         }
       }
     }
+    if (skipped.size) flow.skipped = [...skipped.values()];
   }
   findings.sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
   return { messages, flows, findings };
 }
 
-/** A rule that throws is a bug in SSO Lens, not in the user's SAML: report it as a finding and go on. */
-function runRule(rule: Rule, ctx: RuleContext) {
+function pickFor(flow: Flow, messages: readonly Message[], options: AnalyzeOptions): PickedProfile {
+  const protocol = protocolById(flow.protocol);
+  const urls: string[] = [];
+  if (protocol) for (const m of messages) for (const url of protocol.urlsOf(m)) if (url) urls.push(url);
+  return pickProfile({ flow, messages, urls }, { chosen: options.profile, enterprises: options.enterprises, mapping: options.mapping });
+}
+
+/** Why a rule does not run on a flow, recorded so that its silence is not read as a pass. */
+function skipReason(rule: Rule, ctx: RuleContext<Message>): string | undefined {
+  if (rule.judges && !ctx.profile.checks[rule.judges]) return `the ${ctx.profile.label} profile does not judge ${rule.judges}`;
+  if (rule.needsOrgGroups && !ctx.orgGroups?.length) return 'no organization group list was given';
+  return undefined;
+}
+
+/** A rule that throws is a bug in SSO Lens, not in the user's input: report it as a finding and go on (unless strict). */
+function runRule(rule: Rule, ctx: RuleContext<Message>, strict = false): Hit[] {
   try {
     return rule.check(ctx);
   } catch (e) {
+    if (strict) throw e;
     return [
       {
-        severity: 'warning' as const,
+        severity: 'warning',
         message: `SSO Lens could not evaluate this rule on the message (${(e as Error).message}). Please report it.`,
       },
     ];

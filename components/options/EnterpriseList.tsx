@@ -31,7 +31,10 @@ export function EnterpriseList({ settings, now, onSave, onRemove, onMove, onSetD
   }
 
   return (
-    <ol class="enterprise-list" aria-label="Saved enterprises (Alt+Up and Alt+Down reorder)">
+    <>
+    {/* Headings go h1 > h2 > h3 > h4 (an enterprise, then its invitations) so screen-reader outlines make sense. */}
+    <h2 id="saved-title">Saved enterprises</h2>
+    <ol class="enterprise-list" aria-labelledby="saved-title" aria-describedby="saved-reorder-hint">
       {enterprises.map((enterprise, index) => (
         <li
           key={enterprise.id}
@@ -54,7 +57,7 @@ export function EnterpriseList({ settings, now, onSave, onRemove, onMove, onSetD
           ) : (
             <>
               <div class="row">
-                <strong class="grow">{enterprise.name}</strong>
+                <h3 class="grow enterprise-name">{enterprise.name}</h3>
                 <label class="row default-choice">
                   <input
                     type="radio"
@@ -114,5 +117,7 @@ export function EnterpriseList({ settings, now, onSave, onRemove, onMove, onSetD
         </li>
       ))}
     </ol>
+    <p id="saved-reorder-hint" class="hint muted">Alt+Up and Alt+Down move the focused enterprise.</p>
+    </>
   );
 }

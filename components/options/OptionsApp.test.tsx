@@ -28,7 +28,7 @@ async function renderOptions(settings?: Settings, initialTab?: 'enterprises' | '
   render(<OptionsApp store={store} now={now} initialTab={initialTab} />);
 }
 
-const names = () => screen.getAllByRole('listitem').filter((li) => li.parentElement?.classList.contains('enterprise-list')).map((li) => li.querySelector('strong')?.textContent);
+const names = () => screen.getAllByRole('listitem').filter((li) => li.parentElement?.classList.contains('enterprise-list')).map((li) => li.querySelector('h3')?.textContent);
 const stored = () => store.load();
 const addForm = () => within(screen.getByRole('form', { name: 'Add an enterprise' }));
 

@@ -77,7 +77,8 @@ function MessageDetailView(props: MessageDetailProps) {
           </button>
         ))}
       </div>
-      <div class="tab-panel" id="detail-panel" role="tabpanel" aria-labelledby={`tab-${tab}`}>
+      {/* Focusable so keyboard users can scroll a long Attributes or HTTP tab (WCAG 2.1.1). */}
+      <div class="tab-panel" id="detail-panel" role="tabpanel" aria-labelledby={`tab-${tab}`} tabIndex={0}>
         {tab === 'findings' && <FindingsTab findings={findings} idp={idpOf(message, message.assertions[0])} />}
         {tab === 'summary' && <SummaryTab message={message} messages={props.messages} onOpen={props.onOpen} />}
         {tab === 'attributes' && <AttributesTab message={message} groupAttributes={props.groupAttributes} orgGroups={props.orgGroups} />}

@@ -11,6 +11,7 @@ function manyRows(n: number): ListRow[] {
   for (let i = 0; i < n; i++) {
     const message: SamlMessage = {
       key: `${i}:SAMLResponse`,
+      protocol: 'saml',
       kind: 'Response',
       binding: 'post',
       param: 'SAMLResponse',
@@ -23,7 +24,7 @@ function manyRows(n: number): ListRow[] {
       raw: '',
     };
     if (i % 10 === 0) {
-      const flow: Flow = { id: `flow-${i}`, kind: 'sign-in', messageKeys: [], unsolicited: true };
+      const flow: Flow = { id: `flow-${i}`, protocol: 'saml', kind: 'sign-in', messageKeys: [], unsolicited: true };
       rows.push({ type: 'flow', flow, shown: 10 });
     }
     rows.push({ type: 'message', message, flowId: `flow-${i - (i % 10)}`, worst: i % 7 === 0 ? 'error' : null });

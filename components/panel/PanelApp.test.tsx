@@ -75,6 +75,8 @@ describe('SAML panel', () => {
     expect(within(rows()[2]!).getByTestId('severity-badge').textContent).toBe('error');
     expect(screen.getByText('1 other requests counted, not kept')).toBeTruthy();
     expect(screen.getByText(/Sign-in/, { selector: '.flow-title' })).toBeTruthy();
+    // Screen readers hear about live captures from a polite live region.
+    await waitFor(() => expect(screen.getByTestId('capture-announcer').textContent).toBe('3 new messages captured, 3 in all'));
   });
 
   it('moves the selection with the arrow keys and opens the detail with Enter', async () => {
@@ -222,6 +224,9 @@ describe('SAML panel', () => {
     fireEvent.change(screen.getByTestId('har-import'), { target: { files: [file] } });
     await waitFor(() => expect(kinds()).toEqual(['AuthnRequest', 'Response']));
     expect(screen.getByTestId('file-banner').textContent).toContain('okta.har: 2 SAML exchanges, 1 other requests left out');
+    // The banner (a status region) announces the import; the capture announcer stays quiet for a file.
+    expect(screen.getByTestId('file-banner').getAttribute('role')).toBe('status');
+    expect(screen.getByTestId('capture-announcer').textContent).toBe('');
   });
 
   it('imports a SAML-tracer export', async () => {
@@ -251,7 +256,7 @@ describe('SAML panel', () => {
     const drop = new Event('drop', { bubbles: true, cancelable: true });
     Object.defineProperty(drop, 'dataTransfer', { value: { files: [file], types: ['Files'] } });
     act(() => {
-      screen.getByRole('toolbar').parentElement!.dispatchEvent(drop);
+      screen.getByRole('banner').parentElement!.dispatchEvent(drop);
     });
     expect(drop.defaultPrevented).toBe(true);
     await waitFor(() => expect(rows()).toHaveLength(2));
@@ -292,7 +297,7 @@ describe('SAML panel', () => {
       expect(text, s).not.toContain(s);
       expect(decoded, s).not.toContain(s);
     }
-    expect(screen.getByRole('status').textContent).toMatch(/Exported 4 SAML exchanges, redacted/);
+    expect(screen.getAllByRole('status').map((s) => s.textContent).join(' ')).toMatch(/Exported 4 SAML exchanges, redacted/);
 
     fireEvent.click(screen.getByTestId('redact-checkbox'));
     fireEvent.click(screen.getByTestId('export-button'));

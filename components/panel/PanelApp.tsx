@@ -6,9 +6,10 @@ import type { Exchange } from '@/utils/har/types';
 import type { CaptureSource, SourceStatus } from '@/utils/panel/capture-source';
 import { initialPanelState, panelReducer } from '@/utils/panel/panel-state';
 import { panelVerdict } from '@/utils/panel/panel-verdict';
-import { pickProfile } from '@/utils/profiles';
+import { defaultProfile } from '@/utils/profiles';
 import type { Finding, OrgGroups } from '@/utils/rules/types';
 import type { TabVerdict } from '@/utils/settings/verdict';
+import { CaptureAnnouncer } from './CaptureAnnouncer';
 import { EmptyState } from './EmptyState';
 import { MessageDetail } from './MessageDetail';
 import { MessageList } from './MessageList';
@@ -120,13 +121,10 @@ export function PanelApp({ source, loadOrgGroups, saveFile = saveTextFile, versi
   const open = state.openKey !== undefined ? state.messagesByKey.get(state.openKey) : undefined;
   const groupAttributes = useMemo(() => {
     if (!open) return [];
+    // The profile the engine judged the message's flow by (every flow records it).
     const flow = state.analysis.flows.find((f) => f.messageKeys.includes(open.key));
-    const urls = (flow?.messageKeys ?? [open.key]).flatMap((k) => {
-      const m = state.messagesByKey.get(k);
-      return m ? [m.destination, m.request?.acsUrl, m.url] : [];
-    });
-    return pickProfile(urls, state.profile).attributes.groups;
-  }, [open, state.analysis, state.messagesByKey, state.profile]);
+    return defaultProfile(flow?.profile ?? state.profile ?? 'generic').attributes.groups;
+  }, [open, state.analysis, state.profile]);
 
   // Stable callbacks: a busy page sends many non-SAML requests, and each only changes a counter; the list and
   // the detail (thousands of XML spans) then skip re-rendering.
@@ -238,6 +236,7 @@ export function PanelApp({ source, loadOrgGroups, saveFile = saveTextFile, versi
           />
         )}
       </main>
+      <CaptureAnnouncer count={messageCount} live={!state.file} />
       <footer class="status-bar">
         <span>
           {messageCount} SAML {messageCount === 1 ? 'message' : 'messages'} in {state.analysis.flows.length} {state.analysis.flows.length === 1 ? 'flow' : 'flows'}

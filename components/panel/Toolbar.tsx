@@ -37,7 +37,10 @@ export interface ToolbarProps {
 export function Toolbar({ source, state, redact, onRedact, onPause, onClear, onImport, onExport, onFilter, onProfile, importInput: input }: ToolbarProps) {
   const empty = state.exchanges.length === 0;
   return (
-    <div class="toolbar" role="toolbar" aria-label="Capture">
+    // A banner landmark with the page's heading: a plain group of controls reached with Tab (no toolbar role,
+    // which would promise arrow-key movement that selects and the filter box need for themselves).
+    <header class="toolbar">
+      <h1 class="visually-hidden">SSO Lens: SAML panel</h1>
       {source.kind !== 'file' && (
         <button type="button" aria-pressed={state.paused} onClick={() => onPause(!state.paused)} title={state.paused ? 'Capture new SAML requests again' : 'Stop adding new SAML requests to the list'}>
           {state.paused ? '▶ Resume' : '⏸ Pause'}
@@ -112,6 +115,6 @@ export function Toolbar({ source, state, redact, onRedact, onPause, onClear, onI
         value={state.filters.text}
         onInput={(e) => onFilter({ text: (e.currentTarget as HTMLInputElement).value })}
       />
-    </div>
+    </header>
   );
 }

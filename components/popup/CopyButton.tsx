@@ -31,8 +31,15 @@ export function CopyButton({ label, text, onCopied, className }: Props) {
   return (
     <span class="copy">
       {/* The label turns into the confirmation where the user looks; the live region tells screen readers. */}
-      <button type="button" class={`${className ?? ''} ${state === 'copied' ? 'copied' : ''}`.trim() || undefined} onClick={copy} aria-label={label}>
-        {state === 'copied' ? '✓ Copied' : label}
+      <button type="button" class={`${className ?? ''} ${state === 'copied' ? 'copied' : ''}`.trim() || undefined} onClick={copy} aria-label={state === 'copied' ? `Copied: ${label}` : undefined}>
+        {/* While it says "Copied", the name keeps what was copied and still contains the visible words (WCAG 2.5.3). */}
+        {state === 'copied' ? (
+          <>
+            <span aria-hidden="true">✓ </span>Copied
+          </>
+        ) : (
+          label
+        )}
       </button>
       <span class="visually-hidden" role="status" aria-live="polite">
         {state === 'copied' ? 'Copied' : ''}

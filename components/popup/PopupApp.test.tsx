@@ -96,8 +96,12 @@ describe('popup', () => {
     fireEvent.click(card.getByRole('button', { name: 'Copy one-click link' }));
     await waitFor(() => expect(writeText).toHaveBeenCalledWith('https://sonarcloud.io/login/sso?enterprise_key=acme'));
     // Seen on the button, heard from the live region.
-    expect(await card.findByText('✓ Copied')).toBeTruthy();
-    expect(card.getByText('Copied').getAttribute('aria-live')).toBe('polite');
+    // The name keeps what was copied while the button says so (WCAG 2.5.3: the visible words are in the name).
+    const copied = await card.findByRole('button', { name: 'Copied: Copy one-click link' });
+    expect(copied.textContent).toBe('✓ Copied');
+    const status = card.getAllByRole('status').find((s) => s.textContent === 'Copied')!;
+    expect(status).toBeTruthy();
+    expect(status.getAttribute('aria-live')).toBe('polite');
     await waitFor(async () => {
       const eu = (await store.load()).enterprises.find((e) => e.id === 'eu');
       expect(eu).toMatchObject({ linkCopiedAt: expect.any(String) });

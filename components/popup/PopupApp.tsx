@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 // The native API, not the webextension polyfill (`wxt/browser`) the other pages use: every call here returns a
 // promise natively wherever the popup runs (MV3 Chrome, Firefox), the settings store already goes through this
 // same object (wxt/utils/storage), and the polyfill would be 3 KB of the popup's 20 KB budget.
@@ -54,6 +54,11 @@ export function PopupApp({ store = settingsStore(), now = new Date() }: Props) {
   const [verdict, setVerdict] = useState<TabVerdict>();
   const [shortcut, setShortcut] = useState<string>();
   const [justAdded, setJustAdded] = useState(false);
+  const cards = useRef<HTMLDivElement>(null);
+  // The first-run form goes away with the focus in it: hand the focus to the new card's first action.
+  useEffect(() => {
+    if (justAdded) cards.current?.querySelector<HTMLElement>('button, a[href]')?.focus();
+  }, [justAdded]);
 
   useEffect(() => {
     store.load().then(setSettings, (error: Error) => setLoadError(`Could not read the saved settings: ${error.message}`));
@@ -140,7 +145,7 @@ export function PopupApp({ store = settingsStore(), now = new Date() }: Props) {
       {!settings && !loadError && <p class="muted">Loading…</p>}
       {settings && settings.enterprises.length === 0 && <FirstRunForm onAdd={addFirst} onOpenOptions={openOptions} />}
       {settings && settings.enterprises.length > 0 && (
-        <div class="enterprises">{enterprisesDefaultFirst(settings).map((e) => card(e, e === first))}</div>
+        <div class="enterprises" ref={cards}>{enterprisesDefaultFirst(settings).map((e) => card(e, e === first))}</div>
       )}
       {justAdded && (
         <p class="ok-text hint" role="status">

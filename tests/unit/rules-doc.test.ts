@@ -63,6 +63,7 @@ describe('renderRulesDoc', () => {
             description: 'Uses &amp; and <script>x</script>\nacross lines.',
             docs: 'https://example.com/doc',
             fix: { generic: 'Apps > your app', okta: 'Okta <i>x</i>' },
+            protocols: ['saml'],
             appliesTo: ['Response'],
             check: () => [],
           },

@@ -1,91 +1,36 @@
-import type { SamlMessage } from '../saml/types';
-import type { Flow } from './types';
-
-/** A Response this long after an unanswered AuthnRequest is not taken as its answer. */
-const PAIRING_WINDOW_MS = 15 * 60 * 1000;
+import { PROTOCOLS } from '../protocols/registry';
+import type { Message, Protocol } from '../protocols/types';
+import type { Flow, FlowBase } from './types';
 
 /**
- * Group messages (in capture order) into flows: AuthnRequest ↔ Response by ID/InResponseTo (SAML core
- * §3.2.2), LogoutRequest ↔ LogoutResponse likewise. A Response whose InResponseTo matches no request is still
- * paired with the latest unanswered AuthnRequest sent to the same service, so that the mismatch can be shown.
+ * Flows over all protocols: each protocol pairs its own messages (its `buildFlows`); a message of a protocol
+ * without pairing is a flow of its own. Flows are listed and numbered (`flow-N`) by their first message.
  */
-export function buildFlows(messages: SamlMessage[]): Flow[] {
-  const flows: Flow[] = [];
-  const openById = new Map<string, Flow>();
-  const unanswered: Array<{ flow: Flow; request: SamlMessage }> = [];
-
-  const start = (kind: Flow['kind'], m: SamlMessage): Flow => {
-    const flow: Flow = { id: `flow-${flows.length + 1}`, kind, messageKeys: [m.key], unsolicited: false };
-    if (m.capturedAt) flow.startedAt = flow.endedAt = m.capturedAt;
-    if (m.relayState !== undefined) flow.relayState = m.relayState;
-    flows.push(flow);
-    return flow;
-  };
-  const add = (flow: Flow, m: SamlMessage) => {
-    flow.messageKeys.push(m.key);
-    if (m.capturedAt) {
-      flow.startedAt ??= m.capturedAt;
-      flow.endedAt = m.capturedAt;
-    }
-    if (flow.relayState === undefined && m.relayState !== undefined) flow.relayState = m.relayState;
-  };
-
+export function buildFlows(messages: readonly Message[], protocols: readonly Protocol[] = PROTOCOLS): Flow[] {
+  const byProtocol = new Map<string, Message[]>();
   for (const m of messages) {
-    if (m.kind === 'AuthnRequest' || m.kind === 'LogoutRequest') {
-      // The same request seen again before its answer (an IdP-internal redirect that carries it on, or the
-      // same exchange captured twice) is one sign-in, not a new one left unanswered.
-      const again = m.id ? openById.get(m.id) : undefined;
-      if (again && !again.responseKey && again.kind === (m.kind === 'AuthnRequest' ? 'sign-in' : 'sign-out')) {
-        add(again, m);
-        continue;
-      }
-      const flow = start(m.kind === 'AuthnRequest' ? 'sign-in' : 'sign-out', m);
-      flow.requestKey = m.key;
-      if (m.request?.acsUrl) flow.acsUrl = m.request.acsUrl;
-      if (m.id) openById.set(m.id, flow);
-      if (m.kind === 'AuthnRequest') unanswered.push({ flow, request: m });
-      continue;
-    }
-    if (m.kind === 'Response' || m.kind === 'LogoutResponse') {
-      let flow = m.inResponseTo ? openById.get(m.inResponseTo) : undefined;
-      if (flow && flow.responseKey) flow = undefined; // a second answer to one request is a replay: its own flow
-      if (!flow && m.kind === 'Response' && m.inResponseTo) flow = latestUnanswered(unanswered, m);
-      if (flow) {
-        add(flow, m);
-        const i = unanswered.findIndex((u) => u.flow === flow);
-        if (i >= 0) unanswered.splice(i, 1);
-      } else {
-        flow = start(m.kind === 'Response' ? 'sign-in' : 'sign-out', m);
-        flow.unsolicited = m.kind === 'Response' && !m.inResponseTo;
-      }
-      flow.responseKey = m.key;
-      flow.acsStatus = m.httpStatus;
-      flow.acsUrl ??= m.url;
-      if (flow.acsStatus === undefined) delete flow.acsStatus;
-      continue;
-    }
-    // Artifacts, unreadable fields and other messages stand alone.
-    start('other', m);
+    const list = byProtocol.get(m.protocol);
+    if (list) list.push(m);
+    else byProtocol.set(m.protocol, [m]);
   }
+  const flows: Flow[] = [];
+  for (const [id, own] of byProtocol) {
+    const protocol = protocols.find((p) => p.id === id);
+    if (protocol?.buildFlows) flows.push(...protocol.buildFlows(own));
+    else for (const m of own) flows.push(standalone(m));
+  }
+  if (byProtocol.size > 1) {
+    const position = new Map(messages.map((m, i) => [m.key, i]));
+    const first = (f: Flow) => position.get(f.messageKeys[0]!) ?? Infinity;
+    flows.sort((a, b) => first(a) - first(b));
+  }
+  flows.forEach((f, i) => (f.id = `flow-${i + 1}`));
   return flows;
 }
 
-function latestUnanswered(unanswered: Array<{ flow: Flow; request: SamlMessage }>, response: SamlMessage): Flow | undefined {
-  const at = response.capturedAt ? Date.parse(response.capturedAt) : NaN;
-  for (let i = unanswered.length - 1; i >= 0; i--) {
-    const { flow, request } = unanswered[i]!;
-    const sent = request.capturedAt ? Date.parse(request.capturedAt) : NaN;
-    if (!Number.isNaN(at) && !Number.isNaN(sent) && (at < sent || at - sent > PAIRING_WINDOW_MS)) continue;
-    if (sameOrigin(request.request?.acsUrl, response.url) || sameOrigin(request.issuer, response.url)) return flow;
-  }
-  return undefined;
-}
-
-function sameOrigin(a: string | undefined, b: string | undefined): boolean {
-  if (!a || !b) return false;
-  try {
-    return new URL(a).host === new URL(b).host;
-  } catch {
-    return false;
-  }
+function standalone(m: Message): Flow {
+  const base: FlowBase = { id: '', protocol: m.protocol, kind: 'other', messageKeys: [m.key] };
+  const flow = base as Flow;
+  if (m.capturedAt) flow.startedAt = flow.endedAt = m.capturedAt;
+  return flow;
 }

@@ -1,4 +1,4 @@
-import { sonarqubeCloud } from '../profiles/sonarqube-cloud';
+import sonarqubeCloud from '../profiles/sonarqube-cloud';
 
 /** One group as read from a paste, a CSV, the API's JSON or a fetch, before it is cached. */
 export interface ImportedGroup {
@@ -27,7 +27,7 @@ export class GroupImportError extends Error {
 }
 
 // SonarQube Cloud's default group: every member is in it and group sync never adds to or removes from it.
-export const DEFAULT_GROUP_NAME = sonarqubeCloud.defaultGroup ?? 'Members';
+export const DEFAULT_GROUP_NAME = sonarqubeCloud.expects.defaultGroup ?? 'Members';
 
 export function isDefaultGroupName(name: string): boolean {
   return name === DEFAULT_GROUP_NAME;

@@ -5,7 +5,7 @@ import type { Exchange } from '../har/types';
 import { MAX_SAML_EXCHANGES } from '../recorder/protocol';
 import type { Finding, OrgGroups } from '../rules/types';
 import { detectSaml } from '../saml/detect';
-import { createReadCache } from '../saml/read-message';
+import { createReadCache } from '../protocols/read-cache';
 import type { SamlMessage } from '../saml/types';
 import { listRows, NO_FILTERS, type ListRow, type MessageFilters } from './filter-messages';
 

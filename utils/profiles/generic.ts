@@ -1,17 +1,29 @@
+import { VENDOR_DOCS } from '../rules/vendor-docs';
 import { CLAIM } from './claim-uris';
-import type { Profile } from './types';
+import { defineProfile } from './define-profile';
 
 /** Protocol rules only: nothing is assumed about the SP's attributes or groups. */
-export const generic: Profile = {
+export default defineProfile({
   id: 'generic',
   label: 'Generic SAML SP',
-  attributes: {
-    login: [],
-    name: [],
-    email: ['email', CLAIM.email, 'mail'],
-    groups: ['groups', CLAIM.entraGroups, CLAIM.adfsGroup, 'group', 'memberOf'],
+  docs: VENDOR_DOCS.samlCore,
+  matches: () => ({ by: 'fallback', detail: 'no configured enterprise or known service host in the flow' }),
+  expects: {
+    attributes: {
+      login: [],
+      name: [],
+      email: ['email', CLAIM.email, 'mail'],
+      groups: ['groups', CLAIM.entraGroups, CLAIM.adfsGroup, 'group', 'memberOf'],
+    },
+    requiredAttributes: [],
+    spInitiatedOnly: false,
+    groupSync: false,
+    signedResponse: false,
+    singleSignOnUrl: false,
+    provisioning: 'jit',
+    oktaExpress: false,
+    sp: {},
+    mappingGiven: false,
   },
-  spInitiatedOnly: false,
-  groupSync: false,
-  requiredAttributes: [],
-};
+  checks: { attributes: false, groups: false },
+});

@@ -1,33 +1,54 @@
+import { VENDOR_DOCS } from '../rules/vendor-docs';
 import { CLAIM } from './claim-uris';
-import type { Profile } from './types';
-
-// SonarQube Cloud's SAML setup asks for login, name, email and (optionally) groups attributes; admins name
-// them freely, so the common claim URIs are accepted too.
-export const sonarqubeCloud: Profile = {
-  id: 'sonarqube-cloud',
-  label: 'SonarQube Cloud',
-  attributes: {
-    login: ['login', CLAIM.name, CLAIM.upn, 'username', 'uid'],
-    name: ['name', CLAIM.displayName, 'displayName', 'displayname', CLAIM.givenName, 'cn', CLAIM.name],
-    email: ['email', CLAIM.email, 'mail', 'emailaddress', 'User.email', 'emailAddress', 'urn:oid:0.9.2342.19200300.100.1.3'],
-    groups: ['groups', CLAIM.entraGroups, CLAIM.adfsGroup, 'group', 'memberOf', 'Groups'],
-  },
-  spInitiatedOnly: true,
-  groupSync: true,
-  defaultGroup: 'Members',
-  requiredAttributes: ['login', 'name'],
-};
+import { defineProfile } from './define-profile';
+import { matchEnterprise } from './match-enterprise';
 
 const HOSTS = ['sonarcloud.io', 'sonarqube.us'];
 
+function hostOf(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    return new URL(url).hostname.toLowerCase();
+  } catch {
+    return undefined;
+  }
+}
+
 /** True when a URL (ACS, Destination) belongs to SonarQube Cloud (EU or US region). */
 export function isSonarqubeCloudUrl(url: string | undefined): boolean {
-  if (!url) return false;
-  let host: string;
-  try {
-    host = new URL(url).hostname.toLowerCase();
-  } catch {
-    return false;
-  }
-  return HOSTS.some((h) => host === h || host.endsWith(`.${h}`));
+  const host = hostOf(url);
+  return !!host && HOSTS.some((h) => host === h || host.endsWith(`.${h}`));
 }
+
+export default defineProfile({
+  id: 'sonarqube-cloud',
+  label: 'SonarQube Cloud',
+  docs: VENDOR_DOCS.sonarqubeCloudSso,
+  matches(flow, enterprises) {
+    const enterprise = matchEnterprise(flow, enterprises, 'sonarqube-cloud');
+    if (enterprise) return enterprise;
+    const url = flow.urls.find(isSonarqubeCloudUrl);
+    return url ? { by: 'service-host', detail: `the flow goes to ${hostOf(url)}` } : undefined;
+  },
+  expects: {
+    // SonarQube Cloud's SAML setup asks for login, name, email and (optionally) groups attributes; admins name
+    // them freely, so the common claim URIs are accepted too.
+    attributes: {
+      login: ['login', CLAIM.name, CLAIM.upn, 'username', 'uid'],
+      name: ['name', CLAIM.displayName, 'displayName', 'displayname', CLAIM.givenName, 'cn', CLAIM.name],
+      email: ['email', CLAIM.email, 'mail', 'emailaddress', 'User.email', 'emailAddress', 'urn:oid:0.9.2342.19200300.100.1.3'],
+      groups: ['groups', CLAIM.entraGroups, CLAIM.adfsGroup, 'group', 'memberOf', 'Groups'],
+    },
+    requiredAttributes: ['login', 'name'],
+    spInitiatedOnly: true,
+    groupSync: true,
+    defaultGroup: 'Members',
+    signedResponse: true,
+    singleSignOnUrl: true,
+    provisioning: 'jit',
+    oktaExpress: false,
+    sp: {},
+    mappingGiven: false,
+  },
+  checks: { attributes: true, groups: true },
+});

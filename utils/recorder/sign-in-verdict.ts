@@ -1,7 +1,7 @@
 import { analyze, type Analysis } from '../analyze';
 import type { HarEntry } from '../har/types';
 import type { Flow } from '../flow/types';
-import { worstSeverity } from '../rules/index';
+import { ruleById, worstSeverity } from '../rules/index';
 import type { OrgGroups } from '../rules/types';
 import type { TabVerdict } from '../settings/verdict';
 import type { RecorderSignIn } from './protocol';
@@ -34,9 +34,6 @@ export function signInVerdict(entries: readonly HarEntry[], latest = entries.len
   return flow && verdictOfFlow(analysis, flow, entry.startedDateTime, cached);
 }
 
-/** Rules that compare the assertion's groups with the cached organization group lists. */
-const PARITY_RULES = new Set(['group-case-mismatch', 'group-not-in-org', 'no-org-match', 'members-group-targeted']);
-
 /**
  * The verdict on one sign-in flow of an analysis already made (the panel has one), seen at `at`.
  * `orgGroupsCached`: the analysis was given organization group lists, so it compared the groups with them.
@@ -52,7 +49,8 @@ export function verdictOfFlow(analysis: Analysis, flow: Flow, at: string, orgGro
   // The engine notes the JIT reset exactly when it read group values (with its own profile and mapping): then,
   // with lists cached, the parity rules ran. Evidence for the checklist: every group exists with that exact name.
   if (orgGroupsCached && own.some((f) => f.rule === 'jit-membership-reset' && f.messageKey === flow.responseKey)) {
-    verdict.groupsMatch = !own.some((f) => PARITY_RULES.has(f.rule));
+    // The rules that compare the assertion's groups with the lists are those that need them.
+    verdict.groupsMatch = !own.some((f) => ruleById(f.rule)?.needsOrgGroups);
   }
   return verdict;
 }

@@ -29,7 +29,7 @@ export default defineRule({
     const status = message.httpStatus ?? (flow?.responseKey === message.key ? flow.acsStatus : undefined);
     if (status !== 403) return [];
     const evidence = { path: 'HTTP status', value: '403', postedTo: to };
-    if (profile.id === 'sonarqube-cloud') {
+    if (profile.singleSignOnUrl) {
       return [
         {
           message: `${profile.label} answered HTTP 403 Forbidden to the Response posted to ${to}. It does so when more than one sign-on URL is configured in the IdP for the app: keep only the Single Sign-On URL.`,

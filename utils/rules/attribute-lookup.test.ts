@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { sonarqubeCloud } from '../profiles/sonarqube-cloud';
+import { defaultProfile } from '../profiles';
+
+const sonarqubeCloud = defaultProfile('sonarqube-cloud');
 import type { Assertion, Attribute } from '../saml/types';
 import { findAttribute, findEmail, isEmailAddress, isGuid, lastSegment } from './attribute-lookup';
 

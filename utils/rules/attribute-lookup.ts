@@ -27,11 +27,6 @@ export function readableAssertion(message: SamlMessage): Assertion | undefined {
   return message.assertions[0];
 }
 
-/** Issue 3: the generic profile runs protocol rules only; attribute and group rules speak for a known service. */
-export function judgesAttributes(profile: Profile): boolean {
-  return profile.id !== 'generic';
-}
-
 /** The last segment of a claim URI or URN (`…/claims/emailaddress` → `emailaddress`), lower-cased. */
 export function lastSegment(name: string): string {
   const trimmed = name.trim().replace(/[/#:]+$/, '');

@@ -1,8 +1,12 @@
+import type { ProtocolId } from '../protocols/types';
 import type { Rule } from './types';
 
-/** Identity function that gives a rule file its type (like ESLint's rule objects). */
-export function defineRule(rule: Rule): Rule {
-  return rule;
+/** A rule file's object; `protocols` defaults to SAML, the protocol most rules are about. */
+export type RuleDefinition<P extends ProtocolId> = Omit<Rule<P>, 'protocols'> & { protocols?: readonly P[] };
+
+/** Gives a rule file its type (like ESLint's rule objects). */
+export function defineRule<P extends ProtocolId = 'saml'>(rule: RuleDefinition<P>): Rule<P> {
+  return { ...rule, protocols: rule.protocols ?? (['saml'] as unknown as readonly P[]) };
 }
 
 /** Where each rule is explained: the generated reference page (docs/rules.md), anchored by rule id. */

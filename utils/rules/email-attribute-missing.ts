@@ -1,4 +1,4 @@
-import { attributeNames, attributePath, findEmail, findField, isEmailAddress, judgesAttributes, lookedFor, readableAssertion } from './attribute-lookup';
+import { attributeNames, attributePath, findEmail, findField, isEmailAddress, lookedFor, readableAssertion } from './attribute-lookup';
 import { defineRule } from './define-rule';
 import { ENTRA_CLAIMS, OKTA_SAML_SETTINGS, VENDOR_DOCS } from './vendor-docs';
 import type { Fix } from './types';
@@ -19,8 +19,9 @@ export default defineRule({
   docs: VENDOR_DOCS.sonarqubeCloudSso,
   fix: FIX,
   appliesTo: ['Response'],
+  judges: 'attributes',
   check({ message, profile }) {
-    if (!judgesAttributes(profile)) return [];
+    if (!profile.checks.attributes) return [];
     const assertion = readableAssertion(message);
     if (!assertion || findEmail(assertion, profile)) return [];
     const empty = findField(assertion, profile, 'email');

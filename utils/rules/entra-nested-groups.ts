@@ -18,6 +18,7 @@ export default defineRule({
   docs: VENDOR_DOCS.entraGroupClaims,
   fix: FIX,
   appliesTo: ['Response'],
+  judges: 'groups',
   check(ctx) {
     const claim = readGroupClaim(ctx);
     if (!claim?.attribute || claim.idp !== 'entra') return [];

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { postEntry, b64 } from '../../tests/support/har-builder';
 import { buildResponse, ENTRA_ISSUER, SONAR_ACS, SONAR_USER } from '../../tests/support/response-builder';
 import { analyze } from '../analyze';
-import { PROFILES, withMapping } from '../profiles';
+import { defaultProfile, withMapping } from '../profiles';
 import { readGroupClaim, splitObjectIds } from './group-claim';
 import { readParity } from './org-parity';
 import type { RuleContext } from './types';
@@ -16,10 +16,12 @@ function contextFor(groups: string[]): RuleContext {
   return {
     message: messages[0]!,
     messages: new Map(messages.map((m) => [m.key, m])),
-    profile: PROFILES['sonarqube-cloud'],
+    profile: defaultProfile('sonarqube-cloud'),
+    reason: { by: 'chosen', detail: 'test' },
     orgGroups: [{ organization: 'acme', groups: [{ name: 'Developers' }] }],
     now: 0,
     nowSource: 'option',
+    trustGiven: false,
     skewSeconds: 300,
   };
 }
@@ -39,12 +41,12 @@ describe('readGroupClaim', () => {
   it('reads it again when the context now holds another profile or message', () => {
     const ctx = contextFor(['Developers']);
     const claim = readGroupClaim(ctx);
-    ctx.profile = { ...PROFILES['sonarqube-cloud'], groupSync: false };
+    ctx.profile = { ...defaultProfile('sonarqube-cloud'), groupSync: false };
     expect(readGroupClaim(ctx)).toBeUndefined();
-    ctx.profile = withMapping(PROFILES['sonarqube-cloud'], { groups: ['team'] });
+    ctx.profile = withMapping(defaultProfile('sonarqube-cloud'), { groups: ['team'] });
     expect(readGroupClaim(ctx)).not.toBe(claim);
     expect(readGroupClaim(ctx)).toEqual(claim);
-    ctx.profile = PROFILES['sonarqube-cloud'];
+    ctx.profile = defaultProfile('sonarqube-cloud');
     ctx.message = contextFor(['Testers']).message;
     expect(readGroupClaim(ctx)?.values).toEqual(['Testers']);
     expect(readParity(ctx)?.parity.values.map((v) => v.value)).toEqual(['Testers']);

@@ -1,7 +1,8 @@
-import { generic } from '../profiles/generic';
+import generic from '../profiles/generic';
+import { resolveProfile } from '../profiles/resolve-profile';
 import type { Profile } from '../profiles/types';
 import type { Attribute, Assertion, SamlMessage } from '../saml/types';
-import { findGroups, findGroupsLink, idpOf, isGuid, judgesAttributes, readableAssertion } from './attribute-lookup';
+import { findGroups, findGroupsLink, idpOf, isGuid, readableAssertion } from './attribute-lookup';
 import type { RuleContext } from './types';
 
 /** What group rules look at in one Response. Shared by the rules of one message: read it, never change it. */
@@ -43,14 +44,14 @@ export function readIdpGroupClaim(ctx: RuleContext): GroupClaim | undefined {
   if (servicesGroups(ctx.profile)) return readGroupClaim(ctx);
   const memo = idpClaims.get(ctx);
   if (memo && memo.message === ctx.message && memo.profile === ctx.profile) return memo.claim;
-  const claim = readClaim(ctx.message, generic);
+  const claim = readClaim(ctx.message, resolveProfile(generic));
   idpClaims.set(ctx, { message: ctx.message, profile: ctx.profile, claim });
   return claim;
 }
 
 /** Does the profile's service sync groups from the assertion (so that its group rules speak)? */
 export function servicesGroups(profile: Profile): boolean {
-  return judgesAttributes(profile) && profile.groupSync;
+  return profile.checks.groups && profile.groupSync;
 }
 
 function lookUpGroupClaim({ message, profile }: RuleContext): GroupClaim | undefined {

@@ -31,6 +31,7 @@ export default defineRule({
   docs: VENDOR_DOCS.samlCore,
   fix: FIX,
   appliesTo: ['Response'],
+  judges: 'groups',
   check(ctx) {
     const claim = readGroupClaim(ctx);
     if (!claim?.attribute) return [];

@@ -21,6 +21,7 @@ export default defineRule({
   docs: VENDOR_DOCS.sonarqubeCloudJitGroups,
   fix: FIX,
   appliesTo: ['Response'],
+  judges: 'groups',
   check(ctx) {
     const claim = readGroupClaim(ctx);
     // Okta has a rule of its own for a missing group claim (okta-group-filter) that names its cause and fix; one

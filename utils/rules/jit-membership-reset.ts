@@ -12,6 +12,7 @@ export default defineRule({
   docs: VENDOR_DOCS.sonarqubeCloudJitGroups,
   fix: { generic: 'Manage memberships in the IdP, not by hand in the service: the next sign-in overwrites them.' },
   appliesTo: ['Response'],
+  judges: 'groups',
   check(ctx) {
     const claim = readGroupClaim(ctx);
     if (!claim?.attribute || !claim.values.length) return [];

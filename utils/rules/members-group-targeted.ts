@@ -18,6 +18,7 @@ export default defineRule({
   docs: VENDOR_DOCS.sonarqubeCloudJitGroups,
   fix: FIX,
   appliesTo: ['Response'],
+  judges: 'groups',
   needsOrgGroups: true,
   check(ctx) {
     const read = readParity(ctx);

@@ -19,5 +19,6 @@ export default defineRule({
   docs: VENDOR_DOCS.sonarqubeCloudSso,
   fix: FIX,
   appliesTo: ['Response'],
+  judges: 'attributes',
   check: (ctx) => checkRequiredAttribute(ctx, 'name', FIX),
 });

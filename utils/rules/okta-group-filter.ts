@@ -18,6 +18,7 @@ export default defineRule({
   docs: VENDOR_DOCS.oktaGroupAttributeStatements,
   fix: FIX,
   appliesTo: ['Response'],
+  judges: 'groups',
   check(ctx) {
     const claim = readGroupClaim(ctx);
     if (!claim || claim.idp !== 'okta' || claim.values.length) return [];

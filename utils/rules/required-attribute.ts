@@ -1,9 +1,9 @@
-import { attributeNames, attributePath, findField, judgesAttributes, lookedFor, readableAssertion, type AttributeField } from './attribute-lookup';
+import { attributeNames, attributePath, findField, lookedFor, readableAssertion, type AttributeField } from './attribute-lookup';
 import type { Fix, Hit, RuleContext } from './types';
 
 /** The shared check of `login-attribute-missing` and `name-attribute-missing`: required by the profile, absent or empty. */
 export function checkRequiredAttribute({ message, profile }: RuleContext, field: AttributeField, fix: Fix): Hit[] {
-  if (!judgesAttributes(profile) || !profile.requiredAttributes.includes(field)) return [];
+  if (!profile.checks.attributes || !profile.requiredAttributes.includes(field)) return [];
   const assertion = readableAssertion(message);
   if (!assertion) return [];
   const found = findField(assertion, profile, field);

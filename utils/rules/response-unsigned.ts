@@ -25,7 +25,7 @@ export default defineRule({
       ];
     }
     if (!message.assertions.some((a) => a.signature)) return [];
-    const asks = profile.id === 'sonarqube-cloud' ? `${profile.label} asks for both` : 'services that ask for both reject it';
+    const asks = profile.signedResponse ? `${profile.label} asks for both` : 'services that ask for both reject it';
     return [
       {
         message: `The assertion is signed but the Response is not: ${asks}, and the Response's Destination, InResponseTo and status are unprotected.`,

@@ -1,6 +1,7 @@
 import type { Flow } from '../flow/types';
-import type { Assertion, MessageKind, SamlMessage } from '../saml/types';
-import type { Profile } from '../profiles/types';
+import type { EnterpriseContext, Profile, ProfileCheck, ProfileReason } from '../profiles/types';
+import type { MessageOf, ProtocolId } from '../protocols/types';
+import type { Assertion, SamlMessage } from '../saml/types';
 import type { NowSource } from './judging-time';
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -52,14 +53,19 @@ export interface OrgGroups {
   groups: Array<{ name: string; isDefault?: boolean; membersCount?: number }>;
 }
 
-export interface RuleContext {
-  message: SamlMessage;
-  /** The message's flow and its AuthnRequest (when captured). */
+export interface RuleContext<M = SamlMessage> {
+  message: M;
+  /** The message's flow and its request (when captured). */
   flow?: Flow;
-  request?: SamlMessage;
-  /** Every message of the analysis, by key (a rule may look at the flow's other messages). */
-  messages: ReadonlyMap<string, SamlMessage>;
+  request?: M;
+  /** The analysis' messages of the same protocol, by key (a rule may look at the flow's other messages). */
+  messages: ReadonlyMap<string, M>;
+  /** The profile that judges the flow, resolved with the enterprise's settings. */
   profile: Profile;
+  /** Why that profile judges the flow. */
+  reason: ProfileReason;
+  /** The configured enterprise the flow belongs to, when one matched. */
+  enterprise?: EnterpriseContext;
   /** SP entity ID given by the user (CLI `--sp-entity-id`), over the one read from the AuthnRequest. */
   spEntityId?: string;
   orgGroups?: OrgGroups[];
@@ -68,9 +74,11 @@ export interface RuleContext {
   /** Where `now` comes from (see judging-time.ts). */
   nowSource: NowSource;
   skewSeconds: number;
+  /** Trust material (metadata, certificates) was given: verification results can speak of origin. */
+  trustGiven: boolean;
 }
 
-export interface Rule {
+export interface Rule<P extends ProtocolId = ProtocolId> {
   id: string;
   severity: Severity;
   title: string;
@@ -80,10 +88,15 @@ export interface Rule {
   docs: string;
   /** How to fix it in general, for the rule reference (docs/rules.md); a hit may give a more specific fix. */
   fix?: Fix;
-  appliesTo: MessageKind[];
-  /** Rules that need an organization group list stay silent without one. */
+  /** The protocols whose messages it checks. */
+  protocols: readonly P[];
+  /** The message kinds it checks. */
+  appliesTo: ReadonlyArray<MessageOf<P>['kind']>;
+  /** Rules that need an organization group list stay silent without one (recorded as skipped). */
   needsOrgGroups?: boolean;
-  check(ctx: RuleContext): Hit[];
+  /** The profile check it belongs to: under a profile that does not judge it, the rule is skipped (and recorded). */
+  judges?: ProfileCheck;
+  check(ctx: RuleContext<MessageOf<P>>): Hit[];
 }
 
 export type { Assertion };

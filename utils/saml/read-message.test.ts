@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { b64, deflateB64, fixtureXml, plainEntry, postEntry, redirectEntry } from '../../tests/support/har-builder';
 import { analyze, type AnalyzeOptions } from '../analyze';
 import type { HarEntry } from '../har/types';
-import { createReadCache } from './read-message';
+import { createReadCache } from '../protocols/read-cache';
 
 const ACS = 'https://sonarcloud.io/sessions/saml/acs';
 const IDP = 'https://login.microsoftonline.com/tenant/saml2';

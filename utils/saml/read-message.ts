@@ -1,4 +1,5 @@
 import type { HarEntry, HarPostData } from '../har/types';
+import { protocolCache, type ReadCache } from '../protocols/read-cache';
 import { decodeSamlValue } from './decode';
 import { detectSaml, type SamlFields } from './detect';
 import { isKnownKind, readMessage } from './model';
@@ -81,6 +82,7 @@ function readWsFedField(value: string): FieldContent {
 function assemble(field: SamlField, fields: SamlFields, entry: HarEntry, exchangeIndex: number, content: FieldContent): SamlMessage {
   const message: SamlMessage = {
     key: `${exchangeIndex}:${field.param}`,
+    protocol: 'saml',
     kind: 'Unknown',
     binding: field.binding,
     param: field.param,
@@ -114,21 +116,6 @@ interface EntryRead {
   contents: FieldContent[];
 }
 
-/**
- * Exchanges already read, by HAR entry object: the panel re-analyzes every kept exchange when one arrives, and
- * must not base64-decode, inflate and parse them all again. The cached parts are shared between analyses, so
- * messages are plain data that nothing changes. Entries that are dropped are garbage-collected with their reads.
- */
-export interface ReadCache {
-  readonly entries: WeakMap<HarEntry, EntryRead>;
-  /** Entries read from scratch (detected, decoded, parsed) through this cache: a count for tests. */
-  reads: number;
-}
-
-export function createReadCache(): ReadCache {
-  return { entries: new WeakMap(), reads: 0 };
-}
-
 /** The SAML messages of one exchange at `exchangeIndex` (none for other traffic); `cache` skips re-reading. */
 export function readExchange(entry: HarEntry, exchangeIndex: number, cache?: ReadCache): SamlMessage[] {
   if (!cache) {
@@ -136,7 +123,8 @@ export function readExchange(entry: HarEntry, exchangeIndex: number, cache?: Rea
     return fields ? fields.messages.map((field) => readSamlMessage(field, fields, entry, exchangeIndex)) : [];
   }
   const { url, postData } = entry.request;
-  let read = cache.entries.get(entry);
+  const reads = protocolCache<EntryRead>(cache, 'saml');
+  let read = reads.get(entry);
   if (
     !read ||
     read.url !== url ||
@@ -157,7 +145,7 @@ export function readExchange(entry: HarEntry, exchangeIndex: number, cache?: Rea
       fields,
       contents: fields ? fields.messages.map((field) => readField(field, fields)) : [],
     };
-    cache.entries.set(entry, read);
+    reads.set(entry, read);
     cache.reads++;
   }
   const { fields, contents } = read;

@@ -1,5 +1,6 @@
 // The typed SAML message model (DESIGN.md "Data model"). Everything here is plain data: it survives
 // JSON (CLI --json, exports, messages between extension pages).
+import type { MessageBase } from '../protocols/types';
 
 export type MessageKind =
   | 'AuthnRequest'
@@ -107,9 +108,10 @@ export interface AuthnRequestInfo {
   isPassive?: string;
 }
 
-export interface SamlMessage {
+export interface SamlMessage extends MessageBase {
   /** Unique within one analysis: `<entry index>:<parameter>`. */
   key: string;
+  protocol: 'saml';
   kind: MessageKind;
   binding: Binding;
   param: SamlParam;
