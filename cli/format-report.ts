@@ -1,7 +1,7 @@
 import type { Analysis } from '../utils/analyze';
-import { idpOf } from '../utils/rules/attribute-lookup';
-import { fixFor, type IdpKind } from '../utils/rules/fix-for-idp';
-import { describeJudgedAt, type JudgedAt } from '../utils/rules/judging-time';
+import { idpOf } from '../utils/rules/support/attribute-lookup';
+import { fixFor, type IdpKind } from '../utils/rules/support/fix-for-idp';
+import { describeJudgedAt, type JudgedAt } from '../utils/rules/support/judging-time';
 import type { Finding, Severity } from '../utils/rules/types';
 import type { SamlMessage } from '../utils/saml/types';
 

@@ -8,7 +8,7 @@ import { PROTOCOLS, protocolById } from './protocols/registry';
 import type { Message } from './protocols/types';
 import { ruleReference } from './rules/define-rule';
 import { RULES, SEVERITY_RANK } from './rules/index';
-import { judgingTime, toJudgedAt } from './rules/judging-time';
+import { judgingTime, toJudgedAt } from './rules/support/judging-time';
 import type { Finding, Hit, OrgGroups, Rule, RuleContext } from './rules/types';
 import type { TrustMaterial } from './trust/types';
 

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { ruleById } from '@/utils/rules/index';
-import { preferredFixVendor, type FixVendor, type IdpKind } from '@/utils/rules/fix-for-idp';
+import { preferredFixVendor, type FixVendor, type IdpKind } from '@/utils/rules/support/fix-for-idp';
 import type { Finding, Fix } from '@/utils/rules/types';
 import { SeverityBadge } from './SeverityBadge';
 

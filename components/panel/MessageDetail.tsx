@@ -6,7 +6,7 @@ import type { Finding, OrgGroups } from '@/utils/rules/types';
 import type { SamlMessage } from '@/utils/saml/types';
 import { AttributesTab } from './AttributesTab';
 import { FindingsTab } from './FindingsTab';
-import { idpOf } from '@/utils/rules/attribute-lookup';
+import { idpOf } from '@/utils/rules/support/attribute-lookup';
 import { HttpTab } from './HttpTab';
 import { SeverityBadge } from './SeverityBadge';
 import { SummaryTab } from './SummaryTab';

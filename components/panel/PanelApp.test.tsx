@@ -38,8 +38,13 @@ function fakeSource(kind: CaptureSource['kind'] = 'devtools', extra: Partial<Cap
 const rows = () => screen.queryAllByTestId('message-row');
 const kinds = () => rows().map((r) => r.querySelector('.col-kind')!.textContent);
 
+/** Opens the first row of a kind, once the analysis (which runs after each capture) has listed it. */
 async function openRow(kind: string) {
-  const row = rows().find((r) => r.querySelector('.col-kind')!.textContent === kind)!;
+  const row = await waitFor(() => {
+    const found = rows().find((r) => r.querySelector('.col-kind')!.textContent === kind);
+    expect(found).toBeTruthy();
+    return found!;
+  });
   fireEvent.click(row);
   return screen.findByRole('tablist', { name: 'Message detail' });
 }
@@ -129,7 +134,7 @@ describe('SAML panel', () => {
     expect(screen.getByText('Paused: 1 SAML exchanges ignored')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: /Resume/ }));
     add([broken()]);
-    expect(rows()).toHaveLength(2);
+    await waitFor(() => expect(rows()).toHaveLength(2));
     fireEvent.click(screen.getByRole('button', { name: 'Clear' }));
     expect(rows()).toHaveLength(0);
     expect(source.clear).toHaveBeenCalledOnce();

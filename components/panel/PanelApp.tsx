@@ -4,7 +4,8 @@ import { CaptureError } from '@/utils/har/read-capture';
 import { readMessageInput } from '@/utils/har/read-message-input';
 import type { Exchange } from '@/utils/har/types';
 import type { CaptureSource, SourceStatus } from '@/utils/panel/capture-source';
-import { initialPanelState, panelReducer } from '@/utils/panel/panel-state';
+import { analyzeWithTrust } from '@/utils/analyze-with-trust';
+import { analysisRequest, initialPanelState, panelReducer } from '@/utils/panel/panel-state';
 import { panelVerdict } from '@/utils/panel/panel-verdict';
 import { defaultProfile } from '@/utils/profiles';
 import type { Finding, OrgGroups } from '@/utils/rules/types';
@@ -64,6 +65,17 @@ export function PanelApp({ source, loadOrgGroups, saveFile = saveTextFile, versi
       live = false;
     };
   }, [loadOrgGroups]);
+
+  // The analysis runs outside the reducer, so a slow step (signature verification) never holds up the list or
+  // typing in the filter; a newer capture's analysis replaces an older one still running.
+  const request = analysisRequest(state);
+  useEffect(() => {
+    if (!request) return;
+    analyzeWithTrust(request.exchanges, request.options).then(
+      (analysis) => dispatch({ type: 'analyzed', request, analysis }),
+      () => {},
+    );
+  }, [request?.generation]);
 
   const lastVerdict = useRef<string | undefined>(undefined);
   useEffect(() => {
@@ -228,7 +240,7 @@ export function PanelApp({ source, loadOrgGroups, saveFile = saveTextFile, versi
             message={open}
             findings={state.findingsByKey.get(open.key) ?? NO_FINDINGS}
             messages={state.analysis.messages}
-            entry={state.exchanges[open.exchangeIndex]?.entry}
+            entry={state.analyzedExchanges[open.exchangeIndex]?.entry}
             groupAttributes={groupAttributes}
             orgGroups={state.orgGroups}
             onOpen={openKey}

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { describeOffset, describeValidity } from '@/utils/panel/time-wording';
-import { describeJudgedAt } from '@/utils/rules/judging-time';
+import { describeJudgedAt } from '@/utils/rules/support/judging-time';
 import type { SamlMessage, SignatureInfo } from '@/utils/saml/types';
 
 export interface SummaryTabProps {

@@ -48,15 +48,15 @@ const EXPECTED: Record<string, Expected> = {
   'invalid/python3saml-logout-response-responder-deflated.b64': { generic: ['error:status-not-success'], sonar: ['error:status-not-success'] },
   'invalid/python3saml-no-status.b64': { generic: ['error:status-not-success', 'error:destination-mismatch', 'warning:idp-initiated', 'warning:sha1-signature'], sonar: ['error:status-not-success', 'error:idp-initiated', 'error:destination-mismatch', 'error:email-attribute-missing', 'error:name-attribute-missing', 'warning:sha1-signature', 'warning:groups-missing'], delivered: { adds: ['error:recipient-mismatch'], drops: ['error:destination-mismatch'] } },
   'invalid/python3saml-not-before-in-future.b64': { generic: ['error:status-not-success', 'error:not-yet-valid', 'warning:sha1-signature'], sonar: ['error:status-not-success', 'error:not-yet-valid', 'warning:sha1-signature', 'warning:groups-missing'] },
-  'invalid/python3saml-subjectconfirmation-inresponseto-mismatch.b64': { generic: ['error:inresponseto-mismatch', 'error:unsigned'], sonar: ['error:inresponseto-mismatch', 'error:unsigned', 'error:login-attribute-missing', 'error:name-attribute-missing', 'warning:groups-missing'] },
-  'invalid/python3saml-wrong-response-issuer.b64': { generic: ['error:unsigned'], sonar: ['error:unsigned', 'error:login-attribute-missing', 'error:name-attribute-missing', 'warning:groups-missing'] },
+  'invalid/python3saml-subjectconfirmation-inresponseto-mismatch.b64': { generic: ['error:inresponseto-mismatch', 'error:unsigned'], sonar: ['error:inresponseto-mismatch', 'error:unsigned', 'error:login-attribute-missing', 'error:name-attribute-missing', 'warning:groups-missing'], delivered: { adds: ['warning:mixed-content-or-http'], drops: [] } },
+  'invalid/python3saml-wrong-response-issuer.b64': { generic: ['error:unsigned'], sonar: ['error:unsigned', 'error:login-attribute-missing', 'error:name-attribute-missing', 'warning:groups-missing'], delivered: { adds: ['warning:mixed-content-or-http'], drops: [] } },
   'invalid/python3saml-wrong-spnamequalifier.b64': { generic: ['warning:sha1-signature'], sonar: ['warning:sha1-signature', 'warning:groups-missing'] },
   'invalid/rubysaml-empty_destination.b64': { generic: ['error:destination-mismatch', 'warning:sha1-signature'], sonar: ['error:destination-mismatch', 'warning:sha1-signature', 'warning:groups-missing'] },
-  'invalid/rubysaml-invalid_audience.b64': { generic: ['error:audience-mismatch', 'warning:sha1-signature'], sonar: ['error:audience-mismatch', 'error:login-attribute-missing', 'error:name-attribute-missing', 'warning:sha1-signature', 'warning:groups-missing'], options: {"spEntityId":"http://stuff.com/endpoints/metadata.php"} },
-  'invalid/rubysaml-invalid_subjectconfirmation_noa.b64': { generic: ['error:destination-mismatch', 'error:confirmation-expired', 'warning:sha1-signature'], sonar: ['error:destination-mismatch', 'error:confirmation-expired', 'error:login-attribute-missing', 'error:name-attribute-missing', 'warning:sha1-signature', 'warning:groups-missing'], delivered: { adds: ['error:recipient-mismatch'], drops: ['error:destination-mismatch'] } },
-  'invalid/rubysaml-invalid_subjectconfirmation_recipient.b64': { generic: ['error:destination-mismatch', 'warning:sha1-signature'], sonar: ['error:destination-mismatch', 'error:login-attribute-missing', 'error:name-attribute-missing', 'warning:sha1-signature', 'warning:groups-missing'], delivered: { adds: ['error:recipient-mismatch'], drops: ['error:destination-mismatch'] } },
+  'invalid/rubysaml-invalid_audience.b64': { generic: ['error:audience-mismatch', 'warning:sha1-signature'], sonar: ['error:audience-mismatch', 'error:login-attribute-missing', 'error:name-attribute-missing', 'warning:sha1-signature', 'warning:groups-missing'], delivered: { adds: ['warning:mixed-content-or-http'], drops: [] }, options: {"spEntityId":"http://stuff.com/endpoints/metadata.php"} },
+  'invalid/rubysaml-invalid_subjectconfirmation_noa.b64': { generic: ['error:destination-mismatch', 'error:confirmation-expired', 'warning:sha1-signature'], sonar: ['error:destination-mismatch', 'error:confirmation-expired', 'error:login-attribute-missing', 'error:name-attribute-missing', 'warning:sha1-signature', 'warning:groups-missing'], delivered: { adds: ['error:recipient-mismatch', 'warning:mixed-content-or-http'], drops: ['error:destination-mismatch'] } },
+  'invalid/rubysaml-invalid_subjectconfirmation_recipient.b64': { generic: ['error:destination-mismatch', 'warning:sha1-signature'], sonar: ['error:destination-mismatch', 'error:login-attribute-missing', 'error:name-attribute-missing', 'warning:sha1-signature', 'warning:groups-missing'], delivered: { adds: ['error:recipient-mismatch', 'warning:mixed-content-or-http'], drops: ['error:destination-mismatch'] } },
   'invalid/rubysaml-multiple_assertions.b64': { generic: ['error:signature-wrapping', 'warning:idp-initiated', 'warning:response-unsigned', 'warning:sha1-signature'], sonar: ['error:idp-initiated', 'error:signature-wrapping', 'error:email-attribute-missing', 'error:name-attribute-missing', 'warning:response-unsigned', 'warning:sha1-signature', 'warning:groups-missing'] },
-  'invalid/rubysaml-no_nameid.b64': { generic: ['error:unsigned'], sonar: ['error:unsigned', 'error:login-attribute-missing', 'error:name-attribute-missing', 'warning:groups-missing'] },
+  'invalid/rubysaml-no_nameid.b64': { generic: ['error:unsigned'], sonar: ['error:unsigned', 'error:login-attribute-missing', 'error:name-attribute-missing', 'warning:groups-missing'], delivered: { adds: ['warning:mixed-content-or-http'], drops: [] } },
   'invalid/rubysaml-no_signature.b64': { generic: ['error:unsigned'], sonar: ['error:unsigned', 'error:email-attribute-missing', 'error:login-attribute-missing', 'error:name-attribute-missing', 'warning:groups-missing'] },
   'invalid/rubysaml-signature_wrapping_attack.b64': { generic: ['error:signature-wrapping', 'error:unsigned'], sonar: ['error:signature-wrapping', 'error:unsigned', 'warning:groups-missing'] },
   'invalid/rubysaml-status_code_responer_and_msg.b64': { generic: ['error:status-not-success'], sonar: ['error:status-not-success'] },
@@ -68,13 +68,13 @@ const EXPECTED: Record<string, Expected> = {
   'onelogin/gosaml2-olgn09-response-01.b64': { generic: ['warning:sha1-signature'], sonar: ['error:email-attribute-missing', 'error:login-attribute-missing', 'error:name-attribute-missing', 'warning:sha1-signature', 'info:jit-membership-reset'] },
   'onelogin/gosaml2-olgn09-response-03-signed-assertion.b64': { generic: ['warning:response-unsigned', 'warning:sha1-signature'], sonar: ['error:email-attribute-missing', 'error:login-attribute-missing', 'error:name-attribute-missing', 'warning:response-unsigned', 'warning:sha1-signature', 'info:jit-membership-reset'] },
   'onelogin/gosaml2-olgn09-response-06-encrypted.b64': { generic: ['error:response-unsigned', 'info:encrypted-assertion'], sonar: ['error:response-unsigned', 'info:encrypted-assertion'] },
-  'onelogin/gosaml2-onelogin-response.xml': { generic: ['warning:idp-initiated', 'warning:response-unsigned', 'warning:sha1-signature'], sonar: ['error:idp-initiated', 'error:email-attribute-missing', 'error:login-attribute-missing', 'error:name-attribute-missing', 'warning:response-unsigned', 'warning:sha1-signature', 'warning:groups-missing'] },
+  'onelogin/gosaml2-onelogin-response.xml': { generic: ['warning:idp-initiated', 'warning:response-unsigned', 'warning:sha1-signature'], sonar: ['error:idp-initiated', 'error:email-attribute-missing', 'error:login-attribute-missing', 'error:name-attribute-missing', 'warning:response-unsigned', 'warning:sha1-signature', 'warning:groups-missing'], delivered: { adds: ['warning:mixed-content-or-http'], drops: [] } },
   'onelogin/rubysaml-multiple-attribute-values.xml': { generic: ['warning:idp-initiated', 'warning:response-unsigned', 'warning:sha1-signature'], sonar: ['error:idp-initiated', 'error:email-attribute-missing', 'error:name-attribute-missing', 'warning:response-unsigned', 'warning:sha1-signature', 'warning:groups-missing'] },
   'oracle/gosaml2-oam-response.xml': { generic: ['warning:response-unsigned', 'warning:sha1-signature'], sonar: ['error:email-attribute-missing', 'error:login-attribute-missing', 'error:name-attribute-missing', 'warning:response-unsigned', 'warning:sha1-signature', 'warning:groups-missing'] },
   'oracle/rubysaml-opensaml-response.xml': { generic: ['warning:sha1-signature'], sonar: ['error:email-attribute-missing', 'error:login-attribute-missing', 'error:name-attribute-missing', 'warning:sha1-signature', 'warning:groups-missing'] },
   'pingfed/gosaml2-pfed11-response-01.b64': { generic: [], sonar: ['error:email-attribute-missing', 'error:login-attribute-missing', 'error:name-attribute-missing', 'warning:groups-comma-joined', 'info:jit-membership-reset'] },
   'pingfed/gosaml2-pfed11-response-03-no-destination.b64': { generic: ['warning:response-unsigned'], sonar: ['error:email-attribute-missing', 'error:login-attribute-missing', 'error:name-attribute-missing', 'warning:response-unsigned', 'warning:groups-comma-joined', 'info:jit-membership-reset'] },
-  'pingfed/rubysaml-pfdemo-ampersands.b64': { generic: ['warning:idp-initiated', 'warning:response-unsigned', 'warning:sha1-signature'], sonar: ['error:idp-initiated', 'error:login-attribute-missing', 'error:name-attribute-missing', 'warning:response-unsigned', 'warning:sha1-signature', 'warning:groups-missing'] },
+  'pingfed/rubysaml-pfdemo-ampersands.b64': { generic: ['warning:idp-initiated', 'warning:response-unsigned', 'warning:sha1-signature'], sonar: ['error:idp-initiated', 'error:login-attribute-missing', 'error:name-attribute-missing', 'warning:response-unsigned', 'warning:sha1-signature', 'warning:groups-missing'], delivered: { adds: ['warning:mixed-content-or-http'], drops: [] } },
   'pingfed/saml2aws-pingfed-assertion.xml': { generic: ['warning:idp-initiated', 'warning:response-unsigned'], sonar: ['error:idp-initiated', 'warning:response-unsigned', 'warning:groups-missing'] },
   'requests/crewjam-authn-request-post-signed.xml': { generic: ['warning:sha1-signature'], sonar: ['warning:sha1-signature'] },
   'requests/crewjam-authn-request-redirect-signed.query': { generic: ['warning:sha1-signature'], sonar: ['warning:sha1-signature'] },
@@ -119,7 +119,7 @@ describe('every public fixture: expected findings, raw and delivered, under both
 
   describe.each(PROFILES)('profile %s', (profile, column) => {
     it.each(Object.entries(EXPECTED))('%s, raw', (path, expected) => {
-      const analysis = analyze(rawEntries(path), { ...expected.options, profile });
+      const analysis = analyze(rawEntries(path), { ...expected.options, strict: true, profile });
       expect(ids(analysis.findings)).toEqual(expected[column]);
       for (const f of analysis.findings) {
         expect(f.message.length, f.rule).toBeGreaterThan(40);
@@ -132,7 +132,7 @@ describe('every public fixture: expected findings, raw and delivered, under both
     });
 
     it.each(Object.entries(EXPECTED).filter(([path]) => analyze(rawEntries(path)).messages[0]?.kind === 'Response'))('%s, delivered in a HAR', (path, expected) => {
-      const analysis = analyze(fixturePost(path).entries, { ...expected.options, profile });
+      const analysis = analyze(fixturePost(path).entries, { ...expected.options, strict: true, profile });
       const { adds, drops } = expected.delivered ?? { adds: [], drops: [] };
       const want = [...expected[column].filter((x) => !drops.includes(x)), ...adds];
       expect(ids(analysis.findings).sort()).toEqual(want.sort());
@@ -189,7 +189,7 @@ describe('real request and Response together', () => {
   };
 
   it("crewjam's AuthnRequest and TestShib's answer make one SP-initiated sign-in with no flow error", () => {
-    const { flows, findings } = analyze([requestAt('requests/crewjam-authn-request.url'), post('https://15661444.ngrok.io/saml2/acs')]);
+    const { flows, findings } = analyze([requestAt('requests/crewjam-authn-request.url'), post('https://15661444.ngrok.io/saml2/acs')], { strict: true });
     expect(flows.filter((f) => f.kind === 'sign-in')).toHaveLength(1);
     expect(flows[0]).toMatchObject({ unsolicited: false });
     const ids = findings.map((f) => f.rule);
@@ -198,7 +198,7 @@ describe('real request and Response together', () => {
   });
 
   it('answered to another request of the same SP (http ACS): InResponseTo and ACS URL mismatches', () => {
-    const { findings } = analyze([requestAt('requests/crewjam-authn-request.xml'), post('https://15661444.ngrok.io/saml2/acs')]);
+    const { findings } = analyze([requestAt('requests/crewjam-authn-request.xml'), post('https://15661444.ngrok.io/saml2/acs')], { strict: true });
     const byRule = new Map(findings.map((f) => [f.rule, f]));
     expect(byRule.get('inresponseto-mismatch')?.message).toContain('InResponseTo "id-9e61753d64e928af5a7a341a97f420c9" does not match the AuthnRequest');
     expect(byRule.get('acs-url-mismatch')?.message).toContain('the scheme differs: http vs https');

@@ -1,9 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ruleReference } from '../../utils/rules/define-rule';
-import { RULES } from '../../utils/rules/index';
-import { renderRulesDoc } from '../../utils/rules/render-rules-doc';
-import { RULE_SECTIONS } from '../../utils/rules/rule-sections';
+import { RULE_SECTIONS, RULES } from '../../utils/rules/index';
+import { renderRulesDoc } from '../../utils/rules/support/render-rules-doc';
 
 const root = new URL('../../', import.meta.url);
 const doc = () => readFileSync(new URL('docs/rules.md', root), 'utf8');
@@ -26,6 +25,17 @@ describe('rule reference (docs/rules.md)', () => {
 });
 
 describe('rule registry', () => {
+  // Like ESLint's lib/rules: the folder's top level is the rules themselves (with their tests), the registry and
+  // the rule type; shared code lives in support/.
+  it('the top of utils/rules/ holds only rules, their tests, the registry and the rule type', () => {
+    const ids = new Set(RULES.map((r) => r.id));
+    const framework = new Set(['index.ts', 'types.ts', 'define-rule.ts']);
+    const strays = readdirSync(new URL('utils/rules/', root), { withFileTypes: true })
+      .filter((e) => e.isFile() && !framework.has(e.name) && !ids.has(e.name.replace(/(\.test)?\.tsx?$/, '')))
+      .map((e) => e.name);
+    expect(strays, 'move shared code to utils/rules/support/ (or register the rule in utils/rules/index.ts)').toEqual([]);
+  });
+
   it('ids are unique', () => {
     const ids = RULES.map((r) => r.id);
     expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);

@@ -1,4 +1,5 @@
 import type { ProfileId, ProfileReason } from '../profiles/types';
+import type { IdpErrorPage } from './idp-error-page';
 
 /** A non-protocol exchange of a sign-in: a redirect, an error page, the ACS answer's landing page. */
 export interface Hop {
@@ -12,6 +13,14 @@ export interface Hop {
   capturedAt?: string;
   /** Duration of the exchange in ms (HAR `time`). */
   durationMs?: number;
+}
+
+/** Where an IdP's error page was seen in a flow. */
+export interface ErrorPageSighting {
+  exchangeIndex: number;
+  url: string;
+  status?: number;
+  page: IdpErrorPage;
 }
 
 /** A rule the flow's profile did not run, and why (shown so that silence is never read as "ok"). */
@@ -37,8 +46,10 @@ export interface FlowBase {
   reason?: ProfileReason;
   /** Set by analyze(): the rules the profile skipped on this flow. */
   skipped?: SkippedCheck[];
-  /** Set by analyze(): the non-protocol exchanges between the flow's first message and its landing page. */
+  /** Set by analyze(): the non-protocol exchanges from where the sign-in started to its landing page. */
   hops?: Hop[];
+  /** Set by analyze(): IdP error pages among the flow's exchanges (its messages' answers and its hops). */
+  errorPages?: ErrorPageSighting[];
 }
 
 /** One SAML sign-in (or sign-out): AuthnRequest ↔ Response, LogoutRequest ↔ LogoutResponse. */

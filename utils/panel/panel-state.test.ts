@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { b64, deflateB64, fixtureXml, plainEntry, postEntry, redirectEntry } from '../../tests/support/har-builder';
 import { analyze } from '../analyze';
 import type { Exchange, HarEntry } from '../har/types';
-import { initialPanelState, panelReducer, type PanelAction, type PanelState } from './panel-state';
+import { analysisRequest, analyzeNow, initialPanelState, panelReducer, type PanelAction, type PanelState } from './panel-state';
 
 const AUTHN = `<samlp:AuthnRequest xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ID="_15f66d2d-628b-4d9b-a99e-089d8da862e1" Version="2.0" IssueInstant="2016-07-25T23:15:00Z" AssertionConsumerServiceURL="http://localhost:8080/v1/_saml_callback"><saml:Issuer>sp</saml:Issuer></samlp:AuthnRequest>`;
 const live = (...entries: HarEntry[]): PanelAction => ({ type: 'captured', live: true, exchanges: entries.map((entry): Exchange => ({ entry, source: 'panel' })) });
-const run = (state: PanelState, ...actions: PanelAction[]) => actions.reduce(panelReducer, state);
+// The view runs each analysis the reducer asks for; here it runs at once, after every action.
+const run = (state: PanelState, ...actions: PanelAction[]) => actions.reduce((s, a) => analyzeNow(panelReducer(s, a)), state);
 const request = (n: number) => redirectEntry('https://idp.example/sso', 'SAMLRequest', deflateB64(AUTHN.replace('_15f66d2d', `_req${n}`)), { time: `2016-07-25T23:15:${String(n % 60).padStart(2, '0')}.000Z` });
 const oktaResponse = postEntry('http://localhost:8080/v1/_saml_callback', 'SAMLResponse', b64(fixtureXml('okta/gosaml2-okta-response.xml')), { status: 302 });
 
@@ -102,5 +103,32 @@ describe('panel state', () => {
     }
     expect(s.dropped).toBe(10);
     expect(s.analysis.messages.map((m) => m.key)).toEqual(['0:SAMLRequest', '1:SAMLResponse', '2:SAMLRequest', '3:SAMLResponse']);
+  });
+
+  it('keeps the hops of a sign-in window with its SAML exchanges, slimmed, and counts every other request', () => {
+    const at = (t: string) => ({ ...plainEntry('https://app.example/after', { method: 'POST', text: 'secret=1' }), startedDateTime: t });
+    const s = run(initialPanelState(), live(at('2016-07-25T23:14:00.000Z'), request(1), at('2016-07-25T23:15:05.000Z'), at('2016-07-25T23:20:00.000Z')));
+    expect(s.exchanges.map((x) => x.entry.request.url.split('?')[0])).toEqual(['https://idp.example/sso', 'https://app.example/after']);
+    expect(s.exchanges[1]!.entry.request.postData).toBeUndefined();
+    expect(s.otherRequests).toBe(3);
+    // The list still shows messages only: the hop is in the flow's trace.
+    expect(s.rows.map((r) => r.type)).toEqual(['flow', 'message']);
+  });
+
+  it('asks the view for an analysis, shows only the newest answer, and shifts the selection with it', () => {
+    let s = run(initialPanelState({ maxExchanges: 2 }), live(request(1), request(2)), { type: 'open', key: '1:SAMLRequest' });
+    s = panelReducer(s, live(request(3)));
+    const first = analysisRequest(s)!;
+    expect(first.generation).toBe(s.generation);
+    // Until the analysis arrives, the list and the open message are those of the analysis shown.
+    expect(s.openKey).toBe('1:SAMLRequest');
+    expect(s.messagesByKey.get(s.openKey!)!.id).toMatch(/^_req2/);
+    s = panelReducer(s, live(request(4)));
+    const second = analysisRequest(s)!;
+    const newer = panelReducer(s, { type: 'analyzed', request: second, analysis: analyze(second.exchanges, second.options) });
+    expect(newer.openKey).toBeUndefined(); // _req2 was dropped
+    expect(analysisRequest(newer)).toBeUndefined();
+    // The older analysis, finishing late, changes nothing.
+    expect(panelReducer(newer, { type: 'analyzed', request: first, analysis: analyze(first.exchanges, first.options) })).toBe(newer);
   });
 });

@@ -1,16 +1,21 @@
 import { analyze, type Analysis, type AnalyzeOptions } from '../analyze';
+import { classify, CLOSED, entryBytes, slimHop, type WindowState } from '../capture/sign-in-window';
 import type { ProfileId } from '../profiles';
 import type { InputFormat } from '../har/read-message-input';
 import type { Exchange } from '../har/types';
 import { MAX_SAML_EXCHANGES } from '../recorder/protocol';
 import type { Finding, OrgGroups } from '../rules/types';
-import { detectSaml } from '../saml/detect';
 import { createReadCache } from '../protocols/read-cache';
-import type { SamlMessage } from '../saml/types';
+import { isProtocolExchange } from '../protocols/detectors';
+import type { Message } from '../protocols/types';
 import { listRows, NO_FILTERS, type ListRow, type MessageFilters } from './filter-messages';
 
 // The panel's one store (a reducer): captures, their analysis, filters and selection. Pure: the capture
-// sources and the views live elsewhere.
+// sources and the views live elsewhere, and so does the analysis itself: the reducer asks for one (a new
+// `generation`), the view runs it outside (an effect, with the async trust step) and hands back `analyzed`.
+
+/** Kept exchanges hold at most about this many bytes of text; the oldest go first. */
+export const MAX_KEPT_BYTES = 64 * 1024 * 1024;
 
 export interface LoadedFile {
   name: string;
@@ -21,10 +26,22 @@ export interface LoadedFile {
 }
 
 export interface PanelState {
-  /** SAML exchanges only, oldest first, at most `MAX_SAML_EXCHANGES`. */
+  /**
+   * Protocol exchanges and the hops of their sign-in windows (utils/capture/sign-in-window.ts), oldest first, at
+   * most `maxExchanges` and about `MAX_KEPT_BYTES`.
+   */
   exchanges: Exchange[];
-  /** Non-SAML requests seen by the panel: counted, not kept. */
+  /** Requests no protocol detected, seen by the panel (some kept as hops of a sign-in). */
   otherRequests: number;
+  /** The sign-in window the last captures left open. */
+  window: WindowState;
+  /** Bumped whenever what the analysis depends on changes; the view then runs it (`analysisRequest`). */
+  generation: number;
+  /** The generation `analysis` answers. */
+  analyzedGeneration: number;
+  /** The exchanges `analysis` was made from (message `exchangeIndex` points into it) and `dropped` then. */
+  analyzedExchanges: Exchange[];
+  analyzedDropped: number;
   /** Non-SAML requests the background recorder counted. */
   recorderOtherRequests: number;
   /** SAML exchanges dropped to stay under the cap. */
@@ -36,7 +53,7 @@ export interface PanelState {
   /** The target service chosen by the user; undefined: detected per flow from where its messages go. */
   profile?: ProfileId;
   analysis: Analysis;
-  messagesByKey: ReadonlyMap<string, SamlMessage>;
+  messagesByKey: ReadonlyMap<string, Message>;
   findingsByKey: ReadonlyMap<string, Finding[]>;
   filters: MessageFilters;
   rows: ListRow[];
@@ -60,7 +77,17 @@ export type PanelAction =
   | { type: 'profile'; profile: ProfileId | undefined }
   | { type: 'select'; key: string | undefined }
   | { type: 'open'; key: string | undefined }
-  | { type: 'move'; by: number | 'first' | 'last' };
+  | { type: 'move'; by: number | 'first' | 'last' }
+  /** The analysis the view ran for `request`: shown unless a newer one already is. */
+  | { type: 'analyzed'; request: AnalysisRequest; analysis: Analysis };
+
+/** What one analysis is made of: a snapshot of the state's exchanges and options at one generation. */
+export interface AnalysisRequest {
+  generation: number;
+  exchanges: Exchange[];
+  dropped: number;
+  options: AnalyzeOptions;
+}
 
 const EMPTY_ANALYSIS: Analysis = { messages: [], flows: [], findings: [] };
 
@@ -68,6 +95,11 @@ export function initialPanelState(options: { maxExchanges?: number } = {}): Pane
   return {
     exchanges: [],
     otherRequests: 0,
+    window: CLOSED,
+    generation: 0,
+    analyzedGeneration: 0,
+    analyzedExchanges: [],
+    analyzedDropped: 0,
     recorderOtherRequests: 0,
     dropped: 0,
     ignoredWhilePaused: 0,
@@ -90,14 +122,32 @@ function shiftKey(key: string | undefined, by: number): string | undefined {
 }
 
 // Every change re-analyzes all kept exchanges (flows and findings may change with any new one); what each
-// exchange's SAML fields say is read once, when it arrives, and reused while the exchange is kept.
+// exchange's fields say is read once, when it arrives, and reused while the exchange is kept.
 const readCache = createReadCache();
 
-function withAnalysis(state: PanelState): PanelState {
+/** Asks the view for a new analysis of the kept exchanges. */
+function needsAnalysis(state: PanelState): PanelState {
+  return { ...state, generation: state.generation + 1 };
+}
+
+/** The analysis the state waits for, or undefined when the one shown is current. */
+export function analysisRequest(state: PanelState): AnalysisRequest | undefined {
+  if (state.analyzedGeneration === state.generation) return undefined;
   const options: AnalyzeOptions = { readCache };
   if (state.orgGroups?.length) options.orgGroups = state.orgGroups;
   if (state.profile) options.profile = state.profile;
-  const analysis = state.exchanges.length ? analyze(state.exchanges, options) : EMPTY_ANALYSIS;
+  return { generation: state.generation, exchanges: state.exchanges, dropped: state.dropped, options };
+}
+
+/** Runs the pending analysis synchronously (no trust step): for tests and the benchmark. */
+export function analyzeNow(state: PanelState): PanelState {
+  const request = analysisRequest(state);
+  return request ? panelReducer(state, { type: 'analyzed', request, analysis: analyze(request.exchanges, request.options) }) : state;
+}
+
+function withAnalysis(state: PanelState, request: AnalysisRequest, analysis: Analysis): PanelState {
+  // Selection keys name messages of the analysis shown; dropping exchanges since shifted their indices.
+  const shift = request.dropped - state.analyzedDropped;
   const messagesByKey = new Map(analysis.messages.map((m) => [m.key, m]));
   const findingsByKey = new Map<string, Finding[]>();
   for (const f of analysis.findings) {
@@ -109,7 +159,31 @@ function withAnalysis(state: PanelState): PanelState {
       else findingsByKey.set(key, [f]);
     }
   }
-  return withRows({ ...state, analysis, messagesByKey, findingsByKey });
+  return withRows({
+    ...state,
+    analysis,
+    messagesByKey,
+    findingsByKey,
+    analyzedGeneration: request.generation,
+    analyzedExchanges: request.exchanges,
+    analyzedDropped: request.dropped,
+    selectedKey: shiftKey(state.selectedKey, shift),
+    openKey: shiftKey(state.openKey, shift),
+  });
+}
+
+/** A state with nothing captured, continuing the generations so that an analysis still running is ignored. */
+function emptied(state: PanelState): PanelState {
+  const generation = state.generation + 1;
+  return {
+    ...initialPanelState({ maxExchanges: state.maxExchanges }),
+    paused: state.paused,
+    orgGroups: state.orgGroups,
+    profile: state.profile,
+    filters: state.filters,
+    generation,
+    analyzedGeneration: generation,
+  };
 }
 
 function withRows(state: PanelState): PanelState {
@@ -120,19 +194,38 @@ function withRows(state: PanelState): PanelState {
   return { ...state, rows, selectedKey, openKey };
 }
 
-/** Keep SAML exchanges (cheap name check), count the rest, and stay under the cap by dropping the oldest. */
+/**
+ * Keep protocol exchanges (any protocol's cheap detect) and the hops of their sign-in windows, count the
+ * requests no protocol detected, and stay under the count and byte caps by dropping the oldest.
+ */
 function addExchanges(state: PanelState, incoming: readonly Exchange[]): PanelState {
-  const saml = incoming.filter((x) => detectSaml(x.entry) !== null);
-  if (!saml.length) return { ...state, otherRequests: state.otherRequests + incoming.length };
-  const all = [...state.exchanges, ...saml];
-  const drop = Math.max(0, all.length - state.maxExchanges);
-  return withAnalysis({
+  let window = state.window;
+  let other = 0;
+  const kept: Exchange[] = [];
+  for (const x of incoming) {
+    const verdict = classify(x.entry, window);
+    window = verdict.window;
+    if (verdict.keep !== 'protocol') other++;
+    if (verdict.keep === 'protocol') kept.push(x);
+    else if (verdict.keep === 'hop') kept.push({ ...x, entry: slimHop(x.entry) });
+  }
+  if (!kept.length) return { ...state, window, otherRequests: state.otherRequests + other };
+  const all = [...state.exchanges, ...kept];
+  let drop = Math.max(0, all.length - state.maxExchanges);
+  let bytes = 0;
+  for (let i = all.length - 1; i >= drop; i--) {
+    bytes += entryBytes(all[i]!.entry);
+    if (bytes > MAX_KEPT_BYTES && i < all.length - 1) {
+      drop = i + 1;
+      break;
+    }
+  }
+  return needsAnalysis({
     ...state,
+    window,
     exchanges: drop ? all.slice(drop) : all,
-    otherRequests: state.otherRequests + incoming.length - saml.length,
+    otherRequests: state.otherRequests + other,
     dropped: state.dropped + drop,
-    selectedKey: shiftKey(state.selectedKey, drop),
-    openKey: shiftKey(state.openKey, drop),
   });
 }
 
@@ -144,14 +237,13 @@ export function panelReducer(state: PanelState, action: PanelAction): PanelState
   switch (action.type) {
     case 'captured':
       if (action.live && state.paused) {
-        const saml = action.exchanges.filter((x) => detectSaml(x.entry) !== null).length;
-        return { ...state, ignoredWhilePaused: state.ignoredWhilePaused + saml, otherRequests: state.otherRequests + action.exchanges.length - saml };
+        const detected = action.exchanges.filter((x) => isProtocolExchange(x.entry)).length;
+        return { ...state, ignoredWhilePaused: state.ignoredWhilePaused + detected, otherRequests: state.otherRequests + action.exchanges.length - detected };
       }
       return addExchanges(state, action.exchanges);
     case 'file-loaded': {
-      const samlExchanges = action.exchanges.filter((x) => detectSaml(x.entry) !== null).length;
-      const fresh = { ...initialPanelState({ maxExchanges: state.maxExchanges }), paused: state.paused, orgGroups: state.orgGroups, profile: state.profile, filters: state.filters };
-      const next = addExchanges(fresh, action.exchanges);
+      const samlExchanges = action.exchanges.filter((x) => isProtocolExchange(x.entry)).length;
+      const next = addExchanges(emptied(state), action.exchanges);
       return {
         ...next,
         file: { name: action.name, format: action.format, samlExchanges, otherRequests: action.exchanges.length - samlExchanges },
@@ -160,19 +252,23 @@ export function panelReducer(state: PanelState, action: PanelAction): PanelState
     case 'recorder-counted':
       return { ...state, recorderOtherRequests: action.otherRequests };
     case 'clear':
-      return { ...initialPanelState({ maxExchanges: state.maxExchanges }), paused: state.paused, orgGroups: state.orgGroups, profile: state.profile, filters: state.filters };
+      return emptied(state);
     case 'pause':
       return { ...state, paused: action.paused };
     case 'filter':
       return withRows({ ...state, filters: { ...state.filters, ...action.filters } });
     case 'org-groups':
-      return withAnalysis({ ...state, orgGroups: action.orgGroups });
+      return needsAnalysis({ ...state, orgGroups: action.orgGroups });
     case 'profile':
-      return withAnalysis({ ...state, profile: action.profile });
+      return needsAnalysis({ ...state, profile: action.profile });
     case 'select':
       return { ...state, selectedKey: action.key };
     case 'open':
       return { ...state, openKey: action.key, selectedKey: action.key ?? state.selectedKey };
+    case 'analyzed':
+      // An older request that finishes after a newer one is not shown.
+      if (action.request.generation <= state.analyzedGeneration || action.request.generation > state.generation) return state;
+      return withAnalysis(state, action.request, action.analysis);
     case 'move': {
       const keys = messageKeys(state.rows);
       if (!keys.length) return state;

@@ -4,11 +4,11 @@ import { signInEntries } from '../../tests/support/protocol-builder';
 import { buildResponse, SONAR_ACS } from '../../tests/support/response-builder';
 import type { Exchange, HarEntry } from '../har/types';
 import type { OrgGroups } from '../rules/types';
-import { initialPanelState, panelReducer, type PanelAction, type PanelState } from './panel-state';
+import { analyzeNow, initialPanelState, panelReducer, type PanelAction, type PanelState } from './panel-state';
 import { panelVerdict } from './panel-verdict';
 
 const live = (...entries: HarEntry[]): PanelAction => ({ type: 'captured', live: true, exchanges: entries.map((entry): Exchange => ({ entry, source: 'panel' })) });
-const run = (...actions: PanelAction[]) => actions.reduce(panelReducer, initialPanelState());
+const run = (...actions: PanelAction[]) => actions.reduce((s, a) => analyzeNow(panelReducer(s, a)), initialPanelState());
 const withGroups = (groups: string[]) =>
   postEntry(SONAR_ACS, 'SAMLResponse', b64(buildResponse({ attributes: { login: ['jdoe'], name: ['Jane Doe'], email: ['jane@example.com'], groups } })), {
     time: '2024-01-01T00:00:30.000Z',

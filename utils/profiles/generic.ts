@@ -1,4 +1,4 @@
-import { VENDOR_DOCS } from '../rules/vendor-docs';
+import { SPEC } from '../rules/support/docs-links';
 import { CLAIM } from './claim-uris';
 import { defineProfile } from './define-profile';
 
@@ -6,7 +6,7 @@ import { defineProfile } from './define-profile';
 export default defineProfile({
   id: 'generic',
   label: 'Generic SAML SP',
-  docs: VENDOR_DOCS.samlCore,
+  docs: SPEC.core,
   matches: () => ({ by: 'fallback', detail: 'no configured enterprise or known service host in the flow' }),
   expects: {
     attributes: {

@@ -1,4 +1,4 @@
-import { VENDOR_DOCS } from '../rules/vendor-docs';
+import { VENDOR } from '../rules/support/docs-links';
 import { CLAIM } from './claim-uris';
 import { defineProfile } from './define-profile';
 import { matchEnterprise } from './match-enterprise';
@@ -23,7 +23,7 @@ export function isSonarqubeCloudUrl(url: string | undefined): boolean {
 export default defineProfile({
   id: 'sonarqube-cloud',
   label: 'SonarQube Cloud',
-  docs: VENDOR_DOCS.sonarqubeCloudSso,
+  docs: VENDOR.sonarqubeCloudSso,
   matches(flow, enterprises) {
     const enterprise = matchEnterprise(flow, enterprises, 'sonarqube-cloud');
     if (enterprise) return enterprise;

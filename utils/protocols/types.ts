@@ -37,13 +37,9 @@ export interface MessageBase {
   verification?: Verification;
 }
 
-/**
- * One protocol of the registry (utils/protocols/registry.ts). Lives in `utils/<protocol>/protocol.ts`.
- * Everything here is pure and never throws on input.
- */
-export interface Protocol<M extends Message = Message> {
-  id: M['protocol'];
-  label: string;
+/** The cheap half of a protocol, all that capture needs (utils/protocols/detectors.ts). */
+export interface Detector {
+  id: string;
   /**
    * Does this exchange carry a message of the protocol? Runs on every request a page makes (capture keeps what
    * any protocol detects), so it must cost a few string tests in the common case: no decoding, no parsing.
@@ -54,6 +50,15 @@ export interface Protocol<M extends Message = Message> {
    * accepts: the recorder scans upload bytes for them before it builds a HAR entry.
    */
   markers: readonly string[];
+}
+
+/**
+ * One protocol of the registry (utils/protocols/registry.ts). Lives in `utils/<protocol>/protocol.ts`.
+ * Everything here is pure and never throws on input.
+ */
+export interface Protocol<M extends Message = Message> extends Detector {
+  id: M['protocol'];
+  label: string;
   /** The protocol's messages in one exchange (none for other traffic, cheaply). `cache` skips re-reading. */
   read(entry: HarEntry, exchangeIndex: number, cache?: ReadCache): M[];
   /**

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_ENCODED_BYTES } from '../saml/decode';
-import { bodyMentionsSaml, rawMentionsSaml, rawToText, requestBodyToPostData } from './request-body';
+import { bodyMentions, rawMentions, rawToText, requestBodyToPostData, type UploadChunk } from './request-body';
+
+const rawMentionsSaml = (chunks: UploadChunk[]) => rawMentions(chunks, ['SAML']);
+const bodyMentionsSaml = (body: Parameters<typeof bodyMentions>[0]) => bodyMentions(body, ['SAML']);
 
 const bytes = (s: string) => new TextEncoder().encode(s).buffer as ArrayBuffer;
 
@@ -9,6 +12,9 @@ describe('request body → HAR postData', () => {
     expect(rawMentionsSaml([{ bytes: bytes('RelayState=x&SA') }, { bytes: bytes('') }, { bytes: bytes('MLResponse=abc') }])).toBe(true);
     expect(rawMentionsSaml([{ bytes: bytes('S') }, { bytes: bytes('A') }, { bytes: bytes('M') }, { bytes: bytes('L') }])).toBe(true);
     expect(rawMentionsSaml([{ bytes: bytes('SSAML') }])).toBe(true);
+    // A marker whose prefix repeats is still found after a partial match (id_token after id_id_…).
+    expect(rawMentions([{ bytes: bytes('x=id_id_to') }, { bytes: bytes('ken') }], ['code_verifier', 'id_token'])).toBe(true);
+    expect(rawMentions([{ bytes: bytes('id_tokeN') }], ['id_token'])).toBe(false);
     expect(rawMentionsSaml([{ bytes: bytes('{"user":"SAM","l":1}') }])).toBe(false);
     // A file element between the halves: the halves are not contiguous bytes.
     expect(rawMentionsSaml([{ bytes: bytes('SA') }, { file: '/tmp/upload.bin' }, { bytes: bytes('ML') }])).toBe(false);

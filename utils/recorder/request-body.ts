@@ -17,8 +17,6 @@ export interface WebRequestBody {
 }
 
 const utf8 = new TextDecoder('utf-8');
-const SAML_BYTES = [0x53, 0x41, 0x4d, 0x4c]; // "SAML"
-
 function bytesOf(chunk: UploadChunk): Uint8Array | undefined {
   const b = chunk.bytes;
   if (!b) return undefined;
@@ -26,11 +24,40 @@ function bytesOf(chunk: UploadChunk): Uint8Array | undefined {
   return ArrayBuffer.isView(b) ? new Uint8Array(b.buffer, b.byteOffset, b.byteLength) : new Uint8Array(b);
 }
 
+/** A marker as bytes with its KMP failure table, so a scan never looks back at bytes already seen. */
+interface BytePattern {
+  bytes: number[];
+  fail: number[];
+}
+
+function pattern(marker: string): BytePattern {
+  const bytes = [...marker].map((c) => c.charCodeAt(0) & 0xff);
+  const fail = [0];
+  for (let i = 1, k = 0; i < bytes.length; i++) {
+    while (k > 0 && bytes[i] !== bytes[k]) k = fail[k - 1]!;
+    if (bytes[i] === bytes[k]) k++;
+    fail.push(k);
+  }
+  return { bytes, fail };
+}
+
+const patterns = new Map<string, BytePattern>();
+
 /**
- * Does any of the chunks contain "SAML"? Runs on every upload while recording, so it looks at the bytes in
- * place (no copy, no text decoding) and follows a match across chunk boundaries: browsers split bodies anywhere.
+ * Does any of the chunks contain one of the ASCII markers? Runs on every upload while recording, so it looks at
+ * the bytes in place (no copy, no text decoding) and follows a match across chunk boundaries: browsers split
+ * bodies anywhere.
  */
-export function rawMentionsSaml(chunks: readonly UploadChunk[]): boolean {
+export function rawMentions(chunks: readonly UploadChunk[], markers: readonly string[]): boolean {
+  for (const marker of markers) {
+    let p = patterns.get(marker);
+    if (!p) patterns.set(marker, (p = pattern(marker)));
+    if (scan(chunks, p)) return true;
+  }
+  return false;
+}
+
+function scan(chunks: readonly UploadChunk[], { bytes: want, fail }: BytePattern): boolean {
   let matched = 0;
   for (const chunk of chunks) {
     const bytes = bytesOf(chunk);
@@ -40,15 +67,13 @@ export function rawMentionsSaml(chunks: readonly UploadChunk[]): boolean {
     }
     for (let i = 0; i < bytes.length; i++) {
       const b = bytes[i];
-      if (b === SAML_BYTES[matched]) {
-        if (++matched === SAML_BYTES.length) return true;
-      } else matched = b === SAML_BYTES[0] ? 1 : 0;
+      while (matched > 0 && b !== want[matched]) matched = fail[matched - 1]!;
+      if (b === want[matched] && ++matched === want.length) return true;
     }
   }
   return false;
 }
 
-/** The raw chunks as one text, up to the decoder's size limit; `truncated` when something could not be read. */
 export function rawToText(chunks: readonly UploadChunk[], limit = MAX_ENCODED_BYTES): { text: string; truncated: boolean } {
   const parts: Uint8Array[] = [];
   let total = 0;
@@ -132,8 +157,8 @@ export function requestBodyToPostData(body: WebRequestBody | undefined): HarPost
 }
 
 /** Is it worth building an entry for this body? Cheap: names and bytes only, nothing decoded. */
-export function bodyMentionsSaml(body: WebRequestBody | undefined): boolean {
+export function bodyMentions(body: WebRequestBody | undefined, markers: readonly string[]): boolean {
   if (!body) return false;
-  if (body.raw?.length && rawMentionsSaml(body.raw)) return true;
-  return !!body.formData && Object.keys(body.formData).some((name) => name.includes('SAML'));
+  if (body.raw?.length && rawMentions(body.raw, markers)) return true;
+  return !!body.formData && Object.keys(body.formData).some((name) => markers.some((m) => name.includes(m)));
 }

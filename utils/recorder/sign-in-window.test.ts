@@ -28,6 +28,9 @@ describe('sign-in window', () => {
     expect(window.entries.at(-1)).toBe(group.at(-1));
     expect(window.entries.every((e) => T0 + 40 * 60_000 - Date.parse(e.startedDateTime) <= VERDICT_WINDOW_MS)).toBe(true);
     expect(signInWindow([response(0), request(20), response(45)])!.entries.map((e) => e.startedDateTime)).toEqual([at(45)]);
+    // Hops kept around the sign-in take no slot.
+    const hop = (minutes: number) => ({ ...request(minutes), request: { method: 'GET', url: 'https://app.example/', headers: [] } });
+    expect(signInWindow([request(1), ...Array.from({ length: 60 }, () => hop(1)), response(2)])!.entries.map((e) => e.startedDateTime)).toEqual([at(1), at(2)]);
   });
 
   it('is nothing when the last capture completes no sign-in', () => {

@@ -1,4 +1,5 @@
 import type { HarEntry } from '../har/types';
+import { isProtocolExchange } from '../protocols/detectors';
 import { detectSaml } from '../saml/detect';
 import type { CaptureStore } from './capture-store';
 import type { RecorderSignIn } from './protocol';
@@ -18,7 +19,9 @@ export const carriesResponse = (entry: HarEntry) => !!detectSaml(entry)?.message
  * The captures that can belong to the sign-in completed by the last of a tab group's captures (oldest first):
  * the pairing window, bounded, with all the group's sign-ins counted. Undefined when the last completes none.
  */
-export function signInWindow(group: readonly HarEntry[]): { entries: HarEntry[]; flows: number } | undefined {
+export function signInWindow(all: readonly HarEntry[]): { entries: HarEntry[]; flows: number } | undefined {
+  // The hops the recorder keeps around a sign-in do not change its verdict: they would only take the slots.
+  const group = all.filter(isProtocolExchange);
   const last = group.at(-1);
   if (!last || !carriesResponse(last)) return undefined;
   const at = Date.parse(last.startedDateTime);

@@ -79,7 +79,7 @@ describe('webRequest events → HAR entry', () => {
     expect(detectSaml(entry)?.truncated).toBe(true);
   });
 
-  it('follows a Redirect-binding GET without a body, and ignores requests without SAML', () => {
+  it('follows a Redirect-binding GET without a body, and ignores requests without SAML outside a sign-in', () => {
     const converter = new WebRequestToHar();
     const url = `https://login.example.com/sso?SAMLRequest=${encodeURIComponent(deflateB64('<samlp:AuthnRequest/>'))}`;
     expect(converter.beforeRequest({ requestId: '4', tabId: 7, url, method: 'GET', timeStamp: T0 })).toBe(true);
@@ -87,10 +87,12 @@ describe('webRequest events → HAR entry', () => {
     expect(entry.request.postData).toBeUndefined();
     expect(entry.request.queryString?.[0]?.name).toBe('SAMLRequest');
 
-    expect(converter.beforeRequest({ requestId: '5', tabId: 7, url: 'https://example.com/app.js', method: 'GET', timeStamp: T0 })).toBe(false);
-    expect(converter.beforeRequest(post('6', { formData: { username: ['ann'], password: ['SAML-is-fun'] } }))).toBe(false);
+    // Another tab, where no sign-in is open.
+    const elsewhere = (d: BeforeRequestDetails): BeforeRequestDetails => ({ ...d, tabId: 8 });
+    expect(converter.beforeRequest(elsewhere({ requestId: '5', tabId: 7, url: 'https://example.com/app.js', method: 'GET', timeStamp: T0 }))).toBe(false);
+    expect(converter.beforeRequest(elsewhere(post('6', { formData: { username: ['ann'], password: ['SAML-is-fun'] } })))).toBe(false);
     // A body that mentions SAML but carries no SAML field is not kept either.
-    expect(converter.beforeRequest(post('7', { raw: [{ bytes: bytes('{"note":"SAMLResponse soon"}') }] }))).toBe(false);
+    expect(converter.beforeRequest(elsewhere(post('7', { raw: [{ bytes: bytes('{"note":"SAMLResponse soon"}') }] })))).toBe(false);
     expect(complete(converter, '5')).toBeUndefined();
     expect(converter.pending).toBe(0);
   });
@@ -137,9 +139,24 @@ describe('webRequest events → HAR entry', () => {
       redirectUrl: 'https://sonarcloud.io/projects',
     });
     expect(hop?.entry.response).toMatchObject({ status: 302, redirectURL: 'https://sonarcloud.io/projects', httpVersion: 'HTTP/2.0' });
-    // The same requestId continues as a GET of the app page: not SAML, and nothing left to complete.
-    expect(converter.beforeRequest({ requestId: '9', tabId: 7, url: 'https://sonarcloud.io/projects', method: 'GET', timeStamp: T0 + 41 })).toBe(false);
-    expect(complete(converter, '9', 200)).toBeUndefined();
+    // The same requestId continues as a GET of the app page: not SAML, but the sign-in's landing page, a fresh hop.
+    expect(converter.beforeRequest({ requestId: '9', tabId: 7, url: 'https://sonarcloud.io/projects', method: 'GET', timeStamp: T0 + 41, type: 'main_frame' })).toBe(false);
+    const landing = complete(converter, '9', 200)!.entry;
+    expect(landing.request).toMatchObject({ method: 'GET', url: 'https://sonarcloud.io/projects' });
+    expect(landing.request.postData).toBeUndefined();
+    expect(landing.response.status).toBe(200);
+  });
+
+  it("follows the navigations of a tab's open sign-in window as hops, without bodies, and nothing else", () => {
+    const converter = new WebRequestToHar();
+    converter.beforeRequest(post('h1', { formData: { SAMLResponse: ['PHNh'] } }));
+    complete(converter, 'h1');
+    const get = (requestId: string, type: string, at = T0 + 1000): BeforeRequestDetails => ({ requestId, tabId: 7, url: 'https://sonarcloud.io/x', method: 'POST', timeStamp: at, type, requestBody: { formData: { password: ['secret'] } } });
+    expect(converter.beforeRequest(get('h2', 'main_frame'))).toBe(false); // counted as another request
+    expect(converter.beforeRequest(get('h3', 'script'))).toBe(false);
+    expect(converter.beforeRequest(get('h4', 'xmlhttprequest', T0 + 60_000))).toBe(false);
+    expect(converter.pending).toBe(1);
+    expect(complete(converter, 'h2', 200)!.entry.request.postData).toBeUndefined();
   });
 
   it('records a request that failed with status 0 and the browser error', () => {

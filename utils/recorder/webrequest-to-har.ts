@@ -1,10 +1,17 @@
+import { classify, CLOSED, type WindowState } from '../capture/sign-in-window';
 import type { HarEntry, HarNameValue } from '../har/types';
-import { detectSaml } from '../saml/detect';
-import { bodyMentionsSaml, requestBodyToPostData, type WebRequestBody } from './request-body';
+import { isProtocolExchange, MARKERS } from '../protocols/detectors';
+import { bodyMentions, requestBodyToPostData, type WebRequestBody } from './request-body';
 
 // webRequest events → HAR entries. Events of one request share a `requestId` (through redirects too: each hop
-// is its own exchange, as in a devtools HAR). Only SAML requests are followed from onBeforeRequest on; the rest
-// are counted and forgotten at once, so a busy browser costs a counter, not memory.
+// is its own exchange, as in a devtools HAR). Requests a protocol detects are followed from onBeforeRequest on,
+// and so are the navigations of a tab's open sign-in window (its hops, without bodies); the rest are counted
+// and forgotten at once, so a busy browser costs a counter, not memory.
+
+/** Hops are navigations and API calls; a page's images, scripts and styles explain no sign-in. */
+const HOP_TYPES = new Set(['main_frame', 'sub_frame', 'xmlhttprequest', 'other']);
+/** Sign-in windows of this many tabs at most are remembered (tabs close without telling the converter). */
+const MAX_WINDOWS = 500;
 
 /** The parts of the webRequest event details this module reads (the browser's objects have more). */
 interface RequestDetails {
@@ -92,30 +99,56 @@ function parseStatusLine(line: string | undefined): { httpVersion?: string; stat
 
 export class WebRequestToHar {
   private readonly inFlight = new Map<string, InFlight>();
+  private readonly windows = new Map<number, WindowState>();
 
   /**
-   * Start of a request (and of each redirect hop). Returns whether it is SAML and being followed; the caller
-   * counts the others.
+   * Start of a request (and of each redirect hop). Returns whether a protocol detects it (then it is followed);
+   * the caller counts the others, including the hops of a sign-in window, which are followed too.
    */
   beforeRequest(details: BeforeRequestDetails): boolean {
     // A redirect hop reuses the requestId; its previous hop was settled by onBeforeRedirect (or never followed).
     this.inFlight.delete(details.requestId);
     const body = details.requestBody ?? undefined;
-    if (!details.url.includes('SAML') && !bodyMentionsSaml(body)) return false;
-    const postData = requestBodyToPostData(body);
-    const entry: HarEntry = {
-      startedDateTime: new Date(details.timeStamp).toISOString(),
-      request: { method: details.method, url: details.url, headers: [], queryString: queryString(details.url), ...(postData ? { postData } : {}) },
-      response: { status: 0, headers: [] },
+    const entry = (withBody: boolean): HarEntry => {
+      const postData = withBody ? requestBodyToPostData(body) : undefined;
+      const e: HarEntry = {
+        startedDateTime: new Date(details.timeStamp).toISOString(),
+        request: { method: details.method, url: details.url, headers: [], queryString: queryString(details.url), ...(postData ? { postData } : {}) },
+        response: { status: 0, headers: [] },
+      };
+      if (details.type) e._resourceType = details.type;
+      return e;
     };
-    if (details.type) entry._resourceType = details.type;
-    if (!detectSaml(entry)) return false;
+    const mentioned = MARKERS.some((m) => details.url.includes(m)) || bodyMentions(body, MARKERS);
+    const full = mentioned ? entry(true) : undefined;
+    if (full && isProtocolExchange(full)) {
+      this.openWindow(details.tabId, classify(full, CLOSED).window);
+      this.follow(details, full, !!full.request.postData?.params);
+      return true;
+    }
+    if (details.type && !HOP_TYPES.has(details.type)) return false;
+    const window = this.windows.get(details.tabId);
+    if (!window) return false;
+    // A hop is kept without its body (a password form is no evidence of a sign-in problem).
+    const bare = entry(false);
+    const verdict = classify(bare, window);
+    this.windows.set(details.tabId, verdict.window);
+    if (verdict.keep === 'hop') this.follow(details, bare, false);
+    return false;
+  }
+
+  private openWindow(tabId: number, window: WindowState): void {
+    this.windows.delete(tabId);
+    if (this.windows.size >= MAX_WINDOWS) this.windows.delete(this.windows.keys().next().value!);
+    this.windows.set(tabId, window);
+  }
+
+  private follow(details: BeforeRequestDetails, entry: HarEntry, bodyFromForm: boolean): void {
     if (this.inFlight.size >= MAX_IN_FLIGHT) {
       const oldest = this.inFlight.keys().next().value;
       if (oldest !== undefined) this.inFlight.delete(oldest);
     }
-    this.inFlight.set(details.requestId, { tabId: details.tabId, startedAt: details.timeStamp, entry, bodyFromForm: !!postData?.params });
-    return true;
+    this.inFlight.set(details.requestId, { tabId: details.tabId, startedAt: details.timeStamp, entry, bodyFromForm });
   }
 
   /** onSendHeaders / onBeforeSendHeaders with extraInfoSpec ['requestHeaders']. */

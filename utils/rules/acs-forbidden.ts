@@ -1,6 +1,6 @@
 import { defineRule } from './define-rule';
-import { ENTRA, OKTA, VENDOR } from './protocol-docs';
-import { deliveredTo } from './transport';
+import { VENDOR, ENTRA, OKTA } from './support/docs-links';
+import { deliveredTo } from './support/transport';
 import type { Fix } from './types';
 
 const SINGLE_URL_FIX = (label: string): Fix => ({

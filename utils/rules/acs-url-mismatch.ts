@@ -1,7 +1,7 @@
-import { acsFix } from './acs-settings';
+import { acsFix } from './support/acs-settings';
 import { defineRule } from './define-rule';
-import { ENTRA, OKTA, SPEC } from './protocol-docs';
-import { deliveredTo, describeDifference, sameEndpoint } from './transport';
+import { SPEC, ENTRA, OKTA } from './support/docs-links';
+import { deliveredTo, describeDifference, sameEndpoint } from './support/transport';
 
 export default defineRule({
   id: 'acs-url-mismatch',

@@ -1,8 +1,8 @@
-import { assertionLabel, assertionPath, capitalize } from './bearer-confirmation';
-import { CLOCK_FIX } from './clock-fix';
+import { assertionLabel, assertionPath, capitalize } from './support/bearer-confirmation';
+import { CLOCK_FIX } from './support/clock-fix';
 import { defineRule } from './define-rule';
-import { SPEC } from './protocol-docs';
-import { formatInstant, formatSpan, judgeWindow, NO_CAPTURE_TIME, nowNoun, parseInstant, timeEvidence } from './time-window';
+import { SPEC } from './support/docs-links';
+import { formatInstant, formatSpan, judgeWindow, NO_CAPTURE_TIME, nowNoun, parseInstant, timeEvidence } from './support/time-window';
 import type { Hit, RuleContext } from './types';
 
 /** Why an expired assertion expired: issued already dead, or posted late. */

@@ -1,6 +1,6 @@
-import { assertionLabel, assertionPath, capitalize } from './bearer-confirmation';
+import { assertionLabel, assertionPath, capitalize } from './support/bearer-confirmation';
 import { defineRule } from './define-rule';
-import { ENTRA, OKTA, SPEC } from './protocol-docs';
+import { SPEC, ENTRA, OKTA } from './support/docs-links';
 import type { Fix, Hit } from './types';
 
 const fix = (entityId: string): Fix => ({

@@ -1,7 +1,7 @@
-import { assertionLabel, assertionPath, bearerConfirmations, capitalize } from './bearer-confirmation';
+import { assertionLabel, assertionPath, bearerConfirmations, capitalize } from './support/bearer-confirmation';
 import { defineRule } from './define-rule';
-import { SPEC } from './protocol-docs';
-import { shortUri } from './saml-uris';
+import { SPEC } from './support/docs-links';
+import { shortUri } from './support/saml-uris';
 import type { Fix, Hit } from './types';
 import type { SubjectConfirmation } from '../saml/types';
 

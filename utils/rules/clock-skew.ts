@@ -1,8 +1,8 @@
-import { bearerConfirmations } from './bearer-confirmation';
-import { CLOCK_FIX } from './clock-fix';
+import { bearerConfirmations } from './support/bearer-confirmation';
+import { CLOCK_FIX } from './support/clock-fix';
 import { defineRule } from './define-rule';
-import { SPEC } from './protocol-docs';
-import { formatInstant, formatSpan, judgeWindow, nowNoun, parseInstant, timeEvidence } from './time-window';
+import { SPEC } from './support/docs-links';
+import { formatInstant, formatSpan, judgeWindow, nowNoun, parseInstant, timeEvidence } from './support/time-window';
 
 export default defineRule({
   id: 'clock-skew',

@@ -1,9 +1,9 @@
 import { lateCause } from './assertion-expired';
-import { assertionLabel, assertionPath, bearerConfirmations } from './bearer-confirmation';
-import { CLOCK_FIX } from './clock-fix';
+import { assertionLabel, assertionPath, bearerConfirmations } from './support/bearer-confirmation';
+import { CLOCK_FIX } from './support/clock-fix';
 import { defineRule } from './define-rule';
-import { SPEC } from './protocol-docs';
-import { formatSpan, judgeWindow, nowNoun, timeEvidence } from './time-window';
+import { SPEC } from './support/docs-links';
+import { formatSpan, judgeWindow, nowNoun, timeEvidence } from './support/time-window';
 import type { Hit } from './types';
 
 export default defineRule({

@@ -1,8 +1,8 @@
-import { acsFix } from './acs-settings';
+import { acsFix } from './support/acs-settings';
 import { defineRule } from './define-rule';
-import { SPEC } from './protocol-docs';
-import { bearerConfirmations } from './bearer-confirmation';
-import { deliveredTo, describeDifference, startsWithEndpoint } from './transport';
+import { SPEC } from './support/docs-links';
+import { bearerConfirmations } from './support/bearer-confirmation';
+import { deliveredTo, describeDifference, startsWithEndpoint } from './support/transport';
 import type { SamlMessage } from '../saml/types';
 import type { Hit } from './types';
 

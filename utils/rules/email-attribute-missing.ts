@@ -1,13 +1,13 @@
-import { attributeNames, attributePath, findEmail, findField, isEmailAddress, lookedFor, readableAssertion } from './attribute-lookup';
+import { attributeNames, attributePath, findEmail, findField, isEmailAddress, lookedFor, readableAssertion } from './support/attribute-lookup';
 import { defineRule } from './define-rule';
-import { ENTRA_CLAIMS, OKTA_SAML_SETTINGS, VENDOR_DOCS } from './vendor-docs';
+import { VENDOR, ENTRA, OKTA } from './support/docs-links';
 import type { Fix } from './types';
 
 const FIX: Fix = {
   generic:
     "Send the user's e-mail address as an attribute named exactly as SonarQube Cloud's SSO setup assistant gives it (Email): copy the name from the assistant into the IdP's attribute mapping.",
-  entra: `In ${ENTRA_CLAIMS}, keep or add the claim "emailaddress" (or "email") with source attribute user.mail. Entra ID leaves the claim out for users whose mail property is empty: set it on the user, or use user.userprincipalname when UPNs are mail addresses.`,
-  okta: `In ${OKTA_SAML_SETTINGS} > Attribute Statements, add Name "email", Name format Unspecified, Value user.email.`,
+  entra: `In ${ENTRA.claims}, keep or add the claim "emailaddress" (or "email") with source attribute user.mail. Entra ID leaves the claim out for users whose mail property is empty: set it on the user, or use user.userprincipalname when UPNs are mail addresses.`,
+  okta: `In ${OKTA.samlSettings} > Attribute Statements, add Name "email", Name format Unspecified, Value user.email.`,
 };
 
 export default defineRule({
@@ -16,7 +16,7 @@ export default defineRule({
   title: 'No e-mail attribute',
   description:
     "The assertion carries no e-mail address: no attribute the profile maps to email, and no attribute value that is an e-mail address. SonarQube Cloud's troubleshooting guide names the attribute mapping, specifically email, as the first thing to check in an incorrect SSO configuration; the sign-in fails without it.",
-  docs: VENDOR_DOCS.sonarqubeCloudSso,
+  docs: VENDOR.sonarqubeCloudSso,
   fix: FIX,
   appliesTo: ['Response'],
   judges: 'attributes',

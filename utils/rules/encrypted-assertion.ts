@@ -1,5 +1,5 @@
 import { defineRule } from './define-rule';
-import { ENTRA, OKTA, SPEC } from './protocol-docs';
+import { SPEC, ENTRA, OKTA } from './support/docs-links';
 import type { Fix } from './types';
 
 const FIX: Fix = {

@@ -1,9 +1,8 @@
 import { CLAIM } from '../profiles/claim-uris';
-import { attributePath } from './attribute-lookup';
+import { attributePath } from './support/attribute-lookup';
 import { defineRule } from './define-rule';
-import { readIdpGroupClaim, servicesGroups } from './group-claim';
-import { ENTRA } from './protocol-docs';
-import { ENTRA_GROUP_CLAIM, VENDOR_DOCS } from './vendor-docs';
+import { readIdpGroupClaim, servicesGroups } from './support/group-claim';
+import { ENTRA, VENDOR } from './support/docs-links';
 import type { Fix } from './types';
 
 // Only the groups assigned to the application keep the token under the limit: Entra ID applies a group filter
@@ -11,7 +10,7 @@ import type { Fix } from './types';
 const FIX: Fix = {
   generic:
     'Assign the groups the service uses to the application in the IdP and send only those ("groups assigned to the application"), so that the token stays under the limit (150 groups for Entra ID SAML tokens). A group filter alone does not prevent the overage.',
-  entra: `Assign the groups to the application: in ${ENTRA.usersAndGroups}, add the groups the service uses, then in ${ENTRA_GROUP_CLAIM} choose "Groups assigned to the application" (source attribute sAMAccountName, or "Cloud-only group display names"). A group filter (Advanced options) alone does not prevent overage: Entra ID counts the user's groups before filtering.`,
+  entra: `Assign the groups to the application: in ${ENTRA.usersAndGroups}, add the groups the service uses, then in ${ENTRA.groupClaim} choose "Groups assigned to the application" (source attribute sAMAccountName, or "Cloud-only group display names"). A group filter (Advanced options) alone does not prevent overage: Entra ID counts the user's groups before filtering.`,
 };
 
 export default defineRule({
@@ -20,7 +19,7 @@ export default defineRule({
   title: 'Entra ID left the groups out (more than 150)',
   description:
     "A SAML token from Entra ID holds at most 150 groups. Above that, Entra ID omits the group claim entirely and sends the overage claim http://schemas.microsoft.com/claims/groups.link instead, so the SP receives no group. A fact about Entra ID's token: reported whatever the SP. An Entra ID assertion with neither a group claim nor the overage claim is groups-missing, not overage.",
-  docs: VENDOR_DOCS.entraGroupClaims,
+  docs: VENDOR.entraGroupClaims,
   fix: FIX,
   appliesTo: ['Response'],
   check(ctx) {

@@ -1,12 +1,12 @@
-import { attributePath, listValues } from './attribute-lookup';
+import { attributePath, listValues } from './support/attribute-lookup';
 import { defineRule } from './define-rule';
-import { readGroupClaim, splitObjectIds } from './group-claim';
-import { ENTRA_GROUP_CLAIM, VENDOR_DOCS } from './vendor-docs';
+import { readGroupClaim, splitObjectIds } from './support/group-claim';
+import { VENDOR, ENTRA } from './support/docs-links';
 import type { Fix } from './types';
 
 const FIX: Fix = {
   generic: 'Make users direct members of the groups the service syncs.',
-  entra: `Add users directly to the groups assigned under Enterprise applications > your app > Users and groups (not only through a nested group), or assign the nested groups to the application too. The group claim is configured in ${ENTRA_GROUP_CLAIM}.`,
+  entra: `Add users directly to the groups assigned under Enterprise applications > your app > Users and groups (not only through a nested group), or assign the nested groups to the application too. The group claim is configured in ${ENTRA.groupClaim}.`,
 };
 
 export default defineRule({
@@ -15,7 +15,7 @@ export default defineRule({
   title: 'Entra ID: nested groups do not sync',
   description:
     'With groups sent by name from Entra ID ("Groups assigned to the application"), only the assigned groups the user is a direct member of are emitted. A user who belongs to an assigned group only through a nested group gets no group for it.',
-  docs: VENDOR_DOCS.entraGroupClaims,
+  docs: VENDOR.entraGroupClaims,
   fix: FIX,
   appliesTo: ['Response'],
   judges: 'groups',

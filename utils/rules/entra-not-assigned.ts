@@ -1,5 +1,5 @@
 import { defineRule } from './define-rule';
-import { ENTRA, VENDOR } from './protocol-docs';
+import { VENDOR, ENTRA } from './support/docs-links';
 import type { Fix } from './types';
 
 const CODE = /AADSTS50105\b/;

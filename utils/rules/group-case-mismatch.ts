@@ -1,7 +1,7 @@
-import { attributePath } from './attribute-lookup';
+import { attributePath } from './support/attribute-lookup';
 import { defineRule } from './define-rule';
-import { readParity } from './org-parity';
-import { VENDOR_DOCS } from './vendor-docs';
+import { readParity } from './support/org-parity';
+import { VENDOR } from './support/docs-links';
 import type { Fix } from './types';
 
 const FIX: Fix = {
@@ -17,7 +17,7 @@ export default defineRule({
   title: 'Group name differs only by case',
   description:
     'A group value names an organization group in another case ("developers" for "Developers"). Group sync compares names exactly and case-sensitively, so the user does not join it.',
-  docs: VENDOR_DOCS.sonarqubeCloudJitGroups,
+  docs: VENDOR.sonarqubeCloudJitGroups,
   fix: FIX,
   appliesTo: ['Response'],
   judges: 'groups',

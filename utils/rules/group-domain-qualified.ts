@@ -1,7 +1,7 @@
-import { attributePath, listValues } from './attribute-lookup';
+import { attributePath, listValues } from './support/attribute-lookup';
 import { defineRule } from './define-rule';
-import { readGroupClaim } from './group-claim';
-import { ENTRA_GROUP_CLAIM, OKTA_GROUP_STATEMENTS, VENDOR_DOCS } from './vendor-docs';
+import { readGroupClaim } from './support/group-claim';
+import { VENDOR, ENTRA, OKTA } from './support/docs-links';
 import type { Fix } from './types';
 
 // NetBIOS (`CONTOSO\Developers`) or DNS (`contoso.com\Developers`) qualified, or `developers@contoso.com`.
@@ -16,8 +16,8 @@ export function isDomainQualified(value: string): boolean {
 const FIX: Fix = {
   generic:
     'Send bare group names (Developers, not CONTOSO\\Developers or developers@contoso.com), or name the organization groups exactly as sent, domain included.',
-  entra: `In ${ENTRA_GROUP_CLAIM}, set Source attribute to sAMAccountName instead of "NetBIOSDomain\\sAMAccountName" or "DNSDomain\\sAMAccountName".`,
-  okta: `In ${OKTA_GROUP_STATEMENTS}, the value is the Okta group name: rename the group or the organization group so they are equal; for groups imported from Active Directory, use the group name rather than its qualified name.`,
+  entra: `In ${ENTRA.groupClaim}, set Source attribute to sAMAccountName instead of "NetBIOSDomain\\sAMAccountName" or "DNSDomain\\sAMAccountName".`,
+  okta: `In ${OKTA.groupStatements}, the value is the Okta group name: rename the group or the organization group so they are equal; for groups imported from Active Directory, use the group name rather than its qualified name.`,
 };
 
 export default defineRule({
@@ -26,7 +26,7 @@ export default defineRule({
   title: 'Group names carry a domain',
   description:
     'Group values look like DOMAIN\\group or group@domain. The service compares names exactly, so they match only organization groups named with the same domain part.',
-  docs: VENDOR_DOCS.entraGroupClaims,
+  docs: VENDOR.entraGroupClaims,
   fix: FIX,
   appliesTo: ['Response'],
   judges: 'groups',

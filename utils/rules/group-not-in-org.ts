@@ -1,7 +1,7 @@
-import { attributePath, isGuid, listValues } from './attribute-lookup';
+import { attributePath, isGuid, listValues } from './support/attribute-lookup';
 import { defineRule } from './define-rule';
-import { describeOrgs, readParity } from './org-parity';
-import { VENDOR_DOCS } from './vendor-docs';
+import { describeOrgs, readParity } from './support/org-parity';
+import { VENDOR } from './support/docs-links';
 import type { Fix } from './types';
 
 const FIX: Fix = {
@@ -15,7 +15,7 @@ export default defineRule({
   title: 'Group not found in any organization',
   description:
     'A group value names no group, in any case, of the cached organization group lists. Sync ignores it. Often harmless (the IdP sends more groups than the service uses); a typo or a stale group list when the user expected to join it.',
-  docs: VENDOR_DOCS.sonarqubeCloudJitGroups,
+  docs: VENDOR.sonarqubeCloudJitGroups,
   fix: FIX,
   appliesTo: ['Response'],
   judges: 'groups',

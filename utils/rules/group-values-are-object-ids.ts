@@ -1,12 +1,12 @@
-import { attributePath, listValues } from './attribute-lookup';
+import { attributePath, listValues } from './support/attribute-lookup';
 import { defineRule } from './define-rule';
-import { readIdpGroupClaim, servicesGroups, splitObjectIds } from './group-claim';
-import { ENTRA_GROUP_CLAIM, VENDOR_DOCS } from './vendor-docs';
+import { readIdpGroupClaim, servicesGroups, splitObjectIds } from './support/group-claim';
+import { ENTRA, VENDOR } from './support/docs-links';
 import type { Fix } from './types';
 
 const FIX: Fix = {
   generic: 'Send group names, not object IDs: the service matches groups by exact name.',
-  entra: `In ${ENTRA_GROUP_CLAIM}, set Source attribute to sAMAccountName for groups synced from Active Directory, or to "Cloud-only group display names" for groups created in Entra ID (with "Groups assigned to the application", tick "Emit group name for cloud-only groups"). "Group ID" is the default and sends object IDs.`,
+  entra: `In ${ENTRA.groupClaim}, set Source attribute to sAMAccountName for groups synced from Active Directory, or to "Cloud-only group display names" for groups created in Entra ID (with "Groups assigned to the application", tick "Emit group name for cloud-only groups"). "Group ID" is the default and sends object IDs.`,
 };
 
 export default defineRule({
@@ -15,7 +15,7 @@ export default defineRule({
   title: 'Groups arrive as object IDs',
   description:
     "Group values are GUIDs, Entra ID's default group claim. Services that sync groups (SonarQube Cloud among them) match organization groups by name, so no object ID ever matches. A fact about the IdP's token: reported whatever the SP.",
-  docs: VENDOR_DOCS.entraGroupClaims,
+  docs: VENDOR.entraGroupClaims,
   fix: FIX,
   appliesTo: ['Response'],
   check(ctx) {

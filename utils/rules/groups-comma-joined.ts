@@ -1,7 +1,7 @@
-import { attributePath } from './attribute-lookup';
+import { attributePath } from './support/attribute-lookup';
 import { defineRule } from './define-rule';
-import { readGroupClaim } from './group-claim';
-import { ENTRA_GROUP_CLAIM, OKTA_GROUP_STATEMENTS, VENDOR_DOCS } from './vendor-docs';
+import { readGroupClaim } from './support/group-claim';
+import { SPEC, ENTRA, OKTA } from './support/docs-links';
 import type { Fix } from './types';
 
 // An LDAP DN (`CN=Dev,OU=Groups,DC=example,DC=com`) has commas too, but is one name: not a joined list.
@@ -18,8 +18,8 @@ export function joinedGroups(value: string): string[] {
 const FIX: Fix = {
   generic:
     'Send one AttributeValue per group in a single multi-valued attribute, not one string of names joined by commas or semicolons.',
-  entra: `Remove the custom claim that joins groups (a Join() transformation or a string attribute) and use ${ENTRA_GROUP_CLAIM} instead: it sends one value per group.`,
-  okta: `Use ${OKTA_GROUP_STATEMENTS} (one value per group) instead of an Attribute Statement whose expression joins the groups into one string.`,
+  entra: `Remove the custom claim that joins groups (a Join() transformation or a string attribute) and use ${ENTRA.groupClaim} instead: it sends one value per group.`,
+  okta: `Use ${OKTA.groupStatements} (one value per group) instead of an Attribute Statement whose expression joins the groups into one string.`,
 };
 
 export default defineRule({
@@ -28,7 +28,7 @@ export default defineRule({
   title: 'Groups joined into one value',
   description:
     'The groups arrive in one AttributeValue joined by commas or semicolons. The service reads each AttributeValue as one group name and looks for a group literally named "a,b,c".',
-  docs: VENDOR_DOCS.samlCore,
+  docs: SPEC.core,
   fix: FIX,
   appliesTo: ['Response'],
   judges: 'groups',

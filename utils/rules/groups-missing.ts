@@ -1,15 +1,14 @@
-import { attributeNames, attributePath, listValues, lookedFor } from './attribute-lookup';
+import { attributeNames, attributePath, listValues, lookedFor } from './support/attribute-lookup';
 import { defineRule } from './define-rule';
-import { readGroupClaim } from './group-claim';
-import { ENTRA } from './protocol-docs';
-import { ENTRA_GROUP_CLAIM, OKTA_GROUP_STATEMENTS, VENDOR_DOCS } from './vendor-docs';
+import { readGroupClaim } from './support/group-claim';
+import { ENTRA, OKTA, VENDOR } from './support/docs-links';
 import type { Fix } from './types';
 
 const FIX: Fix = {
   generic:
     "Send the user's groups as one attribute named exactly as SonarQube Cloud's SSO setup assistant gives it (copy the name from the assistant into the IdP), one AttributeValue per group name. Group names must equal the organization's group names exactly (case-sensitive).",
-  entra: `Entra ID sends no group claim until one is added: in ${ENTRA_GROUP_CLAIM}, choose "Groups assigned to the application" and, as source attribute, sAMAccountName (groups synced from Active Directory) or "Cloud-only group display names"; then assign the groups to the application in ${ENTRA.usersAndGroups}.`,
-  okta: `In ${OKTA_GROUP_STATEMENTS}, add Name "groups" with a filter matching the groups SonarQube Cloud uses.`,
+  entra: `Entra ID sends no group claim until one is added: in ${ENTRA.groupClaim}, choose "Groups assigned to the application" and, as source attribute, sAMAccountName (groups synced from Active Directory) or "Cloud-only group display names"; then assign the groups to the application in ${ENTRA.usersAndGroups}.`,
+  okta: `In ${OKTA.groupStatements}, add Name "groups" with a filter matching the groups SonarQube Cloud uses.`,
 };
 
 export default defineRule({
@@ -18,7 +17,7 @@ export default defineRule({
   title: 'No group claim',
   description:
     'The service synchronizes group memberships from the assertion, but it carries no group attribute (or an empty one) and no overage claim. A user created at this sign-in (just in time) joins no organization and lands on an empty organization page.',
-  docs: VENDOR_DOCS.sonarqubeCloudJitGroups,
+  docs: VENDOR.sonarqubeCloudJitGroups,
   fix: FIX,
   appliesTo: ['Response'],
   judges: 'groups',

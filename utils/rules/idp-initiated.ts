@@ -1,6 +1,6 @@
-import { bearerConfirmations } from './bearer-confirmation';
+import { bearerConfirmations } from './support/bearer-confirmation';
 import { defineRule } from './define-rule';
-import { ENTRA, OKTA, VENDOR } from './protocol-docs';
+import { VENDOR, ENTRA, OKTA } from './support/docs-links';
 import type { Fix } from './types';
 
 const GENERIC_FIX: Fix = {

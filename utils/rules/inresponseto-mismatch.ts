@@ -1,7 +1,7 @@
-import { assertionPath, bearerConfirmations } from './bearer-confirmation';
+import { assertionPath, bearerConfirmations } from './support/bearer-confirmation';
 import { defineRule } from './define-rule';
-import { SPEC } from './protocol-docs';
-import { formatInstant, parseInstant } from './time-window';
+import { SPEC } from './support/docs-links';
+import { formatInstant, parseInstant } from './support/time-window';
 import type { Fix, Hit } from './types';
 
 const FIX: Fix = {

@@ -1,7 +1,7 @@
-import { attributePath, listValues } from './attribute-lookup';
+import { attributePath, listValues } from './support/attribute-lookup';
 import { defineRule } from './define-rule';
-import { readGroupClaim } from './group-claim';
-import { VENDOR_DOCS } from './vendor-docs';
+import { readGroupClaim } from './support/group-claim';
+import { VENDOR } from './support/docs-links';
 
 export default defineRule({
   id: 'jit-membership-reset',
@@ -9,7 +9,7 @@ export default defineRule({
   title: 'Group memberships are reset at each sign-in',
   description:
     "At each sign-in the service sets the user's group memberships to exactly the groups in the assertion (the default group excepted): memberships added by hand are removed at the next sign-in.",
-  docs: VENDOR_DOCS.sonarqubeCloudJitGroups,
+  docs: VENDOR.sonarqubeCloudJitGroups,
   fix: { generic: 'Manage memberships in the IdP, not by hand in the service: the next sign-in overwrites them.' },
   appliesTo: ['Response'],
   judges: 'groups',

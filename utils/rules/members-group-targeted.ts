@@ -1,7 +1,7 @@
-import { attributePath } from './attribute-lookup';
+import { attributePath } from './support/attribute-lookup';
 import { defineRule } from './define-rule';
-import { readParity } from './org-parity';
-import { VENDOR_DOCS } from './vendor-docs';
+import { readParity } from './support/org-parity';
+import { VENDOR } from './support/docs-links';
 import type { Fix } from './types';
 
 const FIX: Fix = {
@@ -15,7 +15,7 @@ export default defineRule({
   title: 'The default group is excluded from sync',
   description:
     'A group value names the organization\'s default group ("Members"). Sync never adds users to it or removes them from it, so the value has no effect.',
-  docs: VENDOR_DOCS.sonarqubeCloudJitGroups,
+  docs: VENDOR.sonarqubeCloudJitGroups,
   fix: FIX,
   appliesTo: ['Response'],
   judges: 'groups',

@@ -1,7 +1,7 @@
-import { attributePath, listValues } from './attribute-lookup';
+import { attributePath, listValues } from './support/attribute-lookup';
 import { defineRule } from './define-rule';
-import { describeOrgs, readParity } from './org-parity';
-import { VENDOR_DOCS } from './vendor-docs';
+import { describeOrgs, readParity } from './support/org-parity';
+import { VENDOR } from './support/docs-links';
 import type { Fix } from './types';
 
 const FIX: Fix = {
@@ -15,7 +15,7 @@ export default defineRule({
   title: 'No group value matches any organization group',
   description:
     'The assertion sends groups, yet none names a (non-default) group of any cached organization exactly. The user signs in and joins no group: no organization access beyond what they already had.',
-  docs: VENDOR_DOCS.sonarqubeCloudTroubleshooting,
+  docs: VENDOR.sonarqubeCloudTroubleshooting,
   fix: FIX,
   appliesTo: ['Response'],
   judges: 'groups',

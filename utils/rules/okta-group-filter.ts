@@ -1,12 +1,12 @@
-import { attributeNames, attributePath, listValues, lookedFor } from './attribute-lookup';
+import { attributeNames, attributePath, listValues, lookedFor } from './support/attribute-lookup';
 import { defineRule } from './define-rule';
-import { readGroupClaim } from './group-claim';
-import { OKTA_GROUP_STATEMENTS, VENDOR_DOCS } from './vendor-docs';
+import { readGroupClaim } from './support/group-claim';
+import { VENDOR, OKTA } from './support/docs-links';
 import type { Fix } from './types';
 
 const FIX: Fix = {
   generic: "Check the IdP's group attribute configuration and that the user is in a group it sends.",
-  okta: `In ${OKTA_GROUP_STATEMENTS}, check the Name (it must be the Groups attribute set in SonarQube Cloud, e.g. "groups") and the filter: Starts with / Equals / Contains / Matches regex (".*" sends every group). Then check under Assignments that the user (or a group of theirs) is assigned to the app and is a member of a group the filter matches.`,
+  okta: `In ${OKTA.groupStatements}, check the Name (it must be the Groups attribute set in SonarQube Cloud, e.g. "groups") and the filter: Starts with / Equals / Contains / Matches regex (".*" sends every group). Then check under Assignments that the user (or a group of theirs) is assigned to the app and is a member of a group the filter matches.`,
 };
 
 export default defineRule({
@@ -15,7 +15,7 @@ export default defineRule({
   title: 'Okta sent no groups',
   description:
     "An Okta assertion has no group attribute, or an empty one. Okta sends only the groups its Group Attribute Statement filter matches, and only for users assigned to the app: the filter or the assignment is the usual cause.",
-  docs: VENDOR_DOCS.oktaGroupAttributeStatements,
+  docs: VENDOR.oktaGroupAttributeStatements,
   fix: FIX,
   appliesTo: ['Response'],
   judges: 'groups',

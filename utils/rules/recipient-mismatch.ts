@@ -1,8 +1,8 @@
-import { acsFix } from './acs-settings';
-import { assertionLabel, assertionPath, bearerConfirmations, capitalize } from './bearer-confirmation';
+import { acsFix } from './support/acs-settings';
+import { assertionLabel, assertionPath, bearerConfirmations, capitalize } from './support/bearer-confirmation';
 import { defineRule } from './define-rule';
-import { SPEC } from './protocol-docs';
-import { deliveredTo, describeDifference, sameEndpoint } from './transport';
+import { SPEC } from './support/docs-links';
+import { deliveredTo, describeDifference, sameEndpoint } from './support/transport';
 import type { Hit } from './types';
 
 export default defineRule({

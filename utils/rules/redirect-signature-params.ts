@@ -1,5 +1,5 @@
 import { defineRule } from './define-rule';
-import { SPEC } from './protocol-docs';
+import { SPEC } from './support/docs-links';
 import type { Fix } from './types';
 
 const FIX: Fix = {

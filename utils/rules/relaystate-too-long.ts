@@ -1,5 +1,5 @@
 import { defineRule } from './define-rule';
-import { SPEC } from './protocol-docs';
+import { SPEC } from './support/docs-links';
 import type { Fix } from './types';
 
 /** SAML bindings §3.4.3 (Redirect) and §3.5.3 (POST): "MUST NOT exceed 80 bytes in length". */

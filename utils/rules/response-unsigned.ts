@@ -1,6 +1,6 @@
 import { defineRule } from './define-rule';
-import { SPEC } from './protocol-docs';
-import { SIGN_BOTH_FIX } from './signing-fix';
+import { SPEC } from './support/docs-links';
+import { SIGN_BOTH_FIX } from './support/signing-fix';
 
 export default defineRule({
   id: 'response-unsigned',

@@ -1,7 +1,7 @@
-import { assertionLabel } from './bearer-confirmation';
+import { assertionLabel } from './support/bearer-confirmation';
 import { defineRule } from './define-rule';
-import { ENTRA, OKTA, SPEC } from './protocol-docs';
-import { shortUri } from './saml-uris';
+import { SPEC, ENTRA, OKTA } from './support/docs-links';
+import { shortUri } from './support/saml-uris';
 import type { Fix } from './types';
 import type { SignatureInfo } from '../saml/types';
 

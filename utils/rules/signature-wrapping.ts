@@ -1,5 +1,5 @@
 import { defineRule } from './define-rule';
-import { SPEC } from './protocol-docs';
+import { SPEC } from './support/docs-links';
 import type { Fix, Hit } from './types';
 
 // XML Signature Wrapping (Somorovsky et al., "On Breaking SAML", USENIX Security 2012): a valid signature is kept

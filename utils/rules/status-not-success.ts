@@ -1,6 +1,6 @@
 import { defineRule } from './define-rule';
-import { ENTRA, OKTA, SPEC } from './protocol-docs';
-import { shortUri, STATUS_PREFIX, STATUS_SUCCESS } from './saml-uris';
+import { SPEC, ENTRA, OKTA } from './support/docs-links';
+import { shortUri, STATUS_PREFIX, STATUS_SUCCESS } from './support/saml-uris';
 import type { Fix } from './types';
 
 // What the common second-level codes (SAML core §3.2.2.2) mean for the admin, in the order they ask.

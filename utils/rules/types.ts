@@ -2,7 +2,7 @@ import type { Flow } from '../flow/types';
 import type { EnterpriseContext, Profile, ProfileCheck, ProfileReason } from '../profiles/types';
 import type { MessageOf, ProtocolId } from '../protocols/types';
 import type { Assertion, SamlMessage } from '../saml/types';
-import type { NowSource } from './judging-time';
+import type { NowSource } from './support/judging-time';
 
 export type Severity = 'error' | 'warning' | 'info';
 

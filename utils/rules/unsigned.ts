@@ -1,6 +1,6 @@
 import { defineRule } from './define-rule';
-import { SPEC } from './protocol-docs';
-import { SIGN_BOTH_FIX } from './signing-fix';
+import { SPEC } from './support/docs-links';
+import { SIGN_BOTH_FIX } from './support/signing-fix';
 
 // Any ds:Signature element, wherever it sits.
 const ANY_SIGNATURE = /<(?:[\w.-]+:)?Signature[\s>/]/;

@@ -1,4 +1,5 @@
 import type { HarEntry, HarNameValue } from '../har/types';
+import type { Detector } from '../protocols/types';
 import type { Binding, SamlParam } from './types';
 
 /** The SAML fields of one exchange, by name only: nothing is decoded here. */
@@ -16,6 +17,9 @@ export interface SamlFields {
 const MESSAGE_PARAMS: readonly SamlParam[] = ['SAMLRequest', 'SAMLResponse', 'SAMLart'];
 /** WS-Federation's sign-in result field (wa=wsignin1.0): recognised so that it is named, not judged as SAML 2.0. */
 const WS_FED_RESULT = 'wresult';
+
+/** SAML's entry in the capture registry (utils/protocols/detectors.ts): every field name starts with "SAML". */
+export const samlDetector: Detector = { id: 'saml', detect: (entry) => detectSaml(entry) !== null, markers: ['SAML'] };
 
 /**
  * Is this exchange SAML? Runs on every request a page makes, so the common case (no "SAML" anywhere) returns

@@ -1,4 +1,5 @@
 import type { HarEntry, HarPostData } from '../har/types';
+import { httpStatusOf } from '../har/http-status';
 import { protocolCache, type ReadCache } from '../protocols/read-cache';
 import { decodeSamlValue } from './decode';
 import { detectSaml, type SamlFields } from './detect';
@@ -93,7 +94,8 @@ function assemble(field: SamlField, fields: SamlFields, entry: HarEntry, exchang
     encryptedAssertions: 0,
     raw: field.value,
   };
-  if (entry.response?.status) message.httpStatus = entry.response.status;
+  const status = httpStatusOf(entry);
+  if (status !== undefined) message.httpStatus = status;
   if (entry.startedDateTime) message.capturedAt = entry.startedDateTime;
   if (fields.relayState !== undefined) message.relayState = fields.relayState;
   if (field.binding === 'redirect' && (fields.sigAlg !== undefined || fields.signature !== undefined)) {

@@ -1,4 +1,4 @@
-import type { Fix } from './types';
+import type { Fix } from '../types';
 
 /** What to change when times disagree: clocks first, then the assertion lifetime. */
 export const CLOCK_FIX: Fix = {

@@ -1,6 +1,6 @@
-import { parityForAssertion, type ParityResult } from '../groups/parity';
+import { parityForAssertion, type ParityResult } from '../../groups/parity';
 import { readGroupClaim, type GroupClaim } from './group-claim';
-import type { RuleContext } from './types';
+import type { RuleContext } from '../types';
 
 type Parity = { claim: GroupClaim & { attribute: NonNullable<GroupClaim['attribute']> }; parity: ParityResult };
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { defaultProfile } from '../profiles';
+import { defaultProfile } from '../../profiles';
 
 const sonarqubeCloud = defaultProfile('sonarqube-cloud');
-import type { Assertion, Attribute } from '../saml/types';
+import type { Assertion, Attribute } from '../../saml/types';
 import { findAttribute, findEmail, isEmailAddress, isGuid, lastSegment } from './attribute-lookup';
 
 const assertion = (attributes: Attribute[]): Assertion => ({ subject: { confirmations: [] }, attributes });

@@ -1,7 +1,7 @@
 // The rule reference page (docs/rules.md), written from the rules' own metadata so it cannot drift from them.
 // Each rule is a heading whose text is its id: GitHub's anchor for it is the id, which is what ruleReference() links.
-import type { MessageKind } from '../saml/types';
-import type { Fix, Rule, Severity } from './types';
+import type { MessageKind } from '../../saml/types';
+import type { Fix, Rule, Severity } from '../types';
 
 export interface RuleSection {
   title: string;

@@ -1,7 +1,7 @@
 // SAML instants (xs:dateTime, SAML core §1.3.3) and how the time rules word them. Every rule judges times
 // against `ctx.now` (the capture time, the evaluation time the user set, or the message's own IssueInstant),
 // never the analyst's clock unless there is nothing else.
-import type { RuleContext } from './types';
+import type { RuleContext } from '../types';
 
 /**
  * Milliseconds since the epoch, or undefined when the text is not an instant. SAML requires UTC; an instant

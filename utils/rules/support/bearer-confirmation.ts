@@ -1,4 +1,4 @@
-import type { Assertion, SamlMessage, SubjectConfirmation } from '../saml/types';
+import type { Assertion, SamlMessage, SubjectConfirmation } from '../../saml/types';
 import { CM_BEARER } from './saml-uris';
 
 /** The bearer SubjectConfirmations of an assertion: the ones Web Browser SSO relies on (profiles §4.1.4.2). */

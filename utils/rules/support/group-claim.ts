@@ -1,9 +1,9 @@
-import generic from '../profiles/generic';
-import { resolveProfile } from '../profiles/resolve-profile';
-import type { Profile } from '../profiles/types';
-import type { Attribute, Assertion, SamlMessage } from '../saml/types';
+import generic from '../../profiles/generic';
+import { resolveProfile } from '../../profiles/resolve-profile';
+import type { Profile } from '../../profiles/types';
+import type { Attribute, Assertion, SamlMessage } from '../../saml/types';
 import { findGroups, findGroupsLink, idpOf, isGuid, readableAssertion } from './attribute-lookup';
-import type { RuleContext } from './types';
+import type { RuleContext } from '../types';
 
 /** What group rules look at in one Response. Shared by the rules of one message: read it, never change it. */
 export interface GroupClaim {

@@ -1,6 +1,6 @@
 // Where a message travelled. Transport rules compare SAML's URLs with the URL the browser really used, so they
 // must stay silent for synthetic inputs (raw XML or base64 given to the command line has url 'about:blank').
-import type { SamlMessage } from '../saml/types';
+import type { SamlMessage } from '../../saml/types';
 
 /** The URL the message was sent to, when it is a real http(s) URL, without its fragment. */
 export function deliveredTo(message: Pick<SamlMessage, 'url'>): string | undefined {

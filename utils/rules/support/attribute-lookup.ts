@@ -1,8 +1,8 @@
 // Finds the attributes a target service reads, the way admins actually name them: the profile's mapping tried
 // as exact names, then FriendlyNames, then the last segment of a claim URI or URN, case-insensitively.
-import { CLAIM } from '../profiles/claim-uris';
-import type { AttributeMapping, Profile } from '../profiles/types';
-import type { Assertion, Attribute, SamlMessage } from '../saml/types';
+import { CLAIM } from '../../profiles/claim-uris';
+import type { AttributeMapping, Profile } from '../../profiles/types';
+import type { Assertion, Attribute, SamlMessage } from '../../saml/types';
 
 export type AttributeField = keyof AttributeMapping;
 

@@ -1,5 +1,5 @@
-import { ENTRA, OKTA } from './protocol-docs';
-import type { Fix } from './types';
+import { ENTRA, OKTA } from './docs-links';
+import type { Fix } from '../types';
 
 /** How to make the IdP send the Response to the URL the SP expects (its ACS), in each IdP's terms. */
 export function acsFix(expected: string | undefined, what: string): Fix {

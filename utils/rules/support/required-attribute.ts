@@ -1,5 +1,5 @@
 import { attributeNames, attributePath, findField, lookedFor, readableAssertion, type AttributeField } from './attribute-lookup';
-import type { Fix, Hit, RuleContext } from './types';
+import type { Fix, Hit, RuleContext } from '../types';
 
 /** The shared check of `login-attribute-missing` and `name-attribute-missing`: required by the profile, absent or empty. */
 export function checkRequiredAttribute({ message, profile }: RuleContext, field: AttributeField, fix: Fix): Hit[] {

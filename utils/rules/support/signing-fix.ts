@@ -1,5 +1,5 @@
-import { ENTRA, OKTA } from './protocol-docs';
-import type { Fix } from './types';
+import { ENTRA, OKTA } from './docs-links';
+import type { Fix } from '../types';
 
 /** How to have the IdP sign both the Response and the assertion. */
 export const SIGN_BOTH_FIX: Fix = {

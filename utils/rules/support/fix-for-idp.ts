@@ -1,4 +1,4 @@
-import type { Fix } from './types';
+import type { Fix } from '../types';
 
 export type FixVendor = 'entra' | 'okta' | 'generic';
 export type IdpKind = 'entra' | 'okta' | 'other';

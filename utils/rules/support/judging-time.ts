@@ -1,7 +1,7 @@
 // The instant a message's times are judged at, and why: the exchange's capture time, the time the user set for
 // the analysis, or, for a message with neither (pasted XML, base64, a URL), its own IssueInstant. Judging a
 // years-old message against today's clock would report every one of them expired and hide its real fault.
-import type { SamlMessage } from '../saml/types';
+import type { SamlMessage } from '../../saml/types';
 import { formatInstant, parseInstant } from './time-window';
 
 export type NowSource = 'capture' | 'option' | 'issue-instant' | 'wall-clock';

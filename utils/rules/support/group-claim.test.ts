@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { postEntry, b64 } from '../../tests/support/har-builder';
-import { buildResponse, ENTRA_ISSUER, SONAR_ACS, SONAR_USER } from '../../tests/support/response-builder';
-import { analyze } from '../analyze';
-import { defaultProfile, withMapping } from '../profiles';
+import { postEntry, b64 } from '../../../tests/support/har-builder';
+import { buildResponse, ENTRA_ISSUER, SONAR_ACS, SONAR_USER } from '../../../tests/support/response-builder';
+import { analyze } from '../../analyze';
+import { defaultProfile, withMapping } from '../../profiles';
 import { readGroupClaim, splitObjectIds } from './group-claim';
 import { readParity } from './org-parity';
-import type { RuleContext } from './types';
+import type { RuleContext } from '../types';
 
 const GROUPS = 'http://schemas.microsoft.com/ws/2008/06/identity/claims/groups';
 const ID = '7f3c2a1e-9b4d-4e21-a8f0-3c5d6e7f8a9b';
