@@ -1,4 +1,6 @@
 import type { Analysis } from '../utils/analyze';
+import { profileById } from '../utils/profiles';
+import { RULES } from '../utils/rules/index';
 import { idpOf } from '../utils/rules/support/attribute-lookup';
 import { fixFor, type IdpKind } from '../utils/rules/support/fix-for-idp';
 import { describeJudgedAt, type JudgedAt } from '../utils/rules/support/judging-time';
@@ -61,6 +63,12 @@ export function toTextReport(analysis: Analysis, c: Palette): string {
     const label = flow.kind === 'sign-in' ? 'Sign-in' : flow.kind === 'sign-out' ? 'Sign-out' : 'Message';
     const status = flow.acsStatus ? `, ACS answered HTTP ${flow.acsStatus}` : '';
     lines.push(c.bold(`${label} ${flow.id}${flow.startedAt ? ` at ${flow.startedAt}` : ''}${status}`));
+    if (flow.profile) {
+      const profileLabel = profileById(flow.profile)?.label ?? flow.profile;
+      lines.push(`  ${c.dim('judged as')} ${profileLabel}${flow.reason ? c.dim(` (${flow.reason.detail})`) : ''}`);
+      if (flow.skipped?.length) lines.push(`  ${c.dim(`skipped checks: ${flow.skipped.map((s) => s.rule).join(', ')}`)}`);
+    }
+    const generic = flow.profile === 'generic';
     for (const key of flow.messageKeys) {
       const m = byKey.get(key)!;
       lines.push(`  ${c.bold(m.kind)} ${c.dim(`(${m.binding}, ${m.method} ${truncate(m.url, 80)})`)}`);
@@ -68,7 +76,11 @@ export function toTextReport(analysis: Analysis, c: Palette): string {
       const findings = analysis.findings.filter((f) => f.messageKey === key);
       const notJudged = NOT_JUDGED[m.kind];
       if (notJudged) lines.push(`    ${c.dim(notJudged)}`);
-      else if (!findings.length) lines.push(`    ${c.dim('no findings')}`);
+      else if (!findings.length) {
+        // Under the generic profile silence covers the protocol only: never a bare "ok".
+        const checks = RULES.filter((r) => r.protocols.includes(m.protocol) && r.appliesTo.includes(m.kind) && !r.judges).length;
+        lines.push(`    ${c.dim(generic ? `no problem in ${checks} protocol checks; choose the service to check attributes and groups` : 'no findings')}`);
+      }
       const idp = idpOf(m, m.assertions[0]);
       for (const f of findings) lines.push(...formatFinding(f, c, idp));
     }

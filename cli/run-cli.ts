@@ -3,12 +3,12 @@ import { analyze, type AnalyzeOptions } from '../utils/analyze';
 import { readGroupList } from '../utils/groups/read-group-list';
 import { readMessageInput } from '../utils/har/read-message-input';
 import type { HarEntry } from '../utils/har/types';
-import { isProfileId } from '../utils/profiles';
+import { isProfileId, type AttributeMapping } from '../utils/profiles';
 import type { OrgGroups } from '../utils/rules/types';
 import { COLORS, PLAIN, toJsonReport, toTextReport } from './format-report';
 
 export const USAGE =
-  'usage: npm run analyze -- [--json] [--groups FILE] [--profile sonarqube-cloud|generic] [--sp-entity-id ID] [--now ISO] [--skew SECONDS] FILE... (- reads stdin)';
+  'usage: npm run analyze -- [--json] [--groups FILE] [--profile sonarqube-cloud|generic] [--sp-entity-id ID] [--now ISO] [--skew SECONDS] [--provisioning jit|scim] [--okta-express] [--mapping login=NAME,name=NAME,email=NAME,groups=NAME] FILE... (- reads stdin)';
 
 export interface CliIo {
   /** Bytes, so that raw XML is read in the encoding it declares; text is taken as UTF-8. */
@@ -37,6 +37,9 @@ export function runCli(argv: string[], io: CliIo): CliResult {
         'sp-entity-id': { type: 'string' },
         now: { type: 'string' },
         skew: { type: 'string' },
+        provisioning: { type: 'string' },
+        'okta-express': { type: 'boolean' },
+        mapping: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -63,6 +66,16 @@ export function runCli(argv: string[], io: CliIo): CliResult {
     options.skewSeconds = s;
   }
   if (values['sp-entity-id'] !== undefined) options.spEntityId = values['sp-entity-id'];
+  if (values.provisioning !== undefined) {
+    if (values.provisioning !== 'jit' && values.provisioning !== 'scim') return fail(`--provisioning "${values.provisioning}" must be jit or scim`);
+    options.provisioning = values.provisioning;
+  }
+  if (values['okta-express']) options.oktaExpress = true;
+  if (values.mapping !== undefined) {
+    const mapping = parseMapping(values.mapping);
+    if (typeof mapping === 'string') return fail(mapping);
+    options.mapping = mapping;
+  }
   if (values.groups !== undefined) {
     try {
       const orgGroups: OrgGroups[] = readGroupList(asText(io.readFile(values.groups)), values.groups);
@@ -97,4 +110,21 @@ export function runCli(argv: string[], io: CliIo): CliResult {
 
 function asText(content: string | Uint8Array): string {
   return typeof content === 'string' ? content : new TextDecoder().decode(content);
+}
+
+const MAPPING_FIELDS = ['login', 'name', 'email', 'groups'] as const;
+
+/** `login=NAME,name=NAME,email=NAME,groups=NAME`: the names SonarQube Cloud's SSO setup assistant shows. */
+export function parseMapping(text: string): Partial<AttributeMapping> | string {
+  const mapping: Partial<AttributeMapping> = {};
+  for (const pair of text.split(',')) {
+    if (!pair.trim()) continue;
+    const eq = pair.indexOf('=');
+    const field = pair.slice(0, eq < 0 ? undefined : eq).trim();
+    const name = eq < 0 ? '' : pair.slice(eq + 1).trim();
+    if (!(MAPPING_FIELDS as readonly string[]).includes(field)) return `--mapping: unknown field "${field}" (use ${MAPPING_FIELDS.join(', ')})`;
+    if (!name) return `--mapping: no attribute name after "${field}="`;
+    mapping[field as (typeof MAPPING_FIELDS)[number]] = [name];
+  }
+  return Object.keys(mapping).length ? mapping : '--mapping: give at least one field, e.g. email=email';
 }

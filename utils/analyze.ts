@@ -2,6 +2,7 @@ import { attachHops } from './flow/attach-hops';
 import { buildFlows } from './flow/build-flows';
 import type { Flow, SkippedCheck } from './flow/types';
 import type { Exchange, HarEntry } from './har/types';
+import type { Provisioning } from './profiles/types';
 import { pickProfile, type AttributeMapping, type EnterpriseContext, type PickedProfile, type ProfileId } from './profiles';
 import type { ReadCache } from './protocols/read-cache';
 import { PROTOCOLS, protocolById } from './protocols/registry';
@@ -19,6 +20,10 @@ export interface AnalyzeOptions {
   enterprises?: readonly EnterpriseContext[];
   /** The admin's own attribute names, tried before the profile's defaults (over an enterprise's). */
   mapping?: Partial<AttributeMapping>;
+  /** Provisioning mode for every flow (`--provisioning`), over the enterprise's. */
+  provisioning?: Provisioning;
+  /** Okta Express Configuration for every flow (`--okta-express`), over the enterprise's. */
+  oktaExpress?: boolean;
   spEntityId?: string;
   /**
    * Evaluate time rules at this instant instead of each exchange's capture time (a message without one is
@@ -143,7 +148,12 @@ function pickFor(flow: Flow, messages: readonly Message[], options: AnalyzeOptio
   const protocol = protocolById(flow.protocol);
   const urls: string[] = [];
   if (protocol) for (const m of messages) for (const url of protocol.urlsOf(m)) if (url) urls.push(url);
-  return pickProfile({ flow, messages, urls }, { chosen: options.profile, enterprises: options.enterprises, mapping: options.mapping });
+  return pickProfile({ flow, messages, urls }, {
+    chosen: options.profile,
+    enterprises: options.enterprises,
+    mapping: options.mapping,
+    settings: { provisioning: options.provisioning, oktaExpress: options.oktaExpress },
+  });
 }
 
 /** Why a rule does not run on a flow, recorded so that its silence is not read as a pass. */

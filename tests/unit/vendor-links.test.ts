@@ -13,6 +13,7 @@ const KNOWN = [
   `${SSO}/before-you-start#managing-groups-in-sonarqube-cloud-if-using-jit-provisioning`,
   `${SSO}/complete-setup`,
   `${SSO}/recovery-account`,
+  `${SSO}/set-up-scim`,
   `${SSO}/set-up-sso`,
   `${SSO}/troubleshooting`,
   `${SSO}/verify-domain`,

@@ -1,4 +1,4 @@
-import { attributeNames, attributePath, findEmail, findField, isEmailAddress, lookedFor, readableAssertion } from './support/attribute-lookup';
+import { attributeNames, attributePath, findEmail, findField, isEmailAddress, lookedFor, mappingMismatch, mismatchHit, readableAssertion } from './support/attribute-lookup';
 import { defineRule } from './define-rule';
 import { VENDOR, ENTRA, OKTA } from './support/docs-links';
 import type { Fix } from './types';
@@ -23,7 +23,10 @@ export default defineRule({
   check({ message, profile }) {
     if (!profile.checks.attributes) return [];
     const assertion = readableAssertion(message);
-    if (!assertion || findEmail(assertion, profile)) return [];
+    if (!assertion) return [];
+    const mismatch = mappingMismatch(assertion, profile, 'email');
+    if (mismatch) return [mismatchHit(profile, 'email', mismatch)];
+    if (findEmail(assertion, profile)) return [];
     const empty = findField(assertion, profile, 'email');
     const nameId = assertion.subject.nameId;
     const nameIdNote =

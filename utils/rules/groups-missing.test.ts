@@ -4,11 +4,15 @@ import { buildResponse, ENTRA_ISSUER, findingsOf, fixtureFindings, OKTA_ISSUER, 
 const RULE = 'groups-missing';
 
 describe(RULE, () => {
-  it('fires without a group claim: the JIT user lands on an empty organization page', () => {
+  it('fires without a group claim: for SonarQube Cloud with JIT, an error, the sign-in fails', () => {
     const [f] = findingsOf(RULE, buildResponse());
-    expect(f).toMatchObject({ rule: RULE, severity: 'warning' });
+    expect(f).toMatchObject({ rule: RULE, severity: 'error' });
     expect(f!.message).toMatch(/No group attribute \(looked for "groups"/);
-    expect(f!.message).toContain('empty organization page');
+    expect(f!.message).toContain('a user in no organization of the enterprise cannot sign in: the sign-in fails');
+  });
+
+  it('is silent under SCIM provisioning (memberships come from SCIM)', () => {
+    expect(findingsOf(RULE, buildResponse(), { provisioning: 'scim' })).toEqual([]);
   });
 
   it('fires for a present but empty group attribute, naming it', () => {

@@ -16,7 +16,7 @@ export default defineRule({
   severity: 'warning',
   title: 'No group claim',
   description:
-    'The service synchronizes group memberships from the assertion, but it carries no group attribute (or an empty one) and no overage claim. A user created at this sign-in (just in time) joins no organization and lands on an empty organization page.',
+    'The service synchronizes group memberships from the assertion, but it carries no group attribute (or an empty one) and no overage claim. A user created at this sign-in (just in time) joins no organization: for SonarQube Cloud with JIT provisioning that is an error, because a user in no organization of the enterprise cannot sign in.',
   docs: VENDOR.sonarqubeCloudJitGroups,
   fix: FIX,
   appliesTo: ['Response'],
@@ -27,11 +27,17 @@ export default defineRule({
     // finding per cause. Entra ID's overage claim is entra-group-overage; without it, the claim is simply missing.
     if (!claim || claim.values.length || claim.link || claim.idp === 'okta') return [];
     const { profile } = ctx;
-    const consequence = `a user created at this sign-in joins no ${profile.label} organization and lands on an empty organization page.`;
+    // SonarQube Cloud's troubleshooting guide: "The user is not a member of any organization in the enterprise".
+    const fails = profile.organizationRequired && profile.provisioning === 'jit';
+    const consequence = fails
+      ? `a user created at this sign-in joins no ${profile.label} organization, and a user in no organization of the enterprise cannot sign in: the sign-in fails.`
+      : `a user created at this sign-in joins no ${profile.label} organization and lands on an empty organization page.`;
+    const severity = fails ? ('error' as const) : undefined;
     if (claim.attribute) {
       const name = claim.attribute.name;
       return [
         {
+          ...(severity ? { severity } : {}),
           message: `The group attribute "${name}" is present but empty: ${consequence}`,
           evidence: { path: attributePath(name), value: listValues(claim.attribute.values), attribute: name },
           fix: FIX,
@@ -40,6 +46,7 @@ export default defineRule({
     }
     return [
       {
+        ...(severity ? { severity } : {}),
         message: `No group attribute (looked for ${lookedFor(profile, 'groups')}): ${consequence}`,
         evidence: { path: 'Assertion/AttributeStatement', value: attributeNames(claim.assertion).join(', ') || '(no attributes)' },
         fix: FIX,

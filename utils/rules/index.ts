@@ -23,6 +23,7 @@ import idpErrorPage from './idp-error-page';
 import idpInitiated from './idp-initiated';
 import inresponsetoMismatch from './inresponseto-mismatch';
 import jitMembershipReset from './jit-membership-reset';
+import scimOwnsMemberships from './scim-owns-memberships';
 import loginAttributeMissing from './login-attribute-missing';
 import membersGroupTargeted from './members-group-targeted';
 import nameAttributeMissing from './name-attribute-missing';
@@ -89,6 +90,7 @@ export const ATTRIBUTE_RULES: readonly Rule[] = [
   groupsCommaJoined,
   entraNestedGroups,
   oktaGroupFilter,
+  scimOwnsMemberships,
   jitMembershipReset,
   noOrgMatch,
   groupCaseMismatch,

@@ -51,7 +51,8 @@ export function readIdpGroupClaim(ctx: RuleContext): GroupClaim | undefined {
 
 /** Does the profile's service sync groups from the assertion (so that its group rules speak)? */
 export function servicesGroups(profile: Profile): boolean {
-  return profile.checks.groups && profile.groupSync;
+  // With SCIM provisioning the service takes memberships from SCIM, never from the assertion.
+  return profile.checks.groups && profile.groupSync && profile.provisioning !== 'scim';
 }
 
 function lookUpGroupClaim({ message, profile }: RuleContext): GroupClaim | undefined {
