@@ -8,7 +8,7 @@ import type { OrgGroups } from '../utils/rules/types';
 import { COLORS, PLAIN, toJsonReport, toTextReport } from './format-report';
 
 export const USAGE =
-  'usage: npm run analyze -- [--json] [--groups FILE] [--profile sonarqube-cloud|generic] [--sp-entity-id ID] [--now ISO] [--skew SECONDS] [--provisioning jit|scim] [--okta-express] [--mapping login=NAME,name=NAME,email=NAME,groups=NAME] FILE... (- reads stdin)';
+  'usage: npm run analyze -- [--json] [--groups FILE] [--profile sonarqube-cloud|sonarqube-server|generic] [--sp-entity-id ID] [--now ISO] [--skew SECONDS] [--provisioning jit|scim] [--okta-express] [--mapping login=NAME,name=NAME,email=NAME,groups=NAME] FILE... (- reads stdin)';
 
 export interface CliIo {
   /** Bytes, so that raw XML is read in the encoding it declares; text is taken as UTF-8. */
@@ -52,7 +52,7 @@ export function runCli(argv: string[], io: CliIo): CliResult {
 
   const options: AnalyzeOptions = {};
   if (values.profile !== undefined) {
-    if (!isProfileId(values.profile)) return fail(`unknown profile "${values.profile}" (use sonarqube-cloud or generic)`);
+    if (!isProfileId(values.profile)) return fail(`unknown profile "${values.profile}" (use sonarqube-cloud, sonarqube-server or generic)`);
     options.profile = values.profile;
   }
   if (values.now !== undefined) {

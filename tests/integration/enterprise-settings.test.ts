@@ -98,3 +98,16 @@ describe('the profile is always named', () => {
     expect(runCli([harOf(buildResponse())], io).stdout).toContain('judged as SonarQube Cloud (the flow goes to sonarcloud.io)');
   });
 });
+
+describe('SonarQube Server', () => {
+  it('a flow to <server>/oauth2/callback/saml is judged as SonarQube Server, with its reason', () => {
+    const acs = 'https://sonar.example.com/oauth2/callback/saml';
+    const p = join(dir, 'server.har');
+    writeFileSync(p, har([postEntry(acs, 'SAMLResponse', b64(buildResponse().replace(SONAR_ACS, acs)), { time: '2024-01-01T00:00:30.000Z', status: 302 })]));
+    const out = json([p]);
+    expect(out.flows[0]!.profile).toBe('sonarqube-server');
+    expect(runCli([p], io).stdout).toContain("judged as SonarQube Server (the flow goes to SonarQube Server's SAML endpoint /oauth2/callback/saml)");
+    expect(out.findings.map((f) => f.rule)).toContain('groups-missing');
+    expect(json(['--profile', 'sonarqube-server', harOf(buildResponse())]).flows[0]!.profile).toBe('sonarqube-server');
+  });
+});

@@ -1,11 +1,12 @@
 import generic from './generic';
 import sonarqubeCloud from './sonarqube-cloud';
+import sonarqubeServer from './sonarqube-server';
 import { resolveProfile, withMapping } from './resolve-profile';
 import type { ProfileSettings } from './resolve-profile';
 import type { AttributeMapping, EnterpriseContext, FlowFacts, PickedProfile, Profile, ProfileDefinition, ProfileId, ProfileReason } from './types';
 
 /** Every service profile; a new service is one file and one line. The generic fallback comes last. */
-export const PROFILES: readonly ProfileDefinition[] = [sonarqubeCloud, generic];
+export const PROFILES: readonly ProfileDefinition[] = [sonarqubeCloud, sonarqubeServer, generic];
 
 export function isProfileId(value: string): value is ProfileId {
   return PROFILES.some((p) => p.id === value);

@@ -17,6 +17,7 @@ export const VENDOR = {
   sonarqubeCloudJitGroups:
     'https://docs.sonarsource.com/sonarqube-cloud/administering-sonarcloud/enterprise-security/sso-and-provisioning/before-you-start#managing-groups-in-sonarqube-cloud-if-using-jit-provisioning',
   sonarqubeCloudScim: 'https://docs.sonarsource.com/sonarqube-cloud/administering-sonarcloud/enterprise-security/sso-and-provisioning/set-up-scim',
+  sonarqubeServerSaml: 'https://docs.sonarsource.com/sonarqube-server/latest/instance-administration/authentication/saml/overview/',
   entraNotAssigned: 'https://learn.microsoft.com/en-us/troubleshoot/entra/entra-id/app-integration/error-code-aadsts50105-user-not-assigned-role',
   entraGroupClaims: 'https://learn.microsoft.com/en-us/entra/identity/hybrid/connect/how-to-connect-fed-group-claims',
   oktaGroupAttributeStatements: 'https://help.okta.com/en-us/content/topics/apps/define-group-attribute-statements.htm',
