@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { buildBoth, existingBuilds, sizeLines } from './bundle-sizes';
 import { detectLine, entraLines, harLines, parityLines } from './engine-lines';
 import { hostileLine } from './hostile-lines';
+import { detectBothLine, idTokenLine } from './oidc-lines';
 import { panelAnalyzeLine } from './panel-analyze';
 import { panelListLine } from './panel-render';
 import { REGRESSION_FACTOR, formatValue, regressions, table, verdict, type Line, type Results } from './report';
@@ -39,6 +40,8 @@ function step<T>(name: string, fn: () => T): T {
 
 const lines: Line[] = [];
 lines.push(step('detect', detectLine));
+lines.push(step('detect with OIDC', detectBothLine));
+lines.push(await step('decode + rules of an ID token', idTokenLine));
 lines.push(...step('analyze one Entra Response', entraLines));
 lines.push(...step('analyze a 5 MB HAR', harLines));
 lines.push(...step('group parity', parityLines));

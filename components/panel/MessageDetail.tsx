@@ -1,6 +1,8 @@
 import { skipUnchanged } from './skip-unchanged';
 import { useRef, useState } from 'preact/hooks';
+import type { Flow } from '@/utils/flow/types';
 import type { HarEntry } from '@/utils/har/types';
+import type { Message } from '@/utils/protocols/types';
 import { hasErrors } from '@/utils/panel/panel-state';
 import type { Finding, OrgGroups } from '@/utils/rules/types';
 import type { SamlMessage } from '@/utils/saml/types';
@@ -10,11 +12,12 @@ import { idpOf } from '@/utils/rules/support/attribute-lookup';
 import { HttpTab } from './HttpTab';
 import { SeverityBadge } from './SeverityBadge';
 import { SummaryTab } from './SummaryTab';
+import { TraceTab } from './TraceTab';
 import { XmlTab } from './XmlTab';
 import { worstSeverity } from '@/utils/rules/index';
 
-export type DetailTab = 'findings' | 'summary' | 'attributes' | 'xml' | 'http';
-const TAB_LABEL: Record<DetailTab, string> = { findings: 'Findings', summary: 'Summary', attributes: 'Attributes', xml: 'XML', http: 'HTTP' };
+export type DetailTab = 'findings' | 'summary' | 'attributes' | 'xml' | 'http' | 'trace';
+const TAB_LABEL: Record<DetailTab, string> = { findings: 'Findings', summary: 'Summary', attributes: 'Attributes', xml: 'XML', http: 'HTTP', trace: 'Trace' };
 
 export interface MessageDetailProps {
   message: SamlMessage;
@@ -23,18 +26,21 @@ export interface MessageDetailProps {
   entry: HarEntry | undefined;
   groupAttributes: readonly string[];
   orgGroups?: readonly OrgGroups[];
+  /** The message's flow: its Trace tab shows the steps around the messages. */
+  flow?: Flow;
   onOpen(key: string): void;
   onClose(): void;
 }
 
 /** Findings lead when something is wrong; otherwise the summary does. */
-export function tabOrder(findings: readonly Finding[]): DetailTab[] {
-  return hasErrors(findings) ? ['findings', 'summary', 'attributes', 'xml', 'http'] : ['summary', 'findings', 'attributes', 'xml', 'http'];
+export function tabOrder(findings: readonly Finding[], withTrace = false): DetailTab[] {
+  const order: DetailTab[] = hasErrors(findings) ? ['findings', 'summary', 'attributes', 'xml', 'http'] : ['summary', 'findings', 'attributes', 'xml', 'http'];
+  return withTrace ? [...order, 'trace'] : order;
 }
 
 function MessageDetailView(props: MessageDetailProps) {
   const { message, findings } = props;
-  const order = tabOrder(findings);
+  const order = tabOrder(findings, !!props.flow && props.flow.messageKeys.length + (props.flow.hops?.length ?? 0) > 1);
   const [tab, setTab] = useState<DetailTab>(order[0]!);
   const tabs = useRef<HTMLDivElement>(null);
 
@@ -84,9 +90,18 @@ function MessageDetailView(props: MessageDetailProps) {
         {tab === 'attributes' && <AttributesTab message={message} groupAttributes={props.groupAttributes} orgGroups={props.orgGroups} />}
         {tab === 'xml' && <XmlTab message={message} />}
         {tab === 'http' && <HttpTab message={message} entry={props.entry} />}
+        {tab === 'trace' && props.flow && <TraceTab flow={props.flow} messages={messageMap(props.messages)} currentKey={message.key} onOpen={props.onOpen} />}
       </div>
     </section>
   );
+}
+
+const maps = new WeakMap<readonly Message[], ReadonlyMap<string, Message>>();
+/** The analysis' messages by key, built once per analysis. */
+function messageMap(messages: readonly Message[]): ReadonlyMap<string, Message> {
+  let map = maps.get(messages);
+  if (!map) maps.set(messages, (map = new Map(messages.map((m) => [m.key, m]))));
+  return map;
 }
 
 /** Re-renders only when what it shows changes (the panel passes stable callbacks; keyed by message). */

@@ -4,7 +4,9 @@ import { CaptureError } from '@/utils/har/read-capture';
 import { readMessageInput } from '@/utils/har/read-message-input';
 import type { Exchange } from '@/utils/har/types';
 import type { CaptureSource, SourceStatus } from '@/utils/panel/capture-source';
+import { analyze } from '@/utils/analyze';
 import { analyzeWithTrust } from '@/utils/analyze-with-trust';
+import { enrichWanted } from '@/utils/trust/enrich';
 import { analysisRequest, initialPanelState, panelReducer } from '@/utils/panel/panel-state';
 import { panelVerdict } from '@/utils/panel/panel-verdict';
 import { defaultProfile } from '@/utils/profiles';
@@ -71,9 +73,13 @@ export function PanelApp({ source, loadOrgGroups, saveFile = saveTextFile, versi
   const request = analysisRequest(state);
   useEffect(() => {
     if (!request) return;
+    // The rules' verdict at once; the signature results (their code loads on demand) replace it when ready.
+    const quick = analyze(request.exchanges, request.options);
+    dispatch({ type: 'analyzed', request, analysis: quick });
+    if (!enrichWanted(quick.messages, request.options.trust)) return;
     analyzeWithTrust(request.exchanges, request.options).then(
-      (analysis) => dispatch({ type: 'analyzed', request, analysis }),
-      () => {},
+      (analysis) => dispatch({ type: 'analyzed', request, analysis, enriched: true }),
+      (e: unknown) => setNotice({ kind: 'error', text: `Signatures could not be checked: ${(e as Error)?.message ?? String(e)}` }),
     );
   }, [request?.generation]);
 
@@ -241,6 +247,7 @@ export function PanelApp({ source, loadOrgGroups, saveFile = saveTextFile, versi
             findings={state.findingsByKey.get(open.key) ?? NO_FINDINGS}
             messages={state.analysis.messages}
             entry={state.analyzedExchanges[open.exchangeIndex]?.entry}
+            flow={state.analysis.flows.find((f) => f.messageKeys.includes(open.key))}
             groupAttributes={groupAttributes}
             orgGroups={state.orgGroups}
             onOpen={openKey}
@@ -256,7 +263,9 @@ export function PanelApp({ source, loadOrgGroups, saveFile = saveTextFile, versi
         <span>{otherRequests} other requests counted, not kept</span>
         {state.dropped > 0 && <span>{state.dropped} older SAML exchanges dropped (at most {state.maxExchanges} kept)</span>}
         {state.paused && <span class="paused">Paused{state.ignoredWhilePaused ? `: ${state.ignoredWhilePaused} SAML exchanges ignored` : ''}</span>}
-        {state.orgGroups?.length ? <span>Group lists of {state.orgGroups.length} organizations cached</span> : null}
+        {state.orgGroups?.length ? (
+          <span>{state.orgGroups.length === 1 ? 'Group list of 1 organization cached' : `Group lists of ${state.orgGroups.length} organizations cached`}</span>
+        ) : null}
         <span class="muted">Source: {source.label}</span>
       </footer>
       {dragging && (

@@ -43,7 +43,9 @@ export function Toolbar({ source, state, redact, onRedact, onPause, onClear, onI
       <h1 class="visually-hidden">SSO Lens: SAML panel</h1>
       {source.kind !== 'file' && (
         <button type="button" aria-pressed={state.paused} onClick={() => onPause(!state.paused)} title={state.paused ? 'Capture new SAML requests again' : 'Stop adding new SAML requests to the list'}>
-          {state.paused ? '▶ Resume' : '⏸ Pause'}
+          {/* Drawn glyphs: the emoji forms of these symbols show as empty boxes where no emoji font is installed. */}
+          <span class={state.paused ? 'glyph glyph-play' : 'glyph glyph-pause'} aria-hidden="true" />
+          {state.paused ? 'Resume' : 'Pause'}
         </button>
       )}
       <button type="button" onClick={onClear} disabled={empty && !state.file} title="Remove every capture from the list">

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { HarEntry } from '@/utils/har/types';
 import type { RecorderCaptures, RecorderRequest } from '@/utils/recorder/protocol';
-import { recorderSource } from './recorder-source';
+import { RECOUNT_MS, recorderSource } from './recorder-source';
 
 const entry = (url: string): HarEntry => ({ startedDateTime: '2024-01-01T00:00:00.000Z', request: { method: 'GET', url, headers: [] }, response: { status: 302, headers: [] } });
 
@@ -37,6 +37,26 @@ describe('recorder capture source', () => {
     await vi.waitFor(() => expect(add).toHaveBeenLastCalledWith([expect.objectContaining({ tabId: 9 })], true));
     expect(add).toHaveBeenCalledTimes(3);
     stop();
+  });
+
+  it("reads the recorder's count of other requests again while open, and stops when closed", async () => {
+    vi.useFakeTimers();
+    try {
+      const status = vi.fn();
+      const stop = recorderSource(7).connect({ add: vi.fn(), status });
+      await vi.advanceTimersByTimeAsync(0);
+      expect(status).toHaveBeenLastCalledWith({ recording: true, otherRequests: 3 });
+      // Non-SAML requests are not announced: only the recount shows them.
+      captures = { ...captures, otherRequests: 5 };
+      await vi.advanceTimersByTimeAsync(RECOUNT_MS);
+      expect(status).toHaveBeenLastCalledWith({ recording: true, otherRequests: 5 });
+      stop();
+      const asked = requests.length;
+      await vi.advanceTimersByTimeAsync(RECOUNT_MS * 3);
+      expect(requests).toHaveLength(asked);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('says so when the background does not answer', async () => {

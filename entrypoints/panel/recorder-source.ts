@@ -14,6 +14,9 @@ function isCaptures(value: unknown): value is RecorderCaptures {
   return typeof value === 'object' && value !== null && Array.isArray((value as RecorderCaptures).entries);
 }
 
+/** How often the panel tab reads the recorder's counters again. */
+export const RECOUNT_MS = 1_500;
+
 const send = (message: RecorderRequest) => browser.runtime.sendMessage(message);
 
 /**
@@ -60,8 +63,14 @@ export function recorderSource(tabId: number | undefined): CaptureSource {
       };
       browser.runtime.onMessage.addListener(onMessage);
       void refresh();
+      // The background announces SAML captures only; its count of the tab's other requests (the status bar) and
+      // its on/off state are read again every second and a half, while the page is visible.
+      const poll = setInterval(() => {
+        if (globalThis.document?.visibilityState !== 'hidden') void refresh?.();
+      }, RECOUNT_MS);
       return () => {
         stopped = true;
+        clearInterval(poll);
         browser.runtime.onMessage.removeListener(onMessage);
       };
     },

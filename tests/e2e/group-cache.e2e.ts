@@ -1,14 +1,14 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { b64, har, postEntry } from '../support/har-builder';
 import { buildResponse, SONAR_ACS, SONAR_USER } from '../support/response-builder';
-import { launchWithExtension, type ExtensionBrowser } from './browser';
+import { itLogsNoConsoleProblem } from './console-check';
+import { launch, until, type ExtensionBrowser, type TestPage } from './harness/harness';
 import { openPanelWithHar, PANEL, showResponse } from './panel-page';
 
-// Issue 5: an organization's group list, imported on the options page, is still there after the extension
+// Issue 5: an organization's group list, imported on the options page, is still there after the browser
 // restarts, and the panel checks a captured Response's groups against it.
 
 const ORGANIZATION = 'acme-e2e';
@@ -22,28 +22,28 @@ const ASSERTION_GROUPS: Record<string, string> = {
   'sso-lens-contractors': 'none',
 };
 
-const EMPTY_CACHE = 'No group lists cached yet.';
+const EMPTY_CACHE = { text: 'No group lists cached yet.', css: 'p', partial: true } as const;
+const CACHED = { role: 'list', name: 'Cached organizations' } as const;
+const IMPORT_FORM = { role: 'form', name: 'Import a list' } as const;
 
 /** Opens the options page on its group lists, once the cache has been read (the empty state or the list shows). */
-async function openGroupLists(browser: ExtensionBrowser): Promise<Page> {
+async function openGroupLists(browser: ExtensionBrowser): Promise<TestPage> {
   const page = await browser.openExtensionPage('options.html');
-  await page.getByRole('tab', { name: 'Group lists' }).click();
-  const empty = page.getByText(EMPTY_CACHE);
-  const listed = page.getByRole('list', { name: 'Cached organizations' });
-  await empty.or(listed).waitFor({ timeout: 5_000 });
+  await page.click({ role: 'tab', name: 'Group lists' });
+  await until(async () => (await page.count(EMPTY_CACHE)) + (await page.count(CACHED)), (n) => n > 0, 'the group lists');
   return page;
 }
 
-describe('the group cache across an extension restart', () => {
+describe('the group cache across a browser restart', () => {
   let dir: string;
-  let profile: string;
+  let profileDir: string;
   let harPath: string;
+  const started: ExtensionBrowser[] = [];
   let browser: ExtensionBrowser | undefined;
-  let firstExtensionId: string;
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'sso-lens-e2e-group-cache-'));
-    profile = join(dir, 'profile');
+    profileDir = join(dir, 'profile');
     harPath = join(dir, 'groups-sign-in.har');
     const xml = buildResponse({ attributes: { ...SONAR_USER, groups: Object.keys(ASSERTION_GROUPS) } });
     await writeFile(harPath, har([postEntry(SONAR_ACS, 'SAMLResponse', b64(xml), { time: '2024-01-01T00:00:10.000Z' })]));
@@ -54,57 +54,58 @@ describe('the group cache across an extension restart', () => {
   });
 
   it('imports a pasted group list on the options page', async () => {
-    browser = await launchWithExtension({ extensionPath: inject('extensionPath'), userDataDir: profile });
-    firstExtensionId = browser.extensionId;
+    browser = await launch({ profileDir });
+    started.push(browser);
     const page = await openGroupLists(browser);
-    expect(await page.getByText(EMPTY_CACHE).count()).toBe(1);
+    expect(await page.count(EMPTY_CACHE)).toBe(1);
 
-    const form = page.getByRole('form', { name: 'Import a list' });
-    await form.getByLabel('Organization key').fill(ORGANIZATION);
-    await form.getByLabel('Region').selectOption('eu');
-    await form.getByLabel('Format').selectOption('paste');
-    await form.getByLabel('Group names').fill(ORG_GROUPS.join('\n'));
-    await form.getByRole('button', { name: 'Save to cache' }).click();
+    await page.fill({ within: IMPORT_FORM, role: 'textbox', name: 'Organization key' }, ORGANIZATION);
+    await page.select({ within: IMPORT_FORM, role: 'combobox', name: 'Region' }, 'eu');
+    await page.select({ within: IMPORT_FORM, role: 'combobox', name: 'Format' }, 'paste');
+    await page.fill({ within: IMPORT_FORM, role: 'textbox', name: 'Group names', partial: true }, ORG_GROUPS.join('\n'));
+    await page.click({ within: IMPORT_FORM, role: 'button', name: 'Save to cache' });
 
-    await form.getByRole('status').getByText(`Cached 3 groups of ${LISTED_AS} from the list.`).waitFor({ timeout: 5_000 });
-    expect(await page.getByRole('list', { name: 'Cached organizations' }).getByText(LISTED_AS, { exact: true }).count()).toBe(1);
+    await page.waitFor({ within: IMPORT_FORM, role: 'status', text: `Cached 3 groups of ${LISTED_AS} from the list.`, partial: true });
+    await page.waitFor({ within: CACHED, role: 'listitem', text: LISTED_AS, partial: true });
   });
 
   it('still lists the organization and its groups after the browser restarts on the same profile', async () => {
-    // chrome.runtime.reload() ends an extension Playwright loaded unpacked; closing the browser and starting it
-    // again on the same profile reloads the extension with what it stored.
     await browser!.close();
-    browser = await launchWithExtension({ extensionPath: inject('extensionPath'), userDataDir: profile });
-    expect(browser.extensionId).toBe(firstExtensionId);
+    browser = await launch({ profileDir });
+    started.push(browser);
 
     const page = await openGroupLists(browser);
-    expect(await page.getByText(EMPTY_CACHE).count(), 'the cache is empty after the restart').toBe(0);
-    const organizations = page.getByRole('list', { name: 'Cached organizations' }).getByRole('listitem');
-    expect(await organizations.count()).toBe(1);
-    const listed = await organizations.first().textContent();
-    expect(listed).toContain(LISTED_AS);
-    expect(listed).toContain('3 groups · pasted');
+    expect(await page.count(EMPTY_CACHE), 'the cache is empty after the restart').toBe(0);
+    const listed = await page.texts({ within: CACHED, role: 'listitem' });
+    expect(listed).toHaveLength(1);
+    expect(listed[0]).toContain(LISTED_AS);
+    expect(listed[0]).toContain('3 groups · pasted');
 
-    await page.getByRole('button', { name: `Inspect ${LISTED_AS}` }).click();
-    const names = page.locator('[data-testid="group-name"]');
-    await names.first().waitFor({ timeout: 5_000 });
-    expect((await names.allTextContents()).sort()).toEqual([...ORG_GROUPS].sort());
+    await page.click({ role: 'button', name: `Inspect ${LISTED_AS}` });
+    await page.waitFor('[data-testid="group-name"]');
+    expect((await page.texts('[data-testid="group-name"]')).sort()).toEqual([...ORG_GROUPS].sort());
     await page.close();
   });
 
   it('shows group parity in the panel from the kept list', async () => {
     const page = await openPanelWithHar(browser!, harPath, 'sonarqube-cloud');
     await showResponse(page);
-    const shown = await page.locator(PANEL.groupParity).evaluateAll((nodes) =>
-      nodes.map((n) => ({
-        value: n.parentElement?.querySelector('[data-testid="attribute-value"]')?.textContent ?? '',
-        status: n.getAttribute('data-status') ?? '',
-        text: n.textContent ?? '',
-      })),
+    const shown = await page.evaluate(
+      (css) =>
+        [...document.querySelectorAll(css)].map((n) => ({
+          value: n.parentElement?.querySelector('[data-testid="attribute-value"]')?.textContent ?? '',
+          status: n.getAttribute('data-status') ?? '',
+          text: n.textContent ?? '',
+        })),
+      PANEL.groupParity,
     );
     expect(Object.fromEntries(shown.map((s) => [s.value, s.status]))).toEqual(ASSERTION_GROUPS);
     // A case-only value names the organization's own spelling, the fix the admin needs.
     expect(shown.find((s) => s.status === 'case-only')?.text).toContain('SSO-Lens-Admins');
+    // One organization's list is cached: the status bar says so in the singular.
+    expect(await page.text(PANEL.statusBar)).toContain('Group list of 1 organization cached');
     await page.close();
   });
+
+  itLogsNoConsoleProblem(() => started);
 });

@@ -1,5 +1,4 @@
-import type { Page } from 'playwright-core';
-import type { ExtensionBrowser } from './browser';
+import type { ExtensionBrowser, TestPage } from './harness/harness';
 
 // How the suite reads the devtools panel opened as a tab. These test ids are the contract with the panel
 // (issue 4); keep them in one place so a rename is one edit here.
@@ -22,6 +21,8 @@ export const PANEL = {
   attributesTab: '[data-testid="detail-tab-attributes"]',
   /** Beside a group value, when organization group lists are cached; carries data-status="exact|case-only|default|none". */
   groupParity: '[data-testid="group-parity"]',
+  /** The status bar at the bottom of the panel. */
+  statusBar: 'footer.status-bar',
 } as const;
 
 export interface PanelFinding {
@@ -33,36 +34,31 @@ export interface PanelFinding {
  * Opens panel.html in a tab and imports a HAR file through its file picker. The local SP is not on a SonarQube
  * Cloud host, so the suite picks the service as a user would.
  */
-export async function openPanelWithHar(browser: ExtensionBrowser, harPath: string, profile = 'sonarqube-cloud'): Promise<Page> {
+export async function openPanelWithHar(browser: ExtensionBrowser, harPath: string, profile = 'sonarqube-cloud'): Promise<TestPage> {
   const page = await browser.openExtensionPage('panel.html');
-  await page.locator(PANEL.profile).selectOption(profile);
-  const input = page.locator(PANEL.harImport);
-  // The page has loaded: a missing picker means the panel lacks the import, not that it is slow.
-  await input.waitFor({ state: 'attached', timeout: 3_000 });
-  await input.setInputFiles(harPath);
-  await page.locator(PANEL.flow).first().waitFor({ timeout: 5_000 });
+  await page.select(PANEL.profile, profile);
+  await page.upload(PANEL.harImport, harPath);
+  await page.waitFor(PANEL.flow);
   return page;
 }
 
 /** Every finding the panel shows, message by message: opens each row and reads its Findings tab. */
-export async function panelFindings(page: Page): Promise<PanelFinding[]> {
+export async function panelFindings(page: TestPage): Promise<PanelFinding[]> {
   const shown: PanelFinding[] = [];
-  const rows = page.locator(PANEL.messageRow);
-  const count = await rows.count();
+  const count = await page.count(PANEL.messageRow);
   for (let i = 0; i < count; i++) {
-    await rows.nth(i).click();
-    await page.locator(PANEL.findingsTab).click();
-    const own = await page.locator(PANEL.finding).evaluateAll((nodes) =>
-      nodes.map((n) => ({ rule: n.getAttribute('data-rule') ?? '', severity: n.getAttribute('data-severity') ?? '' })),
-    );
-    shown.push(...own);
+    await page.click(`${PANEL.messageRow}:nth-child(${i + 1} of ${PANEL.messageRow})`);
+    await page.click(PANEL.findingsTab);
+    const rules = await page.attributes(PANEL.finding, 'data-rule');
+    const severities = await page.attributes(PANEL.finding, 'data-severity');
+    shown.push(...rules.map((rule, n) => ({ rule: rule ?? '', severity: severities[n] ?? '' })));
   }
   return shown;
 }
 
 /** Opens the flow's Response on its Attributes tab. */
-export async function showResponse(page: Page): Promise<void> {
-  await page.locator(`${PANEL.messageRow}[data-kind="Response"]`).first().click();
-  await page.locator(PANEL.attributesTab).click();
-  await page.locator(PANEL.attributeValue).first().waitFor({ timeout: 5_000 });
+export async function showResponse(page: TestPage): Promise<void> {
+  await page.click(`${PANEL.messageRow}[data-kind="Response"]`);
+  await page.click(PANEL.attributesTab);
+  await page.waitFor(PANEL.attributeValue);
 }

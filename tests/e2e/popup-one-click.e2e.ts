@@ -1,43 +1,45 @@
 import { mkdir, stat } from 'node:fs/promises';
-import { join } from 'node:path';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchWithExtension, type ExtensionBrowser } from './browser';
-import { SCREENSHOT_DIR } from './screenshots';
-import { startSonarStub, STUB_TITLE, type SonarStub } from './sonar-stub';
+import { dirname } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { itLogsNoConsoleProblem } from './console-check';
+import { launch, until, type ExtensionBrowser, type TestPage } from './harness/harness';
+import { startNetworkSentinel, type NetworkSentinel } from './network-sentinel';
+import { screenshotPath } from './screenshots';
+import { startSonarStub, type SonarStub } from './sonar-stub';
 
-// Issue 6: the popup's first-run form, then the one-click link copied and opened, in a real Chromium.
+// Issue 6: the popup's first-run form, then the one-click link copied and opened, in each browser.
 // The links are written out, not built with the code under test: a wrong host or parameter must fail here.
 const REGIONS = [
-  { region: 'eu', label: 'EU (sonarcloud.io)', key: 'acme-e2e', link: 'https://sonarcloud.io/login/sso?enterprise_key=acme-e2e' },
-  { region: 'us', label: 'US (sonarqube.us)', key: 'acme-us-e2e', link: 'https://sonarqube.us/login/sso?enterprise_key=acme-us-e2e' },
+  { region: 'eu', key: 'acme-e2e', link: 'https://sonarcloud.io/login/sso?enterprise_key=acme-e2e' },
+  { region: 'us', key: 'acme-us-e2e', link: 'https://sonarqube.us/login/sso?enterprise_key=acme-us-e2e' },
 ] as const;
 
-/** What the clipboard holds before the copy, so a copy that did nothing cannot pass. */
+/** What the clipboard holds before a copy, so a copy that did nothing cannot pass. */
 const BEFORE_COPY = 'nothing copied yet';
 
-const readClipboard = (page: Page) => page.evaluate(() => navigator.clipboard.readText());
+const FIRST_RUN = { role: 'form', name: 'Add your SonarQube Cloud enterprise' } as const;
 
 describe('the popup signs in with one click', () => {
   let stub: SonarStub;
+  let sentinel: NetworkSentinel;
+  const started: ExtensionBrowser[] = [];
   beforeAll(async () => {
-    await mkdir(SCREENSHOT_DIR, { recursive: true });
     stub = await startSonarStub();
+    sentinel = await startNetworkSentinel(stub.tunnels);
   });
   afterAll(async () => {
     await stub?.close();
+    await sentinel?.close();
   });
 
-  describe.each(REGIONS)('$region region', ({ label, key, link }) => {
+  describe.each(REGIONS)('$region region', ({ region, key, link }) => {
     let browser: ExtensionBrowser;
-    let popup: Page;
+    let popup: TestPage;
+    const card = { role: 'article', name: key } as const;
     beforeAll(async () => {
       // A fresh profile per region: the first-run form shows only while no enterprise is saved.
-      browser = await launchWithExtension({ extensionPath: inject('extensionPath'), args: stub.browserArgs });
-      await stub.route(browser.context);
-      // Chromium refuses to grant to chrome-extension:// origins by name ("opaque origins"); granted to all,
-      // the extension page may read the clipboard back.
-      await browser.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+      browser = await launch({ proxyUrl: sentinel.proxyUrl });
+      started.push(browser);
       popup = await browser.openExtensionPage('popup.html');
     });
     afterAll(async () => {
@@ -45,53 +47,74 @@ describe('the popup signs in with one click', () => {
     });
 
     it('adds the enterprise from the first-run form', async () => {
-      const form = popup.getByRole('form', { name: 'Add your SonarQube Cloud enterprise' });
-      await form.getByLabel('Region').selectOption({ label });
-      await form.getByLabel('Enterprise key').fill(key);
-      await form.getByRole('button', { name: 'Add enterprise' }).click();
+      await popup.select({ within: FIRST_RUN, role: 'combobox', name: 'Region' }, region);
+      await popup.fill({ within: FIRST_RUN, role: 'textbox', name: 'Enterprise key' }, key);
+      await popup.click({ within: FIRST_RUN, role: 'button', name: 'Add enterprise' });
 
-      const card = popup.getByRole('article', { name: key });
-      await card.waitFor({ timeout: 5_000 });
-      expect(await card.getByText(link, { exact: true }).count()).toBe(1);
-      expect(await form.count()).toBe(0);
+      await popup.waitFor(card);
+      expect(await popup.count({ within: card, text: link })).toBe(1);
+      expect(await popup.count(FIRST_RUN)).toBe(0);
     });
 
     it('copies exactly the one-click link, and says so on the button', async () => {
-      await popup.evaluate((text) => navigator.clipboard.writeText(text), BEFORE_COPY);
-      expect(await readClipboard(popup)).toBe(BEFORE_COPY);
+      await browser.writeClipboard(BEFORE_COPY);
+      expect(await browser.readClipboard()).toBe(BEFORE_COPY);
 
-      const copy = popup.getByRole('article', { name: key }).getByRole('button', { name: 'Copy one-click link' });
-      await copy.click();
-
+      const copy = { within: card, role: 'button', name: 'Copy one-click link' } as const;
+      await popup.click(copy);
       // The label turns into the confirmation where the user looks (for 2 s), and the live region tells screen
       // readers.
-      await expect.poll(() => copy.textContent()).toBe('✓ Copied');
-      expect(await copy.isVisible()).toBe(true);
-      expect(await popup.getByRole('status').filter({ hasText: /^Copied$/ }).count()).toBe(1);
-      expect(await popup.getByText('Could not copy').count()).toBe(0);
-      expect(await readClipboard(popup)).toBe(link);
+      await popup.waitFor({ within: card, role: 'button', text: '✓ Copied' });
+      expect(await popup.count({ role: 'status', text: 'Copied' })).toBe(1);
+      expect(await popup.count({ text: 'Could not copy', partial: true, css: 'p, div, span' })).toBe(0);
+      expect(await browser.readClipboard()).toBe(link);
     });
 
     it('renders the saved enterprise in light and dark (screenshots for the README)', async () => {
-      await popup.setViewportSize({ width: 400, height: 600 });
-      for (const colorScheme of ['light', 'dark'] as const) {
-        await popup.emulateMedia({ colorScheme });
-        const path = join(SCREENSHOT_DIR, `popup-enterprise-${key}-${colorScheme}.png`);
-        await popup.screenshot({ path });
+      await popup.setViewport(400, 600);
+      for (const scheme of ['light', 'dark'] as const) {
+        await browser.setColorScheme(scheme);
+        const path = screenshotPath(`popup-enterprise-${key}-${scheme}`);
+        await mkdir(dirname(path), { recursive: true });
+        await popup.screenshot(path);
         expect((await stat(path)).size).toBeGreaterThan(1000);
       }
+      await browser.setColorScheme('light');
+    });
+
+    it('keeps a short enterprise name on one line beside its badges at 400 px', async () => {
+      await popup.setViewport(400, 600);
+      const lines = await popup.evaluate((name) => {
+        const title = [...document.querySelectorAll('article h2')].find((h) => h.textContent === name);
+        if (!title) return -1;
+        const range = document.createRange();
+        range.selectNodeContents(title);
+        return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+      }, key);
+      expect(lines).toBe(1);
+    });
+
+    it('stays within 600 px with the rollout checklist open, scrolling inside', async () => {
+      await popup.setViewport(400, 600);
+      await popup.click({ within: card, role: 'button', name: 'Rollout checklist', partial: true });
+      await popup.waitFor({ within: card, css: 'ol.checklist' });
+      const size = await popup.evaluate(() => {
+        const root = document.querySelector<HTMLElement>('.popup')!;
+        return { page: document.documentElement.scrollHeight, height: root.clientHeight, content: root.scrollHeight };
+      });
+      expect(size.page).toBeLessThanOrEqual(600);
+      expect(size.content, 'the open checklist makes the popup scroll').toBeGreaterThan(size.height);
+      await popup.screenshot(screenshotPath(`popup-checklist-open-${key}`));
+      await popup.click({ within: card, role: 'button', name: 'Rollout checklist', partial: true });
     });
 
     it('opens the one-click link in a new tab', async () => {
       const before = stub.requested.length;
-      const opened = browser.context.waitForEvent('page', { timeout: 5_000 });
-      await popup.getByRole('article', { name: key }).getByRole('button', { name: 'Open', exact: true }).click();
-      const tab = await opened;
-      await tab.waitForLoadState('load');
-
-      expect(stub.requested.slice(before)).toEqual([link]);
-      expect(tab.url()).toBe(link);
-      expect(await tab.title()).toBe(STUB_TITLE);
+      await popup.click({ within: card, role: 'button', name: 'Open' });
+      const asked = await until(async () => stub.requested.slice(before), (r) => r.length > 0, 'requests to the stub');
+      expect(asked).toEqual([link]);
     });
   });
+
+  itLogsNoConsoleProblem(() => started);
 });

@@ -1,36 +1,37 @@
 import { mkdir, stat } from 'node:fs/promises';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchWithExtension, type ExtensionBrowser, type ExtensionPage } from './browser';
-import { SCREENSHOT_DIR } from './screenshots';
+import { dirname } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, sleep, type ExtensionBrowser } from './harness/harness';
+import { screenshotPath } from './screenshots';
 
-// The popup is shown at the size Chrome gives popups; pages opened as tabs at a laptop size.
-const SHOTS: Array<{ page: ExtensionPage; width: number; height: number }> = [
-  { page: 'popup.html', width: 400, height: 600 },
-  { page: 'panel.html', width: 1280, height: 800 },
-  { page: 'options.html', width: 1280, height: 800 },
+// The popup is shown at the size browsers give popups; pages opened as tabs at a laptop size.
+const SHOTS = [
+  { path: 'popup.html', width: 400, height: 600 },
+  { path: 'panel.html', width: 1280, height: 800 },
+  { path: 'options.html', width: 1280, height: 800 },
 ];
 
 describe('screenshots of the extension pages', () => {
   let browser: ExtensionBrowser;
   beforeAll(async () => {
-    await mkdir(SCREENSHOT_DIR, { recursive: true });
-    browser = await launchWithExtension({ extensionPath: inject('extensionPath') });
+    browser = await launch();
   });
   afterAll(async () => {
     await browser?.close();
   });
 
   const cases = SHOTS.flatMap((shot) => (['light', 'dark'] as const).map((scheme) => ({ ...shot, scheme })));
-  it.each(cases)('$page in $scheme mode', async ({ page, width, height, scheme }) => {
-    const tab = await browser.context.newPage();
-    await tab.setViewportSize({ width, height });
-    await tab.emulateMedia({ colorScheme: scheme });
-    await tab.goto(browser.extensionUrl(page), { waitUntil: 'load' });
-    await tab.waitForLoadState('networkidle');
-    const path = join(SCREENSHOT_DIR, `${page.replace('.html', '')}-${scheme}.png`);
-    await tab.screenshot({ path, fullPage: true });
-    expect((await stat(path)).size).toBeGreaterThan(1000);
-    await tab.close();
+  it.each(cases)('$path in $scheme mode', async ({ path, width, height, scheme }) => {
+    await browser.setColorScheme(scheme);
+    const page = await browser.newPage();
+    await page.setViewport(width, height);
+    await page.goto(browser.extensionUrl(path));
+    await page.waitFor('#app *');
+    await sleep(300);
+    const file = screenshotPath(`${path.replace('.html', '')}-${scheme}`);
+    await mkdir(dirname(file), { recursive: true });
+    await page.screenshot(file, { fullPage: true });
+    expect((await stat(file)).size).toBeGreaterThan(1000);
+    await page.close();
   });
 });

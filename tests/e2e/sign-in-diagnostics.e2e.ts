@@ -1,10 +1,13 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyze } from '@/utils/analyze';
 import { readCapture } from '@/utils/har/read-capture';
-import { launchWithExtension, type ExtensionBrowser } from './browser';
-import { openPanelWithHar, PANEL, panelFindings, showResponse } from './panel-page';
+import { itLogsNoConsoleProblem } from './console-check';
+import { launch, until, type ExtensionBrowser } from './harness/harness';
+import { PANEL, panelFindings, showResponse } from './panel-page';
 import { startSamlLab, type SamlLab } from './saml-lab';
-import { SCREENSHOT_DIR } from './screenshots';
+import { screenshotPath } from './screenshots';
 import { signInWithVariant, type CapturedSignIn } from './sign-in';
 import { MARKUP_VALUE, type VariantName } from './variants';
 
@@ -18,7 +21,8 @@ interface Expectation {
   noErrors?: boolean;
 }
 
-// Real sign-ins, real signed SAML, analyzed by the same engine the panel and the CLI use.
+// Real sign-ins, real signed SAML, captured by the add-on's recorder with the panel open as a tab, and
+// analyzed by the same engine the panel and the CLI use.
 // prettier-ignore
 const EXPECTATIONS: Expectation[] = [
   { variant: 'clean',               acsStatus: 200, rules: [],                              noErrors: true },
@@ -33,25 +37,25 @@ const EXPECTATIONS: Expectation[] = [
   { variant: 'large-response',      acsStatus: 200, rules: [],                              noErrors: true },
 ];
 
-describe('a real sign-in in Chromium, analyzed', () => {
+describe('a real sign-in, recorded and analyzed', () => {
   let lab: SamlLab;
-  // Each browser sign-in takes ~2 s: later tests reuse the table's captures.
+  // Each sign-in takes a second or two: later tests reuse the table's captures.
   const captures = new Map<VariantName, CapturedSignIn>();
   const capture = async (variant: VariantName) => {
     const existing = captures.get(variant);
     if (existing) return existing;
-    const signIn = await signInWithVariant(lab, variant, inject('extensionPath'));
+    const signIn = await signInWithVariant(browser, lab, variant);
     captures.set(variant, signIn);
     return signIn;
   };
-  // One browser shows every capture in the panel: launching one per variant would double the run time.
-  let viewer: ExtensionBrowser;
+  // One browser, one tab per sign-in: launching one per variant would double the run time.
+  let browser: ExtensionBrowser;
   beforeAll(async () => {
     lab = await startSamlLab();
-    viewer = await launchWithExtension({ extensionPath: inject('extensionPath') });
+    browser = await launch({ grantOptional: true });
   });
   afterAll(async () => {
-    await viewer?.close();
+    await browser?.close();
     await lab?.close();
   });
 
@@ -67,7 +71,7 @@ describe('a real sign-in in Chromium, analyzed', () => {
     }
   });
 
-  it.each(EXPECTATIONS)('$variant → $rules', async ({ variant, acsStatus, rules, noErrors }) => {
+  it.each(EXPECTATIONS)('$variant → $rules, in the engine and in the panel', async ({ variant, acsStatus, rules, noErrors }) => {
     const signIn = await capture(variant);
     expect(signIn.acsStatus).toBe(acsStatus);
 
@@ -88,55 +92,44 @@ describe('a real sign-in in Chromium, analyzed', () => {
     if (noErrors) {
       expect(analysis.findings.filter((f) => f.severity === 'error').map((f) => f.rule), summary.join(', ')).toEqual([]);
     }
-  });
 
-  it.each(EXPECTATIONS)('the panel shows $variant with $rules', async ({ variant, rules, noErrors }) => {
-    const signIn = await capture(variant);
-    const engine = analyze(readCapture(signIn.harText).entries, { profile: 'sonarqube-cloud' });
-    const page = await openPanelWithHar(viewer, signIn.harPath);
-    try {
-      await expect.poll(() => page.locator(PANEL.flow).count()).toBe(1);
-      const shown = await panelFindings(page);
-      const shownRules = shown.map((f) => f.rule);
-      expect(shownRules).toEqual(expect.arrayContaining(rules));
-      if (noErrors) expect(shown.filter((f) => f.severity === 'error')).toEqual([]);
-      // One engine, four faces: the panel shows what the engine found, no more, no less.
-      expect([...new Set(shownRules)].sort()).toEqual([...new Set(engine.findings.map((f) => f.rule))].sort());
-      if (variant === 'clean' || variant === 'missing-email') {
-        // panelFindings left the Response open on its Findings tab: the README's panel images, both themes.
-        for (const colorScheme of ['light', 'dark'] as const) {
-          await page.emulateMedia({ colorScheme });
-          await page.screenshot({ path: `${SCREENSHOT_DIR}/panel-${variant}-${colorScheme}.png` });
-        }
+    // The panel, opened as a tab for the sign-in tab, shows the same sign-in.
+    const page = signIn.panel;
+    await until(() => page.count(PANEL.flow), (n) => n === 1, 'flows in the panel');
+    const shown = await panelFindings(page);
+    const shownRules = shown.map((f) => f.rule);
+    expect(shownRules).toEqual(expect.arrayContaining(rules));
+    if (noErrors) expect(shown.filter((f) => f.severity === 'error')).toEqual([]);
+    // One engine, four faces: the panel shows what the engine found, no more, no less.
+    expect([...new Set(shownRules)].sort()).toEqual([...new Set(analysis.findings.map((f) => f.rule))].sort());
+    // The status bar follows the recorder's count of the tab's other requests (at least the page before).
+    await until(() => page.text(PANEL.statusBar), (text) => /(?:^|\D)[1-9]\d* other requests counted/.test(text), 'the status bar count');
+    if (variant === 'clean' || variant === 'missing-email') {
+      // panelFindings left the Response open on its Findings tab: the README's panel images, both themes.
+      await page.setViewport(1280, 800);
+      for (const scheme of ['light', 'dark'] as const) {
+        await browser.setColorScheme(scheme);
+        const path = screenshotPath(`panel-${variant}-${scheme}`);
+        await mkdir(dirname(path), { recursive: true });
+        await page.screenshot(path);
       }
-    } finally {
-      await page.close();
+      await browser.setColorScheme('light');
     }
+    // Done with this sign-in: the next tab must not count as one this tab opened.
+    await signIn.panel.close();
+    await signIn.tab.close();
   });
 
   it('the panel renders an attribute holding markup as text: no element, no script', async () => {
-    const signIn = await capture('markup-in-attribute');
-    const dialogs: string[] = [];
-    const requested: string[] = [];
-    viewer.context.on('request', (r) => requested.push(r.url()));
-    const page = await openPanelWithHar(viewer, signIn.harPath);
-    page.on('dialog', (d) => {
-      dialogs.push(d.message());
-      void d.dismiss();
-    });
-    try {
-      await showResponse(page);
-      const values = await page.locator(PANEL.attributeValue).allTextContents();
-      expect(values).toContain(MARKUP_VALUE);
-      expect(await page.locator('img[src="x"]').count()).toBe(0);
-      expect(await page.evaluate(() => document.querySelectorAll('img[onerror]').length)).toBe(0);
-      // A created <img src=x> would have asked the extension for its own "x".
-      expect(requested.filter((u) => u.endsWith('/x'))).toEqual([]);
-      expect(dialogs).toEqual([]);
-      await page.screenshot({ path: `${SCREENSHOT_DIR}/panel-markup-as-text.png`, fullPage: true });
-    } finally {
-      await page.close();
-    }
+    const signIn = await signInWithVariant(browser, lab, 'markup-in-attribute');
+    const page = signIn.panel;
+    await showResponse(page);
+    const values = await page.texts(PANEL.attributeValue);
+    expect(values).toContain(MARKUP_VALUE);
+    expect(await page.count('img[src="x"], img[onerror]')).toBe(0);
+    const path = screenshotPath('panel-markup-as-text');
+    await mkdir(dirname(path), { recursive: true });
+    await page.screenshot(path, { fullPage: true });
   });
 
   it('keeps a Response over 4 KB whole, every group included', async () => {
@@ -156,4 +149,6 @@ describe('a real sign-in in Chromium, analyzed', () => {
     const name = response?.assertions[0]?.attributes.find((a) => a.name === 'name');
     expect(name?.values).toEqual([MARKUP_VALUE]);
   });
+
+  itLogsNoConsoleProblem(() => [browser]);
 });

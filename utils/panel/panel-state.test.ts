@@ -131,4 +131,20 @@ describe('panel state', () => {
     // The older analysis, finishing late, changes nothing.
     expect(panelReducer(newer, { type: 'analyzed', request: first, analysis: analyze(first.exchanges, first.options) })).toBe(newer);
   });
+
+  it('replaces the quick analysis with the enriched one of the same request, and only that', () => {
+    let s = panelReducer(initialPanelState(), live(request(1)));
+    const req = analysisRequest(s)!;
+    const quick = analyze(req.exchanges, req.options);
+    s = panelReducer(s, { type: 'analyzed', request: req, analysis: quick });
+    expect(s.analysis).toBe(quick);
+    const again = analyze(req.exchanges, req.options);
+    expect(panelReducer(s, { type: 'analyzed', request: req, analysis: again })).toBe(s);
+    expect(panelReducer(s, { type: 'analyzed', request: req, analysis: again, enriched: true }).analysis).toBe(again);
+    // A newer capture arrived: the late enriched answer of the older request is dropped.
+    const later = panelReducer(s, live(request(2)));
+    const next = analysisRequest(later)!;
+    const shown = panelReducer(later, { type: 'analyzed', request: next, analysis: analyze(next.exchanges, next.options) });
+    expect(panelReducer(shown, { type: 'analyzed', request: req, analysis: again, enriched: true })).toBe(shown);
+  });
 });

@@ -79,7 +79,8 @@ export type PanelAction =
   | { type: 'open'; key: string | undefined }
   | { type: 'move'; by: number | 'first' | 'last' }
   /** The analysis the view ran for `request`: shown unless a newer one already is. */
-  | { type: 'analyzed'; request: AnalysisRequest; analysis: Analysis };
+  /** `enriched`: the same request again, now with the async steps' results (signatures): it replaces the first. */
+  | { type: 'analyzed'; request: AnalysisRequest; analysis: Analysis; enriched?: boolean };
 
 /** What one analysis is made of: a snapshot of the state's exchanges and options at one generation. */
 export interface AnalysisRequest {
@@ -267,7 +268,8 @@ export function panelReducer(state: PanelState, action: PanelAction): PanelState
       return { ...state, openKey: action.key, selectedKey: action.key ?? state.selectedKey };
     case 'analyzed':
       // An older request that finishes after a newer one is not shown.
-      if (action.request.generation <= state.analyzedGeneration || action.request.generation > state.generation) return state;
+      if (action.request.generation > state.generation || action.request.generation < state.analyzedGeneration) return state;
+      if (action.request.generation === state.analyzedGeneration && !action.enriched) return state;
       return withAnalysis(state, action.request, action.analysis);
     case 'move': {
       const keys = messageKeys(state.rows);

@@ -1,3 +1,4 @@
+import { needsCrypto } from '../crypto/needs-crypto';
 import type { Message } from '../protocols/types';
 import type { TrustMaterial } from './types';
 
@@ -18,7 +19,18 @@ export interface EnrichStep {
  * The steps, in order. A step sets top-level fields of the messages (`verification`, or a new `assertions`
  * array); it never changes nested objects, which the read cache shares between analyses.
  */
-export const ENRICH_STEPS: EnrichStep[] = [];
+export const ENRICH_STEPS: EnrichStep[] = [
+  {
+    id: 'signatures',
+    wanted: (messages, trust) => messages.some((m) => needsCrypto(m, trust)),
+    load: () => import('../crypto/verify-messages').then((m) => m.verifyMessages),
+  },
+];
+
+/** True when some step would run: callers show the quick analysis first and the enriched one when it is ready. */
+export function enrichWanted(messages: readonly Message[], trust: TrustMaterial = {}, steps: readonly EnrichStep[] = ENRICH_STEPS): boolean {
+  return steps.some((step) => step.wanted(messages, trust));
+}
 
 /**
  * Adds verification results to `messages` (in place) and returns them. A step that fails is recorded in

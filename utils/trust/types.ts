@@ -31,6 +31,10 @@ export interface SignatureVerification {
   assertionIndex?: number;
   outcome: 'valid' | 'digest-mismatch' | 'signature-mismatch' | 'unsupported' | 'error';
   detail?: string;
+  /** The signed element as findings name it, e.g. `Assertion ID="_a1"`. */
+  element?: string;
+  /** SignatureMethod (or SigAlg) URI. */
+  algorithm?: string;
   /** The certificate the signature verified with, or else the one embedded in the message. */
   certificate?: CertificateSummary;
   /**
@@ -47,4 +51,8 @@ export interface Verification {
   decryption?: { decrypted: number; failed: number; detail?: string };
   /** A step that failed on this message (never the rules' business to crash on). */
   errors?: string[];
+  /** The certificates signatures were checked against: metadata signing certificates and pinned ones. */
+  trustedCertificates?: CertificateSummary[];
+  /** From the metadata given: the entity IDs and SingleSignOnService locations a message must agree with. */
+  metadata?: { entityIds: string[]; ssoLocations: string[] };
 }

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { oidcFindings } from '../../tests/support/oidc-builder';
+
+const RULE = 'oidc-email-claim-missing';
+
+describe(RULE, () => {
+  it('fires for a Devolutions Cloud sign-in whose token has no email, naming the sign-in name it has', async () => {
+    const [f] = await oidcFindings(RULE, { redirectUri: 'https://acme.devolutions.app/signin-oidc', tokenCall: true, claims: { email: undefined } });
+    expect(f).toMatchObject({ rule: RULE, severity: 'error', evidence: { value: '(missing)' } });
+    expect(f!.message).toContain('Devolutions Cloud needs');
+    expect(f!.message).toContain('preferred_username "abeli@contoso.com"');
+    expect(f!.fix!.entra).toContain('Token configuration');
+  });
+
+  it('recognises a custom-domain instance from the settings', async () => {
+    const [f] = await oidcFindings(RULE, { redirectUri: 'https://vault.contoso.com/signin-oidc', responseType: 'id_token', responseMode: 'form_post', claims: { email: undefined } }, { instanceUrls: ['https://vault.contoso.com'] });
+    expect(f!.message).toContain('Devolutions Cloud');
+  });
+
+  it('notes an unverified address, as a warning when the service needs it', async () => {
+    const [f] = await oidcFindings(RULE, { tokenCall: true, claims: { email_verified: false } }, { profile: 'sonarqube-cloud' });
+    expect(f).toMatchObject({ severity: 'warning' });
+    const [generic] = await oidcFindings(RULE, { responseType: 'id_token', claims: { email_verified: false } });
+    expect(generic).toMatchObject({ severity: 'info' });
+  });
+
+  it('stays silent when the email is there, and under the generic profile without one', async () => {
+    expect(await oidcFindings(RULE, { responseType: 'id_token' }, { profile: 'devolutions-cloud' })).toEqual([]);
+    expect(await oidcFindings(RULE, { responseType: 'id_token', claims: { email: undefined } })).toEqual([]);
+  });
+});
