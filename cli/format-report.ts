@@ -1,4 +1,6 @@
 import type { Analysis } from '../utils/analyze';
+import { RULES } from '../utils/rules/index';
+import type { SamlMessage } from '../utils/saml/types';
 import { oidcSummary } from '../utils/oidc/summary';
 import type { Finding, Severity } from '../utils/rules/types';
 import { buildReport, fixOf, keyFields, summaryLine, transport, type ReportModel } from './report-model';
@@ -48,6 +50,7 @@ export function toJsonReport(analysis: Analysis, files: string[]) {
         inResponseTo: m.inResponseTo ?? null,
         url: m.url,
         httpStatus: m.httpStatus ?? null,
+        judgedAt: m.judgedAt ?? null,
         findings,
       };
     }),
@@ -75,11 +78,18 @@ export function toTextReport(analysis: Analysis, c: Palette, model: ReportModel 
   const lines: string[] = [];
   for (const view of model.flows) {
     lines.push(c.bold(view.title));
-    lines.push(`  ${c.dim(`profile: ${view.profile.label} (${view.profile.reason})`)}`);
+    lines.push(`  ${c.dim('judged as')} ${view.profile.label}${c.dim(` (${view.profile.reason})`)}`);
+    if (view.flow.skipped?.length) lines.push(`  ${c.dim(`skipped checks: ${view.flow.skipped.map((s) => s.rule).join(', ')}`)}`);
     for (const { message: m, findings, idp } of view.messages) {
       lines.push(`  ${c.bold(m.kind)} ${c.dim(`(${transport(m)})`)}`);
       for (const [label, value] of keyFields(m)) lines.push(`    ${c.dim(label.padEnd(14))}${value}`);
-      if (!findings.length) lines.push(`    ${c.dim('no findings')}`);
+      const notJudged = m.protocol === 'saml' ? NOT_JUDGED[m.kind] : undefined;
+      if (notJudged) lines.push(`    ${c.dim(notJudged)}`);
+      else if (!findings.length) {
+        // Under the generic profile silence covers the protocol only: never a bare "ok".
+        const checks = RULES.filter((r) => r.protocols.includes(m.protocol) && r.appliesTo.includes(m.kind) && !r.judges).length;
+        lines.push(`    ${c.dim(view.profile.id === 'generic' ? `no problem in ${checks} protocol checks; choose the service to check attributes and groups` : 'no findings')}`);
+      }
       for (const f of findings) lines.push(...formatFinding(f, c, fixOf(f, idp)?.text));
     }
     for (const f of view.findings) lines.push(...formatFinding(f, c, f.fix?.generic));
@@ -88,6 +98,12 @@ export function toTextReport(analysis: Analysis, c: Palette, model: ReportModel 
   lines.push(summaryLine(model));
   return lines.join('\n') + '\n';
 }
+
+/** Messages recognised but outside what the rules judge: said, so that silence is not read as "ok". */
+const NOT_JUDGED: Partial<Record<SamlMessage['kind'], string>> = {
+  Saml11Response: 'SAML 1.1 Response: recognised, not judged (SSO Lens checks SAML 2.0 messages)',
+  WsFedResponse: 'WS-Federation sign-in result: recognised, not judged (SSO Lens checks SAML 2.0 messages)',
+};
 
 const SEVERITY_LABEL: Record<Severity, (c: Palette) => string> = {
   error: (c) => c.red('error  '),

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { AnalyzeOptions } from '../utils/analyze';
 import { readGroupList } from '../utils/groups/read-group-list';
-import { isProfileId, PROFILES } from '../utils/profiles';
+import { isProfileId, PROFILES, type AttributeMapping } from '../utils/profiles';
 
 // Every option of every command is one row of OPTIONS: parsing, validation and `--help` all come from it, so a
 // new flag is one row (its `apply` turns the value into analysis or report settings).
@@ -125,6 +125,28 @@ export const OPTIONS: readonly OptionSpec[] = [
     },
   },
   {
+    name: 'provisioning',
+    value: 'MODE',
+    help: 'how the enterprise provisions users: jit (default; groups come from the assertion) or scim (SCIM owns memberships)',
+    commands: ['analyze'],
+    apply(s, v) {
+      if (v !== 'jit' && v !== 'scim') return `--provisioning must be jit or scim, not "${v}".`;
+      s.analyze.provisioning = v;
+    },
+  },
+  { name: 'okta-express', help: "SSO was set up with Okta's Express Configuration: sign-ins from the Okta dashboard are supported", commands: ['analyze'], apply: (s) => void (s.analyze.oktaExpress = true) },
+  {
+    name: 'mapping',
+    value: 'FIELDS',
+    help: 'the attribute names from the SSO setup assistant, e.g. login=uid,name=displayName,email=email,groups=groups',
+    commands: ['analyze'],
+    apply(s, v) {
+      const mapping = parseMapping(v);
+      if (typeof mapping === 'string') return mapping;
+      s.analyze.mapping = mapping;
+    },
+  },
+  {
     name: 'metadata',
     value: 'FILE',
     help: "the IdP's federation metadata: signatures are checked against its signing certificates, Issuer and SSO URL against its entity",
@@ -151,6 +173,23 @@ export const OPTIONS: readonly OptionSpec[] = [
   { name: 'debug', help: 'on an unexpected error, print the stack trace', commands: ['analyze', 'redact'], apply: (s) => void (s.debug = true) },
   { name: 'help', short: 'h', help: 'show this help', commands: ['analyze', 'redact'], apply: (s) => void (s.help = true) },
 ];
+
+const MAPPING_FIELDS = ['login', 'name', 'email', 'groups'] as const;
+
+/** `login=uid,email=mail` → the mapping, or the error sentence. */
+export function parseMapping(text: string): Partial<AttributeMapping> | string {
+  const mapping: Partial<AttributeMapping> = {};
+  for (const pair of text.split(',')) {
+    if (!pair.trim()) continue;
+    const eq = pair.indexOf('=');
+    const field = pair.slice(0, eq < 0 ? undefined : eq).trim();
+    const name = eq < 0 ? '' : pair.slice(eq + 1).trim();
+    if (!(MAPPING_FIELDS as readonly string[]).includes(field)) return `--mapping: unknown field "${field}" (use ${MAPPING_FIELDS.join(', ')})`;
+    if (!name) return `--mapping: no attribute name after "${field}="`;
+    mapping[field as (typeof MAPPING_FIELDS)[number]] = [name];
+  }
+  return Object.keys(mapping).length ? mapping : '--mapping: give at least one field, e.g. email=email';
+}
 
 export function defaultSettings(): Settings {
   return { analyze: {}, format: 'text', redact: true, batch: false, debug: false, help: false };

@@ -1,6 +1,7 @@
 import type { Analysis } from '../utils/analyze';
 import type { Flow } from '../utils/flow/types';
 import { isPastedUrl } from '../utils/har/read-message-input';
+import { describeJudgedAt, type JudgedAt } from '../utils/rules/support/judging-time';
 import { idpOf } from '../utils/rules/support/attribute-lookup';
 import { fixFor, preferredFixVendor, type IdpKind } from '../utils/rules/support/fix-for-idp';
 import type { Finding, Severity } from '../utils/rules/types';
@@ -106,6 +107,11 @@ export function issuerOf(m: Message): string | undefined {
   return typeof iss === 'string' ? iss : undefined;
 }
 
+/** The command line may name its own flag; the shared wording (the panel's too) names none. */
+function judgedAtText(judged: JudgedAt): string {
+  return judged.source === 'option' ? `${judged.instant} (the --now time)` : describeJudgedAt(judged);
+}
+
 export function keyFields(m: Message): Array<[string, string]> {
   return m.protocol === 'oidc' ? oidcKeyFields(m) : samlKeyFields(m);
 }
@@ -117,6 +123,7 @@ function samlKeyFields(m: SamlMessage): Array<[string, string]> {
     ['Issuer', m.issuer],
     ['Destination', m.destination],
     ['IssueInstant', m.issueInstant],
+    ['Judged at', m.judgedAt && judgedAtText(m.judgedAt)],
     ['ACS URL', m.request?.acsUrl],
     ['Status', m.status?.code && [m.status.code.split(':').pop(), m.status.subCode?.split(':').pop(), m.status.message].filter(Boolean).join(' / ')],
     ['RelayState', m.relayState],

@@ -2,12 +2,14 @@ import { attachHops } from './flow/attach-hops';
 import { buildFlows } from './flow/build-flows';
 import type { Flow, SkippedCheck } from './flow/types';
 import type { Exchange, HarEntry } from './har/types';
+import type { Provisioning } from './profiles/types';
 import { pickProfile, type AttributeMapping, type EnterpriseContext, type PickedProfile, type ProfileId } from './profiles';
 import type { ReadCache } from './protocols/read-cache';
 import { PROTOCOLS, protocolById } from './protocols/registry';
 import type { Message } from './protocols/types';
 import { ruleReference } from './rules/define-rule';
 import { RULES, SEVERITY_RANK } from './rules/index';
+import { judgingTime, toJudgedAt } from './rules/support/judging-time';
 import type { Finding, Hit, OrgGroups, Rule, RuleContext } from './rules/types';
 import type { TrustMaterial } from './trust/types';
 
@@ -18,8 +20,15 @@ export interface AnalyzeOptions {
   enterprises?: readonly EnterpriseContext[];
   /** The admin's own attribute names, tried before the profile's defaults (over an enterprise's). */
   mapping?: Partial<AttributeMapping>;
+  /** Provisioning mode for every flow (`--provisioning`), over the enterprise's. */
+  provisioning?: Provisioning;
+  /** Okta Express Configuration for every flow (`--okta-express`), over the enterprise's. */
+  oktaExpress?: boolean;
   spEntityId?: string;
-  /** Evaluate time rules at this instant instead of each exchange's capture time. */
+  /**
+   * Evaluate time rules at this instant instead of each exchange's capture time (a message without one is
+   * judged at its own IssueInstant).
+   */
   now?: string | number | Date;
   /** Clock skew tolerated by the time rules, in seconds (default 300). */
   skewSeconds?: number;
@@ -87,13 +96,8 @@ export function judgeMessages(input: Input, messages: Message[], options: Analyz
     const request = flow.requestKey ? byKey.get(flow.requestKey) : undefined;
     const skipped = new Map<string, SkippedCheck>();
     for (const message of flowMessages) {
-      const captured = message.capturedAt ? Date.parse(message.capturedAt) : NaN;
-      const [now, nowSource]: [number, RuleContext['nowSource']] =
-        fixedNow !== undefined && !Number.isNaN(fixedNow)
-          ? [fixedNow, 'option']
-          : !Number.isNaN(captured)
-            ? [captured, 'capture']
-            : [Date.now(), 'wall-clock'];
+      const { now, source: nowSource } = judgingTime(message, fixedNow);
+      message.judgedAt = toJudgedAt(now, nowSource);
       const ctx: RuleContext<Message> = {
         message,
         flow,
@@ -144,7 +148,12 @@ function pickFor(flow: Flow, messages: readonly Message[], options: AnalyzeOptio
   const protocol = protocolById(flow.protocol);
   const urls: string[] = [];
   if (protocol) for (const m of messages) for (const url of protocol.urlsOf(m)) if (url) urls.push(url);
-  return pickProfile({ flow, messages, urls }, { chosen: options.profile, enterprises: options.enterprises, mapping: options.mapping });
+  return pickProfile({ flow, messages, urls }, {
+    chosen: options.profile,
+    enterprises: options.enterprises,
+    mapping: options.mapping,
+    settings: { provisioning: options.provisioning, oktaExpress: options.oktaExpress },
+  });
 }
 
 /** Why a rule does not run on a flow, recorded so that its silence is not read as a pass. */

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { describeOffset, describeValidity } from '@/utils/panel/time-wording';
+import { describeJudgedAt } from '@/utils/rules/support/judging-time';
 import type { SamlMessage, SignatureInfo } from '@/utils/saml/types';
 
 export interface SummaryTabProps {
@@ -23,10 +24,24 @@ function Row({ label, children }: { label: string; children: ComponentChildren }
   );
 }
 
-/** The instant times are judged at: the capture time (as the rules do), or now when the capture has none. */
+/** The instant times are judged at, the one the rules used: capture time, evaluation time, IssueInstant or now. */
 interface Clock {
   at: number;
-  label: 'capture' | 'now';
+  label: string;
+}
+
+const CLOCK_LABEL: Record<NonNullable<SamlMessage['judgedAt']>['source'], string> = {
+  capture: 'capture',
+  option: 'the evaluation time',
+  'issue-instant': 'IssueInstant',
+  'wall-clock': 'now',
+};
+
+function clockOf(m: SamlMessage): Clock {
+  const judged = m.judgedAt && Date.parse(m.judgedAt.instant);
+  if (m.judgedAt && judged !== undefined && !Number.isNaN(judged)) return { at: judged, label: CLOCK_LABEL[m.judgedAt.source] };
+  const captured = m.capturedAt ? Date.parse(m.capturedAt) : NaN;
+  return Number.isNaN(captured) ? { at: Date.now(), label: 'now' } : { at: captured, label: 'capture' };
 }
 
 function Time({ at, clock }: { at: string | undefined; clock: Clock }) {
@@ -52,7 +67,7 @@ function Window({ notBefore, notOnOrAfter, clock }: { notBefore?: string; notOnO
           until <code>{notOnOrAfter}</code>{' '}
         </>
       )}
-      <span class={`validity validity-${v.state}`}>{v.text} {clock.label === 'capture' ? 'at capture' : 'now'}</span>
+      <span class={`validity validity-${v.state}`}>{v.text} {clock.label === 'now' ? 'now' : `at ${clock.label}`}</span>
     </span>
   );
 }
@@ -124,8 +139,7 @@ function Answers({ message, messages, onOpen }: SummaryTabProps) {
 }
 
 export function SummaryTab({ message: m, messages, onOpen }: SummaryTabProps) {
-  const captured = m.capturedAt ? Date.parse(m.capturedAt) : NaN;
-  const clock: Clock = Number.isNaN(captured) ? { at: Date.now(), label: 'now' } : { at: captured, label: 'capture' };
+  const clock = clockOf(m);
   return (
     <div class="summary">
       <dl>
@@ -151,6 +165,11 @@ export function SummaryTab({ message: m, messages, onOpen }: SummaryTabProps) {
         {m.issueInstant && (
           <Row label="IssueInstant">
             <Time at={m.issueInstant} clock={clock} />
+          </Row>
+        )}
+        {m.judgedAt && (
+          <Row label="Judged at">
+            <span>{describeJudgedAt(m.judgedAt)}</span>
           </Row>
         )}
         <Answers message={m} messages={messages} onOpen={onOpen} />

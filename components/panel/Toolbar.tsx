@@ -19,6 +19,8 @@ const KINDS: ReadonlyArray<MessageKind | OidcKind> = [
   'Artifact',
   'ArtifactResolve',
   'ArtifactResponse',
+  'Saml11Response',
+  'WsFedResponse',
   'Unknown',
   'AuthorizationRequest',
   'AuthorizationResponse',

@@ -59,6 +59,18 @@ describe('a real sign-in, recorded and analyzed', () => {
     await lab?.close();
   });
 
+  it('facts about the IdP token need no profile: the overage and object-ID sign-ins analyzed as the generic SP they are', async () => {
+    const cases: Array<[VariantName, string]> = [
+      ['group-overage', 'entra-group-overage'],
+      ['group-object-ids', 'group-values-are-object-ids'],
+    ];
+    for (const [variant, rule] of cases) {
+      const { entries } = readCapture((await capture(variant)).harText);
+      const analysis = analyze(entries);
+      expect(analysis.findings.find((f) => f.rule === rule)?.severity, variant).toBe('error');
+    }
+  });
+
   it.each(EXPECTATIONS)('$variant → $rules, in the engine and in the panel', async ({ variant, acsStatus, rules, noErrors }) => {
     const signIn = await capture(variant);
     expect(signIn.acsStatus).toBe(acsStatus);

@@ -89,3 +89,43 @@ describe('npm run analyze', () => {
     expect((await runCli(['--no-color', path], { color: true })).stdout).not.toContain('\x1b[');
   });
 });
+
+describe('npm run analyze on real-world input', async () => {
+  const bytesIo = { color: false };
+
+  it('says at what instant each message was judged and why', async () => {
+    const pasted = (await runCli([file('okta.xml', fixtureXml('okta/gosaml2-okta-response.xml'))], bytesIo)).stdout;
+    expect(pasted).toContain("Judged at     2016-07-25T23:20:14.859Z (the message's own IssueInstant: it carries no capture time)");
+    expect((await runCli([file('okta3.har', okta)], bytesIo)).stdout).toContain('Judged at     2016-07-25T23:15:20Z (when the exchange was captured)');
+    expect((await runCli(['--now', '2020-01-01T00:00:00Z', file('okta4.har', okta)], bytesIo)).stdout).toContain('Judged at     2020-01-01T00:00:00Z (the --now time)');
+    const json = JSON.parse((await runCli(['--json', file('okta5.xml', fixtureXml('okta/gosaml2-okta-response.xml'))], bytesIo)).stdout);
+    expect(json.messages[0].judgedAt).toEqual({ instant: '2016-07-25T23:20:14.859Z', source: 'issue-instant' });
+  });
+
+  it('reads a raw XML file in the encoding it declares (ISO-8859-2)', async () => {
+    const xml = fixtureXml('okta/gosaml2-okta-response.xml').replace('encoding="UTF-8"', 'encoding="ISO-8859-2"').replace('russellhaering', 'Łukasz');
+    const [before, after] = xml.split('Łukasz') as [string, string];
+    const p = join(dir, 'latin2.xml');
+    writeFileSync(p, Buffer.concat([Buffer.from(before, 'latin1'), Buffer.from([0xa3]), Buffer.from('ukasz'), Buffer.from(after, 'latin1')]));
+    const out = JSON.parse((await runCli(['--json', p], bytesIo)).stdout);
+    expect(out.findings.map((f: { rule: string }) => f.rule)).not.toContain('decode-failed');
+    expect((await runCli([p], bytesIo)).stdout).toContain('NameID        Łukasz');
+  });
+
+  it('a HAR with fields of the wrong type (params with name: null) is analyzed, not a crash', async () => {
+    const doc = JSON.parse(okta);
+    doc.log.entries[2].request.postData.params.unshift({ name: null, value: null });
+    doc.log.entries[1].request.headers = null;
+    const r = (await runCli(['--json', file('nulls.har', JSON.stringify(doc))], bytesIo));
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout).messages.map((m: { kind: string }) => m.kind)).toEqual(['AuthnRequest', 'Response', 'Unknown']);
+  });
+
+  it('names a SAML 1.1 Response and a WS-Federation result rather than reporting them clean', async () => {
+    const saml11 = `<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:1.0:protocol" MajorVersion="1" MinorVersion="1" ResponseID="_r" IssueInstant="2012-03-01T10:00:00Z"><samlp:Status><samlp:StatusCode Value="samlp:Success"/></samlp:Status></samlp:Response>`;
+    const r = (await runCli([file('saml11.xml', saml11)], bytesIo));
+    expect(r.stdout).toContain('Saml11Response');
+    expect(r.stdout).toContain('SAML 1.1 Response: recognised, not judged');
+    expect(r.code).toBe(0);
+  });
+});

@@ -4,7 +4,8 @@ import { type AnalyzeOptions } from '../../utils/analyze';
 import { analyzeSaml } from './saml-analysis';
 import type { HarEntry } from '../../utils/har/types';
 import type { Finding } from '../../utils/rules/types';
-import { b64, deflateB64, fixtureXml, postEntry, redirectEntry } from './har-builder';
+import { readMessageInput } from '../../utils/har/read-message-input';
+import { b64, deflateB64, fixtureText, fixtureXml, postEntry, redirectEntry } from './har-builder';
 
 export const SP_ENTITY_ID = 'https://sp.example.com/metadata';
 export const ACS = 'https://sp.example.com/acs';
@@ -196,4 +197,9 @@ export function fixturePost(path: string, o: { postTo?: string; status?: number 
 /** Findings of one rule for a real fixture Response delivered as `fixturePost` does, judged at its capture time. */
 export function fixturePostFindings(rule: string, path: string, options: AnalyzeOptions = {}, o: { postTo?: string; status?: number } = {}): Finding[] {
   return entryFindings(rule, fixturePost(path, o).entries, options);
+}
+
+/** Findings of one rule for a fixture read as support staff paste it (no capture time: judged at its IssueInstant). */
+export function fixtureFindings(rule: string, path: string, options: AnalyzeOptions = {}): Finding[] {
+  return entryFindings(rule, readMessageInput(fixtureText(path)).entries, options);
 }

@@ -2,6 +2,7 @@ import { decodeSamlValue } from '../saml/decode';
 import { parseUrlEncoded } from '../saml/detect';
 import type { HarEntry } from './types';
 import { CaptureError, readCapture, type CaptureFormat } from './read-capture';
+import { decodeText } from './decode-text';
 
 export type InputFormat = CaptureFormat | 'xml' | 'base64' | 'url' | 'form' | 'query';
 
@@ -21,7 +22,9 @@ const SAML_PARAM = /(?:^|[?&])(SAMLRequest|SAMLResponse|SAMLart)=/;
  * SAMLRequest/SAMLResponse. Raw messages become one synthetic exchange with no capture time, so that one engine
  * reads them all; a deflated one travels in a query string, as the HTTP-Redirect binding sends it.
  */
-export function readMessageInput(text: string): { entries: HarEntry[]; format: InputFormat } {
+export function readMessageInput(input: string | Uint8Array): { entries: HarEntry[]; format: InputFormat } {
+  // Bytes are decoded as their BOM or XML declaration says (ISO-8859-x, windows-1252, UTF-16), not as UTF-8.
+  const text = typeof input === 'string' ? input : decodeText(input);
   const trimmed = text.replace(/^\uFEFF/, '').trim();
   if (!trimmed) throw new CaptureError('The input is empty.');
   if (trimmed.startsWith('{')) return readCapture(trimmed);

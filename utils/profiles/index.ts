@@ -1,11 +1,13 @@
 import devolutionsCloud from './devolutions-cloud';
 import generic from './generic';
 import sonarqubeCloud from './sonarqube-cloud';
+import sonarqubeServer from './sonarqube-server';
 import { resolveProfile, withMapping } from './resolve-profile';
+import type { ProfileSettings } from './resolve-profile';
 import type { AttributeMapping, EnterpriseContext, FlowFacts, PickedProfile, Profile, ProfileDefinition, ProfileId, ProfileReason } from './types';
 
 /** Every service profile; a new service is one file and one line. The generic fallback comes last. */
-export const PROFILES: readonly ProfileDefinition[] = [sonarqubeCloud, devolutionsCloud, generic];
+export const PROFILES: readonly ProfileDefinition[] = [sonarqubeCloud, sonarqubeServer, devolutionsCloud, generic];
 
 export function isProfileId(value: string): value is ProfileId {
   return PROFILES.some((p) => p.id === value);
@@ -26,6 +28,8 @@ export interface PickOptions {
   enterprises?: readonly EnterpriseContext[];
   /** Attribute names given for this analysis (`--mapping`), over the enterprise's. */
   mapping?: Partial<AttributeMapping>;
+  /** Settings given for this analysis (`--provisioning`, `--okta-express`), over the enterprise's. */
+  settings?: ProfileSettings;
 }
 
 const RANK: Record<ProfileReason['by'], number> = { chosen: 0, enterprise: 1, 'service-host': 2, fallback: 3 };
@@ -49,7 +53,7 @@ export function pickProfile(facts: FlowFacts, options: PickOptions = {}): Picked
   }
   const { definition, reason } = best ?? { definition: generic, reason: generic.matches(facts, enterprises)! };
   const enterprise = reason.enterpriseId ? enterprises.find((e) => e.id === reason.enterpriseId) : undefined;
-  const picked: PickedProfile = { profile: resolveProfile(definition, enterprise, options.mapping), reason };
+  const picked: PickedProfile = { profile: resolveProfile(definition, enterprise, options.mapping, options.settings), reason };
   if (enterprise) picked.enterprise = enterprise;
   return picked;
 }

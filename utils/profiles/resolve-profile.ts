@@ -1,4 +1,4 @@
-import type { AttributeMapping, EnterpriseContext, Profile, ProfileDefinition } from './types';
+import type { AttributeMapping, EnterpriseContext, Profile, ProfileDefinition, Provisioning } from './types';
 
 /** A mapping with the admin's own attribute names tried first, then the profile's defaults. */
 export function withOwnNames(attributes: AttributeMapping, own: Partial<AttributeMapping>): AttributeMapping {
@@ -15,14 +15,20 @@ export function withMapping(profile: Profile, mapping: Partial<AttributeMapping>
   return { ...profile, attributes: withOwnNames(profile.attributes, mapping) };
 }
 
+/** Settings given for one analysis (command-line flags), over the enterprise's. */
+export interface ProfileSettings {
+  provisioning?: Provisioning;
+  oktaExpress?: boolean;
+}
+
 const defaults = new WeakMap<ProfileDefinition, Profile>();
 
 /**
  * The profile a flow is judged by: the service's defaults with the enterprise's settings (setup-assistant
  * values, attribute names, provisioning, Okta Express) and then the CLI's `--mapping` applied.
  */
-export function resolveProfile(definition: ProfileDefinition, enterprise?: EnterpriseContext, mapping?: Partial<AttributeMapping>): Profile {
-  if (!enterprise && !mapping) {
+export function resolveProfile(definition: ProfileDefinition, enterprise?: EnterpriseContext, mapping?: Partial<AttributeMapping>, settings?: ProfileSettings): Profile {
+  if (!enterprise && !mapping && settings?.provisioning === undefined && settings?.oktaExpress === undefined) {
     let profile = defaults.get(definition);
     if (!profile) defaults.set(definition, (profile = flatten(definition)));
     return profile;
@@ -32,10 +38,13 @@ export function resolveProfile(definition: ProfileDefinition, enterprise?: Enter
   if (Object.values(own).some((names) => names?.length)) {
     profile.attributes = withOwnNames(profile.attributes, own);
     profile.mappingGiven = true;
+    profile.mappedFields = (Object.keys(own) as Array<keyof AttributeMapping>).filter((k) => own[k]?.length);
   }
   if (enterprise?.provisioning) profile.provisioning = enterprise.provisioning;
   if (enterprise?.oktaExpress !== undefined) profile.oktaExpress = enterprise.oktaExpress;
   if (enterprise?.sp) profile.sp = { ...profile.sp, ...enterprise.sp };
+  if (settings?.provisioning) profile.provisioning = settings.provisioning;
+  if (settings?.oktaExpress !== undefined) profile.oktaExpress = settings.oktaExpress;
   return profile;
 }
 

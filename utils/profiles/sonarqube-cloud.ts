@@ -46,6 +46,7 @@ export default defineProfile({
     signedResponse: true,
     singleSignOnUrl: true,
     provisioning: 'jit',
+    organizationRequired: true,
     oktaExpress: false,
     sp: {},
     mappingGiven: false,

@@ -56,6 +56,13 @@ export interface ProfileExpects {
   /** The service answers 403 at the ACS when the IdP app has more than one sign-on URL. */
   singleSignOnUrl: boolean;
   provisioning: Provisioning;
+  /** The fields whose names the admin gave (enterprise settings or `--mapping`): only those names count. */
+  mappedFields?: Array<keyof AttributeMapping>;
+  /**
+   * A user in no organization of the enterprise cannot sign in (SonarQube Cloud's troubleshooting guide): with JIT
+   * provisioning the groups of the assertion are what puts them in one.
+   */
+  organizationRequired?: boolean;
   oktaExpress: boolean;
   /** SP values the flow should carry (from the enterprise), when known. */
   sp: { acsUrl?: string; entityId?: string };

@@ -36,6 +36,8 @@ export interface MessageBase {
   problem?: { rule: string; stage: string; detail: string };
   /** Set by the async enrich step (utils/trust/enrich.ts) before the rules run: signature and decryption results. */
   verification?: Verification;
+  /** Set by analyze(): the instant the time rules judged this message at, and where it came from. */
+  judgedAt?: { instant: string; source: 'capture' | 'option' | 'issue-instant' | 'wall-clock' };
 }
 
 /** The cheap half of a protocol, all that capture needs (utils/protocols/detectors.ts). */

@@ -4,7 +4,7 @@ import { deliveredTo } from './support/transport';
 import type { Fix } from './types';
 
 const SINGLE_URL_FIX = (label: string): Fix => ({
-  generic: `${label} answers 403 when the IdP has more than one sign-on URL configured for the app: keep only the Single Sign-On URL (the ACS URL ${label} shows in its SSO settings) and remove the others.`,
+  generic: `${label} answers 403 when the IdP has more than one sign-on URL configured for the app: configure only one, the value of the Single Sign-On URL field in ${label}'s SSO setup assistant, and remove the others.`,
   entra: `In ${ENTRA.basicSaml}, keep a single Reply URL (the ${label} ACS URL) and remove any other Reply URL or Sign on URL pointing elsewhere.`,
   okta: `In ${OKTA.samlSettings}, keep "Single sign-on URL" as the ${label} ACS URL, untick "Allow this app to request other SSO URLs" and remove the other requestable URLs.`,
 });
@@ -20,7 +20,7 @@ export default defineRule({
   title: 'The ACS answered HTTP 403',
   description:
     'The POST of the Response to the Assertion Consumer Service was answered 403 Forbidden: the service received the Response and refused it. For SonarQube Cloud, this happens when more than one sign-on URL is configured in the IdP.',
-  docs: VENDOR.sonarqubeCloudSso,
+  docs: VENDOR.sonarqubeCloudTroubleshooting,
   fix: SINGLE_URL_FIX('SonarQube Cloud'),
   appliesTo: ['Response'],
   check({ message, flow, profile }) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../analyze';
 import { readMessageInput } from '../har/read-message-input';
-import { fixtureText } from '../../tests/support/har-builder';
+import { fixtureText, fixtureXml } from '../../tests/support/har-builder';
 import { flowFindings, fixturePostFindings } from '../../tests/support/protocol-builder';
 
 const RULE = 'assertion-expired';
@@ -41,10 +41,18 @@ describe(RULE, () => {
 });
 
 describe(`${RULE} without a capture time`, () => {
-  it('says the message was judged now and how to judge it at capture instead of guessing a cause', () => {
-    const [f] = analyze(readMessageInput(fixtureText('okta/gosaml2-okta-response.xml')).entries).findings.filter((x) => x.rule === RULE);
+  it('judges a pasted message at its own IssueInstant: a healthy one is not expired', () => {
+    const { messages, findings } = analyze(readMessageInput(fixtureText('okta/gosaml2-okta-response.xml')).entries);
+    expect(findings.map((x) => x.rule)).not.toContain(RULE);
+    expect(messages[0]!.judgedAt).toEqual({ instant: '2016-07-25T23:20:14.859Z', source: 'issue-instant' });
+  });
+
+  it('with neither a capture time nor a readable IssueInstant, says it judged at the time of analysis, naming no command-line flag', () => {
+    const xml = fixtureXml('okta/gosaml2-okta-response.xml').replace(/(<saml2p:Response[^>]*IssueInstant=")[^"]*/, '$1not a time');
+    const [f] = analyze(readMessageInput(xml).entries).findings.filter((x) => x.rule === RULE);
     expect(f?.message).toMatch(/expired \d+ years before now \(NotOnOrAfter 2016-07-25T23:25:14\.859Z, now /);
-    expect(f?.message).toContain('has no capture time, so it is judged now');
+    expect(f?.message).toContain('neither a capture time nor a readable IssueInstant, so it is judged at the time of analysis');
+    expect(f?.message).not.toMatch(/--\w/);
     expect(f?.message).not.toContain('posted late');
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../analyze';
 import { readMessageInput } from '../har/read-message-input';
-import { ACS, flowFindings, fixturePostFindings, RSA_SHA256 } from '../../tests/support/protocol-builder';
+import { ACS, fixtureFindings, flowFindings, fixturePostFindings, RSA_SHA256 } from '../../tests/support/protocol-builder';
 import { fixtureText } from '../../tests/support/har-builder';
 
 const RULE = 'destination-mismatch';
@@ -40,5 +40,14 @@ describe(RULE, () => {
     const raw = readMessageInput(fixtureText('invalid/rubysaml-empty_destination.b64'));
     expect(analyze(raw.entries).findings.filter((x) => x.rule === RULE)).toHaveLength(1);
     expect(fixturePostFindings(RULE, 'okta/gosaml2-okta-response.xml')).toEqual([]);
+  });
+});
+
+describe('destination-mismatch without a POST to compare with', () => {
+  it("compares the Destination with the bearer Recipient: gosaml2's wrong-destination Response, pasted", () => {
+    const [f] = fixtureFindings('destination-mismatch', 'invalid/gosaml2-olgn09-wrong-destination.b64');
+    expect(f?.message).toContain('Destination is https://saml.sp.nope/session/sso/saml/acs/incorrect but its bearer Recipient is https://saml.sp.nope/session/sso/saml/acs/rq5jwkvb8z');
+    // Its sibling with the right Destination stays silent.
+    expect(fixtureFindings('destination-mismatch', 'onelogin/gosaml2-olgn09-response-01.b64')).toEqual([]);
   });
 });

@@ -1,7 +1,10 @@
 import { acsFix } from './support/acs-settings';
 import { defineRule } from './define-rule';
 import { SPEC } from './support/docs-links';
+import { bearerConfirmations } from './support/bearer-confirmation';
 import { deliveredTo, describeDifference, startsWithEndpoint } from './support/transport';
+import type { SamlMessage } from '../saml/types';
+import type { Hit } from './types';
 
 export default defineRule({
   id: 'destination-mismatch',
@@ -34,7 +37,8 @@ export default defineRule({
         },
       ];
     }
-    if (!to || startsWithEndpoint(to, message.destination)) return [];
+    if (!to) return againstRecipient(message.destination, message);
+    if (startsWithEndpoint(to, message.destination)) return [];
     const diff = describeDifference(message.destination, to);
     return [
       {
@@ -45,3 +49,22 @@ export default defineRule({
     ];
   },
 });
+
+/**
+ * A message read without its POST (pasted, or a file): the bearer Recipient is the IdP's other statement of the
+ * ACS URL, and an IdP fills both from one setting, so a Destination that differs from it is the wrong one or
+ * the Recipient is.
+ */
+function againstRecipient(destination: string, message: SamlMessage): Hit[] {
+  const recipients = [...new Set(message.assertions.flatMap((a) => bearerConfirmations(a).map((c) => c.recipient)).filter((r): r is string => !!r?.trim()))];
+  if (!recipients.length || recipients.some((r) => startsWithEndpoint(r, destination) || startsWithEndpoint(destination, r))) return [];
+  const recipient = recipients[0]!;
+  const diff = describeDifference(destination, recipient);
+  return [
+    {
+      message: `The Response's Destination is ${destination} but its bearer Recipient is ${recipient}${diff ? ` (${diff})` : ''}: the IdP names two different ACS URLs, and the SP rejects the Response at whichever is not its own.`,
+      evidence: { path: 'Response/@Destination', value: destination, recipient },
+      fix: acsFix(undefined, 'ACS URL (which fills Destination and Recipient)'),
+    },
+  ];
+}

@@ -1,11 +1,11 @@
-import { attributeNames, attributePath, findEmail, findField, isEmailAddress, lookedFor, readableAssertion } from './support/attribute-lookup';
+import { attributeNames, attributePath, findEmail, findField, isEmailAddress, lookedFor, mappingMismatch, mismatchHit, readableAssertion } from './support/attribute-lookup';
 import { defineRule } from './define-rule';
 import { VENDOR, ENTRA, OKTA } from './support/docs-links';
 import type { Fix } from './types';
 
 const FIX: Fix = {
   generic:
-    'Send the user\'s e-mail address as an attribute (for example named "email") and enter that name as the Email attribute in SonarQube Cloud\'s SSO settings.',
+    "Send the user's e-mail address as an attribute named exactly as SonarQube Cloud's SSO setup assistant gives it (Email): copy the name from the assistant into the IdP's attribute mapping.",
   entra: `In ${ENTRA.claims}, keep or add the claim "emailaddress" (or "email") with source attribute user.mail. Entra ID leaves the claim out for users whose mail property is empty: set it on the user, or use user.userprincipalname when UPNs are mail addresses.`,
   okta: `In ${OKTA.samlSettings} > Attribute Statements, add Name "email", Name format Unspecified, Value user.email.`,
 };
@@ -15,7 +15,7 @@ export default defineRule({
   severity: 'error',
   title: 'No e-mail attribute',
   description:
-    "The assertion carries no e-mail address: no attribute the profile maps to email, and no attribute value that is an e-mail address. It is the first item of SonarQube Cloud's SSO troubleshooting list; the sign-in fails without it.",
+    "The assertion carries no e-mail address: no attribute the profile maps to email, and no attribute value that is an e-mail address. SonarQube Cloud's troubleshooting guide names the attribute mapping, specifically email, as the first thing to check in an incorrect SSO configuration; the sign-in fails without it.",
   docs: VENDOR.sonarqubeCloudSso,
   fix: FIX,
   appliesTo: ['Response'],
@@ -23,7 +23,10 @@ export default defineRule({
   check({ message, profile }) {
     if (!profile.checks.attributes) return [];
     const assertion = readableAssertion(message);
-    if (!assertion || findEmail(assertion, profile)) return [];
+    if (!assertion) return [];
+    const mismatch = mappingMismatch(assertion, profile, 'email');
+    if (mismatch) return [mismatchHit(profile, 'email', mismatch)];
+    if (findEmail(assertion, profile)) return [];
     const empty = findField(assertion, profile, 'email');
     const nameId = assertion.subject.nameId;
     const nameIdNote =

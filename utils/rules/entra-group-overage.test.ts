@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { analyze } from '../analyze';
+import { b64, postEntry } from '../../tests/support/har-builder';
 import { buildResponse, ENTRA_ISSUER, findingsOf, fixtureFindings, SONAR_USER } from '../../tests/support/response-builder';
 
 const RULE = 'entra-group-overage';
@@ -19,23 +21,44 @@ describe(RULE, () => {
     expect(f!.fix?.entra).toContain('Groups assigned to the application');
   });
 
-  it('warns when an Entra assertion has no group claim at all (overage or no claim configured)', () => {
-    const [f] = findingsOf(RULE, buildResponse({ issuer: ENTRA_ISSUER }));
-    expect(f).toMatchObject({ severity: 'warning' });
-    expect(f!.message).toContain(ENTRA_ISSUER);
-    expect(f!.message).toMatch(/no group claim/);
+  it('is a fact about the token: it fires under the generic profile too, naming no service', () => {
+    const xml = buildResponse({ issuer: ENTRA_ISSUER, attributes: { ...SONAR_USER, [LINK]: [GRAPH] } });
+    const [f] = findingsOf(RULE, xml, { profile: 'generic' });
+    expect(f).toMatchObject({ severity: 'error' });
+    expect(f!.message).toContain('the SP receives no group');
   });
 
-  it('stays silent with groups, for other IdPs, for generic, and when encrypted', () => {
+  it('posted to an SP the engine does not recognise (a lab on 127.0.0.1), the overage is still reported', () => {
+    const xml = buildResponse({ issuer: ENTRA_ISSUER, attributes: { ...SONAR_USER, [LINK]: [GRAPH] } });
+    const { findings } = analyze([postEntry('http://127.0.0.1:41234/acs', 'SAMLResponse', b64(xml), { time: '2024-01-01T10:00:01Z' })]);
+    expect(findings.find((f) => f.rule === RULE)?.severity).toBe('error');
+  });
+
+  it('the fix assigns the groups to the application, and says a filter alone does not prevent overage', () => {
+    const [f] = findingsOf(RULE, buildResponse({ issuer: ENTRA_ISSUER, attributes: { ...SONAR_USER, [LINK]: [GRAPH] } }));
+    expect(f!.fix!.generic).toMatch(/^Assign the groups/);
+    expect(f!.fix!.entra).toMatch(/^Assign the groups to the application/);
+    expect(f!.fix!.entra).toContain('filter (Advanced options) alone does not prevent overage');
+  });
+
+  it('without the overage claim there is no overage: an Entra assertion with no group claim is groups-missing', () => {
+    const xml = buildResponse({ issuer: ENTRA_ISSUER });
+    expect(findingsOf(RULE, xml)).toEqual([]);
+    const [missing] = findingsOf('groups-missing', xml);
+    expect(missing?.fix?.entra).toContain('Entra ID sends no group claim until one is added');
+  });
+
+  it('stays silent with groups, for other IdPs, and when encrypted', () => {
     expect(findingsOf(RULE, buildResponse({ issuer: ENTRA_ISSUER, attributes: { ...SONAR_USER, 'http://schemas.microsoft.com/ws/2008/06/identity/claims/groups': ['Dev'] } }))).toEqual([]);
     expect(findingsOf(RULE, buildResponse())).toEqual([]);
     expect(findingsOf(RULE, buildResponse({ issuer: ENTRA_ISSUER }), { profile: 'generic' })).toEqual([]);
     expect(findingsOf(RULE, buildResponse({ issuer: ENTRA_ISSUER, encrypted: true }))).toEqual([]);
   });
 
-  it('real fixtures: both Entra responses carry no group claim (warning); ADFS stays silent', () => {
+  it('real fixtures: neither Entra response carries the overage claim; both lack a group claim (groups-missing)', () => {
     for (const fixture of ['entra/saml2aws-aad-response.xml', 'entra/netsaml2-issue-49-response.xml']) {
-      expect(fixtureFindings(RULE, fixture).map((f) => f.severity)).toEqual(['warning']);
+      expect(fixtureFindings(RULE, fixture)).toEqual([]);
+      expect(fixtureFindings('groups-missing', fixture)).toHaveLength(1);
     }
     expect(fixtureFindings(RULE, 'adfs/netsaml2-adfs-plain-groups.xml')).toEqual([]);
   });

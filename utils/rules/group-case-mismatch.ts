@@ -17,7 +17,7 @@ export default defineRule({
   title: 'Group name differs only by case',
   description:
     'A group value names an organization group in another case ("developers" for "Developers"). Group sync compares names exactly and case-sensitively, so the user does not join it.',
-  docs: VENDOR.sonarqubeCloudSso,
+  docs: VENDOR.sonarqubeCloudJitGroups,
   fix: FIX,
   appliesTo: ['Response'],
   judges: 'groups',

@@ -15,7 +15,7 @@ export default defineRule({
   title: 'Group not found in any organization',
   description:
     'A group value names no group, in any case, of the cached organization group lists. Sync ignores it. Often harmless (the IdP sends more groups than the service uses); a typo or a stale group list when the user expected to join it.',
-  docs: VENDOR.sonarqubeCloudSso,
+  docs: VENDOR.sonarqubeCloudJitGroups,
   fix: FIX,
   appliesTo: ['Response'],
   judges: 'groups',

@@ -20,9 +20,15 @@ describe(RULE, () => {
     expect(f?.message).toMatch(/^1 of 2 group value/);
   });
 
-  it('stays silent for group names, for generic, and when encrypted', () => {
+  it('is a fact about the token: fires under the generic profile too', () => {
+    const [f] = findingsOf(RULE, buildResponse({ attributes: { ...SONAR_USER, groups: IDS } }), { profile: 'generic' });
+    expect(f?.severity).toBe('error');
+    expect(f?.message).toContain('an SP that syncs groups matches groups by name');
+  });
+
+  it('stays silent for group names and when encrypted', () => {
     expect(findingsOf(RULE, buildResponse({ attributes: { ...SONAR_USER, groups: ['Developers'] } }))).toEqual([]);
-    expect(findingsOf(RULE, buildResponse({ attributes: { ...SONAR_USER, groups: IDS } }), { profile: 'generic' })).toEqual([]);
+    expect(findingsOf(RULE, buildResponse({ attributes: { ...SONAR_USER, groups: ['Developers'] } }), { profile: 'generic' })).toEqual([]);
     expect(findingsOf(RULE, buildResponse({ encrypted: true }))).toEqual([]);
   });
 

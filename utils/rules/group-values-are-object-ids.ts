@@ -1,7 +1,7 @@
 import { attributePath, listValues } from './support/attribute-lookup';
 import { defineRule } from './define-rule';
-import { readGroupClaim, splitObjectIds } from './support/group-claim';
-import { VENDOR, ENTRA } from './support/docs-links';
+import { readIdpGroupClaim, servicesGroups, splitObjectIds } from './support/group-claim';
+import { ENTRA, VENDOR } from './support/docs-links';
 import type { Fix } from './types';
 
 const FIX: Fix = {
@@ -14,13 +14,13 @@ export default defineRule({
   severity: 'error',
   title: 'Groups arrive as object IDs',
   description:
-    "Group values are GUIDs, Entra ID's default group claim. The service matches organization groups by name, so no object ID ever matches.",
+    "Group values are GUIDs, Entra ID's default group claim. Services that sync groups (SonarQube Cloud among them) match organization groups by name, so no object ID ever matches. A fact about the IdP's token: reported whatever the SP.",
   docs: VENDOR.entraGroupClaims,
   fix: FIX,
   appliesTo: ['Response'],
-  judges: 'groups',
   check(ctx) {
-    const claim = readGroupClaim(ctx);
+    // Object IDs are what Entra ID sends by default: a fact about the token, whatever the SP.
+    const claim = readIdpGroupClaim(ctx);
     if (!claim?.attribute) return [];
     const { ids } = splitObjectIds(claim);
     if (!ids.length) return [];
@@ -28,7 +28,7 @@ export default defineRule({
     const name = claim.attribute.name;
     return [
       {
-        message: `${all ? `All ${ids.length}` : `${ids.length} of ${claim.values.length}`} group value(s) in "${name}" are object IDs (${listValues(ids, 3)}): ${ctx.profile.label} matches groups by name, so ${all ? 'none of them' : 'these'} can match an organization group.${
+        message: `${all ? `All ${ids.length}` : `${ids.length} of ${claim.values.length}`} group value(s) in "${name}" are object IDs (${listValues(ids, 3)}): ${servicesGroups(ctx.profile) ? ctx.profile.label : 'an SP that syncs groups'} matches groups by name, so ${all ? 'none of them' : 'these'} can match an organization group.${
           all ? '' : ' Mixed names and IDs usually mean cloud-only groups sent as IDs next to synced groups sent by name.'
         }`,
         evidence: { path: attributePath(name), value: ids[0], attribute: name, count: String(ids.length) },

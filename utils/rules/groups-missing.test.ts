@@ -4,21 +4,30 @@ import { buildResponse, ENTRA_ISSUER, findingsOf, fixtureFindings, OKTA_ISSUER, 
 const RULE = 'groups-missing';
 
 describe(RULE, () => {
-  it('fires without a group claim: the JIT user lands on an empty organization page', () => {
+  it('fires without a group claim: for SonarQube Cloud with JIT, an error, the sign-in fails', () => {
     const [f] = findingsOf(RULE, buildResponse());
-    expect(f).toMatchObject({ rule: RULE, severity: 'warning' });
+    expect(f).toMatchObject({ rule: RULE, severity: 'error' });
     expect(f!.message).toMatch(/No group attribute \(looked for "groups"/);
-    expect(f!.message).toContain('empty organization page');
+    expect(f!.message).toContain('a user in no organization of the enterprise cannot sign in: the sign-in fails');
+  });
+
+  it('is silent under SCIM provisioning (memberships come from SCIM)', () => {
+    expect(findingsOf(RULE, buildResponse(), { provisioning: 'scim' })).toEqual([]);
   });
 
   it('fires for a present but empty group attribute, naming it', () => {
     expect(findingsOf(RULE, buildResponse({ attributes: { ...SONAR_USER, memberOf: [''] } }))[0]?.message).toContain('"memberOf" is present but empty');
   });
 
-  it('stays silent with groups, with the overage claim, for Entra and Okta (their own rules), and for generic', () => {
+  it('fires for an Entra assertion without group claim nor overage claim, with the Entra fix', () => {
+    const [f] = findingsOf(RULE, buildResponse({ issuer: ENTRA_ISSUER }));
+    expect(f?.message).toMatch(/No group attribute/);
+    expect(f?.fix?.entra).toMatch(/Groups assigned to the application/);
+  });
+
+  it('stays silent with groups, with the overage claim, for Okta (its own rule), and for generic', () => {
     expect(findingsOf(RULE, buildResponse({ attributes: { ...SONAR_USER, groups: ['Dev'] } }))).toEqual([]);
     expect(findingsOf(RULE, buildResponse({ attributes: { ...SONAR_USER, 'http://schemas.microsoft.com/claims/groups.link': ['https://graph.windows.net/x'] } }))).toEqual([]);
-    expect(findingsOf(RULE, buildResponse({ issuer: ENTRA_ISSUER }))).toEqual([]);
     expect(findingsOf(RULE, buildResponse({ issuer: OKTA_ISSUER }))).toEqual([]);
     expect(findingsOf(RULE, buildResponse(), { profile: 'generic' })).toEqual([]);
     expect(findingsOf(RULE, buildResponse({ encrypted: true }))).toEqual([]);

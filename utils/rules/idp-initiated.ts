@@ -1,5 +1,6 @@
 import { bearerConfirmations } from './support/bearer-confirmation';
 import { defineRule } from './define-rule';
+import { idpOf } from './support/attribute-lookup';
 import { VENDOR, ENTRA, OKTA } from './support/docs-links';
 import type { Fix } from './types';
 
@@ -14,13 +15,17 @@ const SP_ONLY_FIX = (label: string): Fix => ({
   okta: `A click on the app tile in the Okta dashboard posts an unsolicited Response: in ${OKTA.appSettings}, tick "Do not display application icon to users", and give users ${label}'s login URL (or a Bookmark app pointing at it) instead.`,
 });
 
+const OKTA_EXPRESS_FIX = (label: string): Fix => ({
+  generic: `Nothing to fix: with the Okta Express Configuration, ${label} accepts sign-ins started from the Okta dashboard as well as from its own login URL.`,
+});
+
 export default defineRule({
   id: 'idp-initiated',
   severity: 'warning',
   title: 'Unsolicited (IdP-initiated) Response',
   description:
-    'The Response answers no AuthnRequest: it has no InResponseTo and no request was captured before it. Many services, SonarQube Cloud among them, accept only sign-ins they started (SP-initiated), and IdP-initiated Responses are open to replay and login CSRF.',
-  docs: VENDOR.sonarqubeCloudSso,
+    'The Response answers no AuthnRequest: it has no InResponseTo and no request was captured before it. Many services, SonarQube Cloud among them, accept only sign-ins they started (SP-initiated), and IdP-initiated Responses are open to replay and login CSRF. The one exception SonarQube Cloud makes, the Okta dashboard with the Okta Express Configuration, is reported as info.',
+  docs: VENDOR.sonarqubeCloudCompleteSetup,
   fix: GENERIC_FIX,
   appliesTo: ['Response'],
   check({ message, flow, profile }) {
@@ -28,6 +33,17 @@ export default defineRule({
     // A bearer confirmation that names a request means the Response answers one, whatever its root says.
     if (message.assertions.some((a) => bearerConfirmations(a).some((c) => c.inResponseTo))) return [];
     const evidence = { path: 'Response/@InResponseTo', value: '(absent)' };
+    // Okta Express Configuration: SonarQube Cloud accepts sign-ins started from the Okta dashboard tile.
+    if (profile.spInitiatedOnly && profile.oktaExpress && idpOf(message, message.assertions[0]) === 'okta') {
+      return [
+        {
+          severity: 'info',
+          message: `This Response was not asked for: an IdP-initiated sign-in from the Okta dashboard, which ${profile.label} supports with the Okta Express Configuration. Nothing to change.`,
+          evidence,
+          fix: OKTA_EXPRESS_FIX(profile.label),
+        },
+      ];
+    }
     if (profile.spInitiatedOnly) {
       return [
         {

@@ -23,6 +23,7 @@ import idpErrorPage from './idp-error-page';
 import idpInitiated from './idp-initiated';
 import inresponsetoMismatch from './inresponseto-mismatch';
 import jitMembershipReset from './jit-membership-reset';
+import scimOwnsMemberships from './scim-owns-memberships';
 import loginAttributeMissing from './login-attribute-missing';
 import membersGroupTargeted from './members-group-targeted';
 import mixedContentOrHttp from './mixed-content-or-http';
@@ -45,6 +46,7 @@ import redirectSignatureParams from './redirect-signature-params';
 import relaystateTooLong from './relaystate-too-long';
 import responseUnsigned from './response-unsigned';
 import sha1Signature from './sha1-signature';
+import signatureWrapping from './signature-wrapping';
 import signInLoop from './sign-in-loop';
 import statusNotSuccess from './status-not-success';
 import unsigned from './unsigned';
@@ -83,6 +85,7 @@ export const PROTOCOL_RULES: readonly Rule[] = [
   confirmationExpired,
   clockSkew,
   bearerConfirmationInvalid,
+  signatureWrapping,
   unsigned,
   responseUnsigned,
   sha1Signature,
@@ -103,6 +106,7 @@ export const ATTRIBUTE_RULES: readonly Rule[] = [
   groupsCommaJoined,
   entraNestedGroups,
   oktaGroupFilter,
+  scimOwnsMemberships,
   jitMembershipReset,
   noOrgMatch,
   groupCaseMismatch,

@@ -9,7 +9,7 @@ export default defineRule({
   title: 'Group memberships are reset at each sign-in',
   description:
     "At each sign-in the service sets the user's group memberships to exactly the groups in the assertion (the default group excepted): memberships added by hand are removed at the next sign-in.",
-  docs: VENDOR.sonarqubeCloudSso,
+  docs: VENDOR.sonarqubeCloudJitGroups,
   fix: { generic: 'Manage memberships in the IdP, not by hand in the service: the next sign-in overwrites them.' },
   appliesTo: ['Response'],
   judges: 'groups',

@@ -5,7 +5,7 @@ import type { Fix } from './types';
 
 const FIX: Fix = {
   generic:
-    'Send a stable, unique user identifier as an attribute (for example named "login") and enter that name as the Login attribute in SonarQube Cloud\'s SSO settings.',
+    "Send a stable, unique user identifier as an attribute named exactly as SonarQube Cloud's SSO setup assistant gives it (Login): copy the name from the assistant into the IdP's attribute mapping.",
   entra: `In ${ENTRA.claims}, keep the default claim "name" (http://schemas.xmlsoap.org/ws/2005/05/identity/claims/name, source user.userprincipalname) or add a claim "login" with that source.`,
   okta: `In ${OKTA.samlSettings} > Attribute Statements, add Name "login", Value user.login.`,
 };

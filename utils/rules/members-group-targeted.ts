@@ -15,7 +15,7 @@ export default defineRule({
   title: 'The default group is excluded from sync',
   description:
     'A group value names the organization\'s default group ("Members"). Sync never adds users to it or removes them from it, so the value has no effect.',
-  docs: VENDOR.sonarqubeCloudSso,
+  docs: VENDOR.sonarqubeCloudJitGroups,
   fix: FIX,
   appliesTo: ['Response'],
   judges: 'groups',

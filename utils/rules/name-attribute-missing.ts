@@ -5,7 +5,7 @@ import type { Fix } from './types';
 
 const FIX: Fix = {
   generic:
-    'Send the user\'s display name as an attribute (for example named "name") and enter that name as the Name attribute in SonarQube Cloud\'s SSO settings.',
+    "Send the user's display name as an attribute named exactly as SonarQube Cloud's SSO setup assistant gives it (Name): copy the name from the assistant into the IdP's attribute mapping.",
   entra: `In ${ENTRA.claims}, add a claim "name" (or "displayname") with source attribute user.displayname, and make sure users have a display name.`,
   okta: `In ${OKTA.samlSettings} > Attribute Statements, add Name "name", Value user.displayName (or String.join(" ", user.firstName, user.lastName)).`,
 };

@@ -14,8 +14,8 @@ export default defineRule({
   severity: 'error',
   title: 'No group value matches any organization group',
   description:
-    'The assertion sends groups, yet none names a (non-default) group of any cached organization exactly. The user signs in and joins no group: no organization access beyond what they already had.',
-  docs: VENDOR.sonarqubeCloudSso,
+    'The assertion sends groups, yet none names a (non-default) group of any cached organization exactly. The user joins no group: no organization access beyond what they already had. For SonarQube Cloud with JIT provisioning, a user in no organization of the enterprise cannot sign in at all.',
+  docs: VENDOR.sonarqubeCloudTroubleshooting,
   fix: FIX,
   appliesTo: ['Response'],
   judges: 'groups',
@@ -29,7 +29,7 @@ export default defineRule({
     const hint = caseOnly ? ` ${caseOnly} of them differ only by case (see group-case-mismatch).` : '';
     return [
       {
-        message: `None of the ${values.length} group value(s) in "${name}" (${listValues(values.map((v) => v.value), 5)}) matches a group of ${describeOrgs(ctx)}: the user joins no organization group.${hint}`,
+        message: `None of the ${values.length} group value(s) in "${name}" (${listValues(values.map((v) => v.value), 5)}) matches a group of ${describeOrgs(ctx)}: the user joins no organization group${ctx.profile.organizationRequired ? `, and a user in no organization of the enterprise cannot sign in to ${ctx.profile.label}: the sign-in fails` : ''}.${hint}`,
         evidence: { path: attributePath(name), value: values.map((v) => v.value).join(' | '), attribute: name },
         fix: FIX,
       },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { flowFindings, fixturePostFindings } from '../../tests/support/protocol-builder';
+import { fixtureFindings, flowFindings, fixturePostFindings } from '../../tests/support/protocol-builder';
 
 const RULE = 'status-not-success';
 
@@ -20,7 +20,7 @@ describe(RULE, () => {
   });
 
   it('fires when the Response has no StatusCode at all', () => {
-    expect(flowFindings(RULE, { response: { status: null } })[0]?.message).toContain('has no StatusCode');
+    expect(flowFindings(RULE, { response: { status: null } })[0]?.message).toContain('has no Status element');
   });
 
   it('stays silent on Success', () => {
@@ -33,5 +33,23 @@ describe(RULE, () => {
     expect(adfs?.message).toContain('"main status", sub-code "sub status" and the message "Authentication Failed"');
     expect(adfs?.message).toContain('not a SAML status code URI');
     expect(fixturePostFindings(RULE, 'okta/gosaml2-okta-response.xml')).toEqual([]);
+  });
+});
+
+describe(`${RULE}: advice that fits the case`, () => {
+  const fixOf = (status: { code?: string; subCode?: string; message?: string } | null) =>
+    flowFindings(RULE, { response: { assertion: null, status } })[0]?.fix?.generic ?? '';
+
+  it('Requester points at the SP registration, Responder at the IdP log, a missing Status at compliance', () => {
+    expect(fixOf({ code: 'urn:oasis:names:tc:SAML:2.0:status:Requester' })).toMatch(/SP entity ID .* ACS URL/);
+    expect(fixOf({ code: 'urn:oasis:names:tc:SAML:2.0:status:Responder' })).toMatch(/nothing in the SP needs to change/);
+    expect(fixOf(null)).toMatch(/requires every Response to carry Status/);
+    expect(flowFindings(RULE, { response: { status: null } })[0]?.message).toContain('has no Status element');
+  });
+
+  it('a failed LogoutResponse speaks of the sign-out (real python3-saml fixture)', () => {
+    const [f] = fixtureFindings(RULE, 'invalid/python3saml-logout-response-responder-deflated.b64');
+    expect(f?.message).toMatch(/answered the sign-out with status Responder/);
+    expect(f?.fix?.generic).toMatch(/sign-out/);
   });
 });

@@ -2,6 +2,7 @@ import type { Flow } from '../flow/types';
 import type { EnterpriseContext, Profile, ProfileCheck, ProfileReason } from '../profiles/types';
 import type { MessageOf, ProtocolId } from '../protocols/types';
 import type { Assertion, SamlMessage } from '../saml/types';
+import type { NowSource } from './support/judging-time';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -70,7 +71,8 @@ export interface RuleContext<M = SamlMessage> {
   orgGroups?: OrgGroups[];
   /** "Now" for time rules, in ms since the epoch. */
   now: number;
-  nowSource: 'capture' | 'option' | 'wall-clock';
+  /** Where `now` comes from (see judging-time.ts). */
+  nowSource: NowSource;
   skewSeconds: number;
   /** Trust material (metadata, certificates) was given: verification results can speak of origin. */
   trustGiven: boolean;

@@ -1,7 +1,7 @@
 import { deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { b64, deflateB64, zlibB64 } from '../../tests/support/har-builder';
-import { decodeBase64, decodeSamlValue, MAX_DECODED_BYTES } from './decode';
+import { decodeBase64, decodeSamlValue, MAX_DECODED_BYTES, xmlEncoding } from './decode';
 
 const XML = '<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" ID="_1">é</samlp:Response>';
 
@@ -72,5 +72,50 @@ describe('decodeBase64', () => {
   it('refuses an empty value and impossible lengths', () => {
     expect(decodeBase64('  ')).toBe('the value is empty');
     expect(decodeBase64('PHNhb')).toMatch(/length \(5 characters\)/);
+  });
+});
+
+describe('decodeSamlValue: the declared encoding', () => {
+  const declared = (encoding: string, body: string) => `<?xml version="1.0" encoding="${encoding}"?><Response ID="_1">${body}</Response>`;
+
+  it('reads ISO-8859-2 as declared (Polish and Czech names), not as broken UTF-8', () => {
+    const xml = declared('ISO-8859-2', 'Łukasz Dvořák');
+    // ISO-8859-2: Ł = 0xA3, ř = 0xF8, á = 0xE1.
+    const latin2 = Buffer.concat([Buffer.from(xml.slice(0, xml.indexOf('Ł')), 'latin1'), Buffer.from([0xa3]), Buffer.from('ukasz Dvo', 'latin1'), Buffer.from([0xf8, 0xe1]), Buffer.from('k</Response>', 'latin1')]);
+    expect(decodeSamlValue(latin2.toString('base64'), 'post')).toEqual({ ok: true, text: xml, inflated: false });
+    expect(decodeSamlValue(deflateRawSync(latin2).toString('base64'), 'redirect')).toEqual({ ok: true, text: xml, inflated: true });
+  });
+
+  it('reads windows-1252 and ISO-8859-1', () => {
+    const euro = Buffer.concat([Buffer.from(declared('windows-1252', '').replace('</Response>', ''), 'latin1'), Buffer.from([0x80, 0xe9]), Buffer.from('</Response>')]);
+    expect(decodeSamlValue(euro.toString('base64'), 'post')).toMatchObject({ ok: true, text: declared('windows-1252', '€é') });
+    const latin1 = Buffer.from(declared('ISO-8859-1', 'Gérard'), 'latin1');
+    expect(decodeSamlValue(latin1.toString('base64'), 'post')).toMatchObject({ ok: true, text: declared('ISO-8859-1', 'Gérard') });
+  });
+
+  it('reads UTF-16 with a byte order mark whatever the declaration says, and UTF-16 without one', () => {
+    const xml = declared('UTF-16', 'Zoë');
+    const be = Buffer.from(xml, 'utf16le').swap16();
+    expect(decodeSamlValue(Buffer.concat([Buffer.from([0xfe, 0xff]), be]).toString('base64'), 'post')).toMatchObject({ ok: true, text: xml });
+    expect(decodeSamlValue(Buffer.from(xml, 'utf16le').toString('base64'), 'post')).toMatchObject({ ok: true, text: xml });
+    expect(decodeSamlValue(be.toString('base64'), 'post')).toMatchObject({ ok: true, text: xml });
+  });
+
+  it('still refuses bytes that are not valid in the encoding read, and names an encoding it cannot read', () => {
+    const bad = Buffer.concat([Buffer.from(declared('UTF-8', '').replace('</Response>', '')), Buffer.from([0xc3, 0x28]), Buffer.from('</Response>')]);
+    expect(decodeSamlValue(bad.toString('base64'), 'post')).toMatchObject({ ok: false, problem: { stage: 'text' } });
+    const odd = Buffer.concat([Buffer.from(declared('x-no-such-charset', '').replace('</Response>', '')), Buffer.from([0xe9]), Buffer.from('</Response>')]);
+    const r = decodeSamlValue(odd.toString('base64'), 'post');
+    expect(r).toMatchObject({ ok: false, problem: { stage: 'text' } });
+    expect(!r.ok && r.problem.detail).toContain('"x-no-such-charset"');
+  });
+});
+
+describe('xmlEncoding', () => {
+  it('prefers the byte order mark, then the declaration, then UTF-8', () => {
+    expect(xmlEncoding(new Uint8Array([0xef, 0xbb, 0xbf, 0x3c]))).toBe('utf-8');
+    expect(xmlEncoding(Buffer.from("<?xml version='1.0' encoding='iso-8859-2'?><a/>"))).toBe('iso-8859-2');
+    expect(xmlEncoding(Buffer.from('<?xml version="1.0" encoding="UTF-16"?><a/>'))).toBe('utf-8');
+    expect(xmlEncoding(Buffer.from('<a encoding="iso-8859-2"/>'))).toBe('utf-8');
   });
 });

@@ -26,7 +26,8 @@ export function decodeSamlValue(value: string, binding: Binding): DecodeResult {
   if (!binary.ok) return fail('base64', binary.problem);
   // The common case, plain XML in ASCII: its UTF-8 decoding is the binary string itself, so the byte copy and
   // the TextDecoder pass are skipped (they were a third of decoding time for a 17 KB Response).
-  if (startsLikeXml(binary.text) && !NON_ASCII.test(binary.text)) {
+  // A NUL is UTF-16 without a byte order mark: the slow path reads it.
+  if (startsLikeXml(binary.text) && !NON_ASCII.test(binary.text) && !binary.text.includes('\0')) {
     if (binary.text.length > MAX_DECODED_BYTES) {
       return fail('size', `the decoded message is ${formatBytes(binary.text.length)}, over the ${formatBytes(MAX_DECODED_BYTES)} limit`);
     }
@@ -111,6 +112,7 @@ function startsLikeXml(bytes: Uint8Array | string): boolean {
   let i = 0;
   if (at(0) === 0xef && at(1) === 0xbb && at(2) === 0xbf) i = 3; // UTF-8 BOM
   if ((at(0) === 0xfe && at(1) === 0xff) || (at(0) === 0xff && at(1) === 0xfe)) return true; // UTF-16 BOM
+  if (at(0) === 0x00 && at(1) === 0x3c) return true; // UTF-16BE without a BOM
   while (i < bytes.length && (at(i) === 0x20 || at(i) === 0x09 || at(i) === 0x0a || at(i) === 0x0d)) i++;
   return at(i) === 0x3c; // '<'
 }
@@ -157,16 +159,56 @@ function toText(bytes: Uint8Array, inflated: boolean): DecodeResult {
   if (bytes.length > MAX_DECODED_BYTES) {
     return fail('size', `the decoded message is ${formatBytes(bytes.length)}, over the ${formatBytes(MAX_DECODED_BYTES)} limit`);
   }
-  let encoding = 'utf-8';
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) encoding = 'utf-16be';
-  else if (bytes[0] === 0xff && bytes[1] === 0xfe) encoding = 'utf-16le';
+  const encoding = xmlEncoding(bytes);
+  if (WINDOWS_1252_LABELS.has(encoding)) return { ok: true, text: decodeWindows1252(bytes), inflated };
+  let decoder: TextDecoder;
   try {
     // ignoreBOM: false strips the BOM, so the text starts at the XML itself.
-    const text = new TextDecoder(encoding, { fatal: true }).decode(bytes);
-    return { ok: true, text, inflated };
+    decoder = new TextDecoder(encoding, { fatal: true });
+  } catch {
+    return fail('text', `the XML declares the encoding "${encoding}", which this browser cannot decode`);
+  }
+  try {
+    return { ok: true, text: decoder.decode(bytes), inflated };
   } catch {
     return fail('text', `the decoded bytes are not valid ${encoding.toUpperCase()} text`);
   }
+}
+
+// The WHATWG Encoding Standard reads all of these as windows-1252; Node 20's TextDecoder reads its 0x80–0x9F
+// bytes as C1 controls instead (the euro sign, curly quotes), so they are decoded here.
+const WINDOWS_1252_LABELS = new Set(['windows-1252', 'cp1252', 'x-cp1252', 'iso-8859-1', 'iso8859-1', 'iso_8859-1', 'latin1', 'l1', 'us-ascii', 'ascii']);
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 0x2000) {
+    const chunk = Array.from(bytes.subarray(i, i + 0x2000), (b) => (b >= 0x80 && b < 0xa0 ? CP1252_HIGH[b - 0x80]! : String.fromCharCode(b)));
+    out += chunk.join('');
+  }
+  return out;
+}
+
+const DECLARED_ENCODING = /^<\?xml\s[^>]*?\bencoding\s*=\s*["']([A-Za-z][A-Za-z0-9._-]*)["']/;
+
+/**
+ * The encoding to read an XML document in (XML 1.0 appendix F): the byte order mark, else the NULs of UTF-16
+ * without one, else the declaration's `encoding` (IdPs in Central Europe and older Java stacks send
+ * ISO-8859-2 or windows-1252), else UTF-8.
+ */
+export function xmlEncoding(bytes: Uint8Array): string {
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
+  if (bytes[0] === 0x00 && bytes[1] === 0x3c) return 'utf-16be';
+  if (bytes[0] === 0x3c && bytes[1] === 0x00) return 'utf-16le';
+  // The declaration is ASCII in every encoding that is not UTF-16: read it from the first bytes.
+  let head = '';
+  for (let i = 0; i < Math.min(bytes.length, 200); i++) head += String.fromCharCode(bytes[i]!);
+  const declared = DECLARED_ENCODING.exec(head.trimStart())?.[1]?.toLowerCase();
+  // A declared UTF-16 on bytes without NULs is a lie the bytes disprove; read them as UTF-8.
+  if (!declared || declared.startsWith('utf-16') || declared === 'unicode') return 'utf-8';
+  return declared;
 }
 
 export function formatBytes(n: number): string {

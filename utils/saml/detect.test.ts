@@ -48,4 +48,20 @@ describe('detectSaml', () => {
     entry.request.postData!._truncated = true;
     expect(detectSaml(entry)!.truncated).toBe(true);
   });
+
+  it('finds SAML fields in a JSON body, at the top or one object down', () => {
+    const top = plainEntry('https://sp.example/api/acs', { method: 'POST', text: JSON.stringify({ SAMLResponse: VALUE, RelayState: 'r1' }) });
+    expect(detectSaml(top)).toMatchObject({ carrier: 'form', messages: [{ param: 'SAMLResponse', value: VALUE, binding: 'post' }], relayState: 'r1' });
+    const nested = plainEntry('https://sp.example/api/acs', { method: 'POST', text: JSON.stringify({ data: { SAMLResponse: VALUE }, SAMLish: 1 }) });
+    expect(detectSaml(nested)!.messages[0]!.value).toBe(VALUE);
+    // A number under the name is not a message; JSON that only mentions SAML is not one either.
+    expect(detectSaml(plainEntry('https://sp.example/api', { method: 'POST', text: JSON.stringify({ SAMLResponse: 42, note: 'SAML' }) }))).toBeNull();
+    expect(detectSaml(plainEntry('https://sp.example/api', { method: 'POST', text: '{"SAML": broken' }))).toBeNull();
+  });
+
+  it('never throws on form fields of the wrong type', () => {
+    const entry = postEntry('https://sp.example/acs', 'SAMLResponse', VALUE);
+    entry.request.postData!.params = [{ name: null, value: 'x' }, { name: 'SAMLResponse', value: null }, null, { name: 'SAMLResponse', value: VALUE }] as never;
+    expect(detectSaml(entry)!.messages.map((m) => m.value)).toEqual(['', VALUE]);
+  });
 });

@@ -15,6 +15,8 @@ export interface SamlFields {
 }
 
 const MESSAGE_PARAMS: readonly SamlParam[] = ['SAMLRequest', 'SAMLResponse', 'SAMLart'];
+/** WS-Federation's sign-in result field (wa=wsignin1.0): recognised so that it is named, not judged as SAML 2.0. */
+const WS_FED_RESULT = 'wresult';
 
 /** SAML's entry in the capture registry (utils/protocols/detectors.ts): every field name starts with "SAML". */
 export const samlDetector: Detector = { id: 'saml', detect: (entry) => detectSaml(entry) !== null, markers: ['SAML'] };
@@ -25,10 +27,11 @@ export const samlDetector: Detector = { id: 'saml', detect: (entry) => detectSam
  */
 export function detectSaml(entry: HarEntry): SamlFields | null {
   const { url, postData } = entry.request;
-  const inQuery = url.includes('SAML');
-  const params = postData?.params;
-  const inParams = !!params?.length && params.some((p) => p.name.startsWith('SAML'));
-  const inText = !inParams && typeof postData?.text === 'string' && postData.text.includes('SAML');
+  const inQuery = typeof url === 'string' && url.includes('SAML');
+  const params = Array.isArray(postData?.params) ? postData.params : undefined;
+  // Names are checked for type: a HAR from another tool may hold `name: null`.
+  const inParams = !!params?.length && params.some((p) => typeof p?.name === 'string' && (p.name.startsWith('SAML') || p.name === WS_FED_RESULT));
+  const inText = !inParams && typeof postData?.text === 'string' && (postData.text.includes('SAML') || postData.text.includes(WS_FED_RESULT));
   if (!inQuery && !inParams && !inText) return null;
 
   if (inParams || inText) {
@@ -49,7 +52,8 @@ function collect(fields: HarNameValue[], carrier: SamlFields['carrier']): SamlFi
   let sigAlg: string | undefined;
   let signature: string | undefined;
   for (const { name, value } of fields) {
-    if ((MESSAGE_PARAMS as readonly string[]).includes(name)) {
+    if (name === WS_FED_RESULT && carrier === 'form') messages.push({ param: 'wresult', value, binding: 'post' });
+    else if ((MESSAGE_PARAMS as readonly string[]).includes(name)) {
       const param = name as SamlParam;
       const binding: Binding = param === 'SAMLart' ? 'artifact' : carrier === 'query' ? 'redirect' : 'post';
       messages.push({ param, value, binding });
@@ -81,15 +85,44 @@ const PERCENT_ESCAPE = /%[0-9A-Fa-f]{2}/;
  */
 function paramsToFields(params: NonNullable<NonNullable<HarEntry['request']['postData']>['params']>): HarNameValue[] {
   return params.map((p) => {
-    const value = p.value ?? '';
-    return { name: safeDecode(p.name), value: PERCENT_ESCAPE.test(value) ? formDecode(value) : value };
+    const value = typeof p?.value === 'string' ? p.value : '';
+    return { name: safeDecode(typeof p?.name === 'string' ? p.name : ''), value: PERCENT_ESCAPE.test(value) ? formDecode(value) : value };
   });
 }
 
 function parseBodyText(text: string, mimeType: string | undefined): HarNameValue[] {
   if (/multipart\/form-data/i.test(mimeType ?? '')) return parseMultipart(text, mimeType!);
+  if (/json/i.test(mimeType ?? '') || /^\s*\{/.test(text)) {
+    const fields = parseJsonBody(text);
+    if (fields) return fields;
+  }
   // No mime type is common in hand-made or exported HARs: a urlencoded body is the norm for SAML POSTs.
   return parseUrlEncoded(text);
+}
+
+const JSON_FIELDS = new Set<string>([...MESSAGE_PARAMS, 'RelayState', 'SigAlg', 'Signature']);
+
+/**
+ * Single-page apps and API gateways post the SAML fields as JSON (`{"SAMLResponse": "…", "RelayState": "…"}`),
+ * sometimes one object deeper (`{"data": {"SAMLResponse": …}}`). Only string values under the SAML names count.
+ */
+function parseJsonBody(text: string): HarNameValue[] | null {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  const out: HarNameValue[] = [];
+  const visit = (o: unknown, depth: number) => {
+    if (typeof o !== 'object' || o === null || Array.isArray(o)) return;
+    for (const [name, value] of Object.entries(o)) {
+      if (typeof value === 'string' && JSON_FIELDS.has(name)) out.push({ name, value });
+      else if (depth < 2) visit(value, depth + 1);
+    }
+  };
+  visit(doc, 0);
+  return out.length ? out : null;
 }
 
 export function parseUrlEncoded(text: string): HarNameValue[] {

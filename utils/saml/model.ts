@@ -1,5 +1,5 @@
 import type { XmlNode } from './parse';
-import type { Assertion, Attribute, MessageKind, SamlMessage, SignatureInfo, SubjectConfirmation } from './types';
+import type { Assertion, Attribute, MessageKind, PlacedSignature, SamlMessage, SignatureInfo, SignatureLayout, SubjectConfirmation } from './types';
 import { attr, child, children, childText, text } from './xml-node';
 
 const KINDS: readonly MessageKind[] = ['AuthnRequest', 'Response', 'LogoutRequest', 'LogoutResponse', 'ArtifactResolve', 'ArtifactResponse'];
@@ -11,7 +11,7 @@ export function isKnownKind(rootName: string): rootName is MessageKind {
 /** The protocol fields of a parsed message (SAML core §3), as plain data. */
 export type MessageFields = Pick<
   SamlMessage,
-  'id' | 'inResponseTo' | 'destination' | 'issueInstant' | 'issuer' | 'version' | 'status' | 'assertions' | 'encryptedAssertions' | 'signature' | 'request' | 'logout'
+  'id' | 'inResponseTo' | 'destination' | 'issueInstant' | 'issuer' | 'version' | 'status' | 'assertions' | 'encryptedAssertions' | 'signature' | 'request' | 'logout' | 'signatureLayout'
 >;
 
 export function readMessage(kind: MessageKind, root: XmlNode): MessageFields {
@@ -26,6 +26,8 @@ export function readMessage(kind: MessageKind, root: XmlNode): MessageFields {
     encryptedAssertions: children(root, 'EncryptedAssertion').length,
     signature: readSignature(child(root, 'Signature'), 'message'),
   };
+  const layout = readSignatureLayout(kind, root);
+  if (layout.signatures.length) fields.signatureLayout = layout;
   const status = child(root, 'Status');
   if (status) {
     const code = child(status, 'StatusCode');
@@ -117,6 +119,32 @@ function readSignature(node: XmlNode | undefined, on: SignatureInfo['on']): Sign
       .filter((a): a is string => !!a),
     hasCertificate: !!child(node, 'KeyInfo', 'X509Data', 'X509Certificate'),
   });
+}
+
+/**
+ * Every ds:Signature wherever it sits (signature wrapping hides one in Extensions, StatusDetail or ds:Object),
+ * the element it sits in and what it references, and the IDs that more than one element carries.
+ */
+function readSignatureLayout(kind: string, root: XmlNode): SignatureLayout {
+  const signatures: PlacedSignature[] = [];
+  const idCounts = new Map<string, number>();
+  const visit = (node: XmlNode, name: string, path: string) => {
+    const id = attr(node, 'ID');
+    if (id !== undefined) idCounts.set(id, (idCounts.get(id) ?? 0) + 1);
+    for (const key of Object.keys(node)) {
+      if (key === '@' || key === '#text') continue;
+      for (const c of children(node, key)) {
+        if (key === 'Signature') {
+          const placed: PlacedSignature = { path: `${path}/Signature`, in: name, references: children(child(c, 'SignedInfo'), 'Reference').map((r) => attr(r, 'URI') ?? '') };
+          if (id !== undefined) placed.inId = id;
+          signatures.push(placed);
+        }
+        visit(c, key, `${path}/${key}`);
+      }
+    }
+  };
+  visit(root, kind, kind);
+  return { signatures, duplicateIds: [...idCounts].filter(([, n]) => n > 1).map(([id]) => id) };
 }
 
 /** Keeps JSON output and test snapshots free of `key: undefined`. */

@@ -58,7 +58,7 @@ describe('real IdP responses', () => {
   });
 
   it('SimpleSAMLphp (Shibboleth-style): mail attribute, both signed with SHA-1', () => {
-    const m = read('shibboleth/rubysaml-simplesamlphp-response.xml');
+    const m = read('simplesamlphp/rubysaml-simplesamlphp-response.xml');
     expect(m.issuer).toBe('https://federate.example.net/saml/saml2/idp/metadata.php');
     expect(m.assertions[0]!.attributes).toEqual([{ name: 'mail', nameFormat: 'urn:oasis:names:tc:SAML:2.0:attrname-format:basic', values: ['someone@example.com'] }]);
     expect(m.assertions[0]!.conditions!.audiences).toEqual(['hello.com']);
@@ -87,7 +87,7 @@ describe('real IdP responses', () => {
   });
 
   it('entities in values are resolved once', () => {
-    const values = read('onelogin/rubysaml-ampersands.b64').assertions[0]!.attributes.flatMap((a) => a.values);
+    const values = read('pingfed/rubysaml-pfdemo-ampersands.b64').assertions[0]!.attributes.flatMap((a) => a.values);
     expect(values.some((v) => v.includes('&') && !v.includes('&amp;'))).toBe(true);
   });
 });

@@ -4,6 +4,8 @@ import { protocolCache, type ReadCache } from '../protocols/read-cache';
 import { decodeSamlValue } from './decode';
 import { detectSaml, type SamlFields } from './detect';
 import { isKnownKind, readMessage } from './model';
+import { isSaml1Message, readSaml11Response, readWsFedResult } from './other-protocols';
+import { child } from './xml-node';
 import { parseXml } from './parse';
 import type { SamlMessage } from './types';
 
@@ -24,6 +26,7 @@ export function readSamlMessage(field: SamlField, fields: SamlFields, entry: Har
 function readField(field: SamlField, fields: SamlFields): FieldContent {
   if (field.param === 'SAMLart') return { kind: 'Artifact', artifact: field.value };
 
+  if (field.param === 'wresult') return readWsFedField(field.value);
   const decoded = decodeSamlValue(field.value, field.binding);
   if (!decoded.ok) {
     return {
@@ -42,7 +45,39 @@ function readField(field: SamlField, fields: SamlFields): FieldContent {
       },
     };
   }
+  if (parsed.rootName === 'Response' && isSaml1Message(parsed.root)) {
+    return Object.assign({ xml: decoded.text, kind: 'Saml11Response' as const }, readSaml11Response(parsed.root));
+  }
+  // HTTP-Artifact: the SP resolves the artifact and gets the Response inside an ArtifactResponse. The Response is
+  // what signs the user in, so it is what the rules judge; a failed ArtifactResponse is judged itself.
+  const inner = parsed.rootName === 'ArtifactResponse' ? child(parsed.root, 'Response') : undefined;
+  if (inner && !isSaml1Message(inner)) {
+    const outer = readMessage('ArtifactResponse', parsed.root);
+    if (!outer.status?.code || outer.status.code === SUCCESS) {
+      const envelope: NonNullable<SamlMessage['envelope']> = { kind: 'ArtifactResponse' };
+      if (outer.id) envelope.id = outer.id;
+      if (outer.inResponseTo) envelope.inResponseTo = outer.inResponseTo;
+      if (outer.issuer) envelope.issuer = outer.issuer;
+      return Object.assign({ xml: decoded.text, kind: 'Response' as const, envelope }, readMessage('Response', inner));
+    }
+  }
   return Object.assign({ xml: decoded.text, kind: parsed.rootName }, readMessage(parsed.rootName, parsed.root));
+}
+
+const SUCCESS = 'urn:oasis:names:tc:SAML:2.0:status:Success';
+const WS_FED_ROOTS = ['RequestSecurityTokenResponse', 'RequestSecurityTokenResponseCollection'];
+
+/** `wresult` is XML sent as is in the form (no base64). */
+function readWsFedField(value: string): FieldContent {
+  const parsed = parseXml(value.trim());
+  if (!parsed.ok) return { xml: value, problem: parsed.problem };
+  if (!WS_FED_ROOTS.includes(parsed.rootName)) {
+    return {
+      xml: value,
+      problem: { rule: 'decode-failed', stage: 'not-saml', detail: `the wresult field holds XML whose root element is <${parsed.rootName}>, not a WS-Federation RequestSecurityTokenResponse` },
+    };
+  }
+  return Object.assign({ xml: value, kind: 'WsFedResponse' as const }, readWsFedResult(parsed.root));
 }
 
 function assemble(field: SamlField, fields: SamlFields, entry: HarEntry, exchangeIndex: number, content: FieldContent): SamlMessage {

@@ -9,6 +9,10 @@ export type MessageKind =
   | 'LogoutResponse'
   | 'ArtifactResolve'
   | 'ArtifactResponse'
+  /** A SAML 1.1 Response: recognised and shown, never judged by SAML 2.0 rules. */
+  | 'Saml11Response'
+  /** A WS-Federation sign-in result (`wresult`): recognised and shown, never judged by SAML 2.0 rules. */
+  | 'WsFedResponse'
   /** An HTTP-Artifact reference (SAMLart): recognised and shown, never resolved. */
   | 'Artifact'
   /** A SAML field was present but its content could not be read (see `problem`). */
@@ -16,7 +20,8 @@ export type MessageKind =
 
 export type Binding = 'post' | 'redirect' | 'artifact';
 
-export type SamlParam = 'SAMLRequest' | 'SAMLResponse' | 'SAMLart';
+/** The form or query field a message travels in; `wresult` is WS-Federation's. */
+export type SamlParam = 'SAMLRequest' | 'SAMLResponse' | 'SAMLart' | 'wresult';
 
 /** Why a message could not be read. Turned into `decode-failed` or `xml-unsafe` findings. */
 export interface ReadProblem {
@@ -31,6 +36,22 @@ export interface SignatureInfo {
   signatureMethod?: string;
   digestMethods: string[];
   hasCertificate: boolean;
+}
+
+/** A ds:Signature anywhere in the message: the element it sits in and the Reference URIs it signs. */
+export interface PlacedSignature {
+  /** Element path from the root, e.g. `Response/Assertion/Signature`. */
+  path: string;
+  /** Local name of the element the Signature sits in, and that element's ID. */
+  in: string;
+  inId?: string;
+  references: string[];
+}
+
+export interface SignatureLayout {
+  signatures: PlacedSignature[];
+  /** IDs carried by more than one element: a Reference to one of them is ambiguous. */
+  duplicateIds: string[];
 }
 
 export interface SubjectConfirmation {
@@ -115,13 +136,20 @@ export interface SamlMessage extends MessageBase {
   /** Readable assertions (EncryptedAssertion is counted in `encryptedAssertions`). */
   assertions: Assertion[];
   encryptedAssertions: number;
+  /** Where every Signature sits and what it references (only when the message has one). */
+  signatureLayout?: SignatureLayout;
   /** The message-level signature (on the Response / request itself), if any. */
   signature?: SignatureInfo;
   request?: AuthnRequestInfo;
   logout?: { nameId?: string; sessionIndex?: string; reason?: string };
+  /** Set when the Response arrived inside an ArtifactResponse (HTTP-Artifact binding, SAML bindings §3.6). */
+  envelope?: { kind: 'ArtifactResponse'; id?: string; inResponseTo?: string; issuer?: string };
+  /** The kind of assertion a WS-Federation result carries. */
+  tokenVersion?: 'SAML 1.1' | 'SAML 2.0';
   /** The artifact value for kind 'Artifact'. */
   artifact?: string;
 
+  /** Set by the analysis: the instant its time rules judged the message at, and why that one. */
   /** The parameter value as sent (after URL decoding, before base64). */
   raw: string;
   /** The exact decoded XML text: the faithful source for the raw view. */

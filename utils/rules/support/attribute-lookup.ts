@@ -2,6 +2,7 @@
 // as exact names, then FriendlyNames, then the last segment of a claim URI or URN, case-insensitively.
 import { CLAIM } from '../../profiles/claim-uris';
 import type { AttributeMapping, Profile } from '../../profiles/types';
+import type { Hit } from '../types';
 import type { Assertion, Attribute, SamlMessage } from '../../saml/types';
 
 export type AttributeField = keyof AttributeMapping;
@@ -155,4 +156,28 @@ export function attributeNames(assertion: Assertion): string[] {
 /** The names a field was looked for under, for "looked for …" messages. */
 export function lookedFor(profile: Profile, field: AttributeField): string {
   return profile.attributes[field].map((n) => `"${n}"`).join(', ');
+}
+
+/**
+ * SonarQube Cloud's attribute mapping changed: its SSO setup assistant gives the names and the admin copies them
+ * into the IdP. When the admin's names are known, an assertion that sends the field under another name is a
+ * mismatch the service does not forgive: the name it expects and the name the IdP sends.
+ */
+export function mappingMismatch(assertion: Assertion, profile: Profile, field: AttributeField): { expected: string; sent: string } | undefined {
+  if (!profile.mappedFields?.includes(field)) return undefined;
+  const [expected, ...others] = profile.attributes[field];
+  if (!expected || assertion.attributes.some((a) => a.name.trim() === expected)) return undefined;
+  const other = findAttribute(assertion, others) ?? findAttribute(assertion, [expected]);
+  return other ? { expected, sent: other.attribute.name } : undefined;
+}
+
+/** The error for a mismatch, with the fix the service's documentation gives. */
+export function mismatchHit(profile: Profile, field: AttributeField, m: { expected: string; sent: string }): Hit {
+  return {
+    message: `The IdP sends "${m.sent}"; ${profile.label} expects "${m.expected}" for the ${field}: copy the name from the SSO setup assistant into the IdP.`,
+    evidence: { path: attributePath(m.sent), value: m.sent, expected: m.expected, field },
+    fix: {
+      generic: `In the IdP's attribute mapping, rename the attribute "${m.sent}" to "${m.expected}", the name ${profile.label}'s SSO setup assistant gives for ${field}.`,
+    },
+  };
 }

@@ -14,7 +14,15 @@ export const SPEC = {
 } as const;
 
 export const VENDOR = {
-  sonarqubeCloudSso: 'https://docs.sonarsource.com/sonarqube-cloud/administering-sonarcloud/managing-enterprise/sso/',
+  sonarqubeCloudSso: 'https://docs.sonarsource.com/sonarqube-cloud/administering-sonarcloud/enterprise-security/sso-and-provisioning/set-up-sso',
+  /** One-click access and inviting users: SP-initiated only, except the Okta dashboard with Okta Express. */
+  sonarqubeCloudCompleteSetup: 'https://docs.sonarsource.com/sonarqube-cloud/administering-sonarcloud/enterprise-security/sso-and-provisioning/complete-setup',
+  sonarqubeCloudTroubleshooting: 'https://docs.sonarsource.com/sonarqube-cloud/administering-sonarcloud/enterprise-security/sso-and-provisioning/troubleshooting',
+  /** Groups for JIT provisioning: exact, case-sensitive names, "Members" excluded, memberships reset at login. */
+  sonarqubeCloudJitGroups:
+    'https://docs.sonarsource.com/sonarqube-cloud/administering-sonarcloud/enterprise-security/sso-and-provisioning/before-you-start#managing-groups-in-sonarqube-cloud-if-using-jit-provisioning',
+  sonarqubeCloudScim: 'https://docs.sonarsource.com/sonarqube-cloud/administering-sonarcloud/enterprise-security/sso-and-provisioning/set-up-scim',
+  sonarqubeServerSaml: 'https://docs.sonarsource.com/sonarqube-server/latest/instance-administration/authentication/saml/overview/',
   entraNotAssigned: 'https://learn.microsoft.com/en-us/troubleshoot/entra/entra-id/app-integration/error-code-aadsts50105-user-not-assigned-role',
   entraCertificates: 'https://learn.microsoft.com/en-us/entra/identity/enterprise-apps/tutorial-manage-certificates-for-federated-single-sign-on',
   entraGroupClaims: 'https://learn.microsoft.com/en-us/entra/identity/hybrid/connect/how-to-connect-fed-group-claims',

@@ -1,3 +1,5 @@
+import generic from '../../profiles/generic';
+import { resolveProfile } from '../../profiles/resolve-profile';
 import type { Profile } from '../../profiles/types';
 import type { Attribute, Assertion, SamlMessage } from '../../saml/types';
 import { findGroups, findGroupsLink, idpOf, isGuid, readableAssertion } from './attribute-lookup';
@@ -31,8 +33,34 @@ export function readGroupClaim(ctx: RuleContext): GroupClaim | undefined {
   return claim;
 }
 
+const idpClaims = new WeakMap<RuleContext, { message: SamlMessage; profile: Profile; claim: GroupClaim | undefined }>();
+
+/**
+ * The group claim as the IdP sent it, whatever the SP: for facts about the IdP's token (Entra ID's overage
+ * claim, object IDs instead of names) that hold under every profile. Under a profile that judges no attributes,
+ * the generic profile's group names are looked for.
+ */
+export function readIdpGroupClaim(ctx: RuleContext): GroupClaim | undefined {
+  if (servicesGroups(ctx.profile)) return readGroupClaim(ctx);
+  const memo = idpClaims.get(ctx);
+  if (memo && memo.message === ctx.message && memo.profile === ctx.profile) return memo.claim;
+  const claim = readClaim(ctx.message, resolveProfile(generic));
+  idpClaims.set(ctx, { message: ctx.message, profile: ctx.profile, claim });
+  return claim;
+}
+
+/** Does the profile's service sync groups from the assertion (so that its group rules speak)? */
+export function servicesGroups(profile: Profile): boolean {
+  // With SCIM provisioning the service takes memberships from SCIM, never from the assertion.
+  return profile.checks.groups && profile.groupSync && profile.provisioning !== 'scim';
+}
+
 function lookUpGroupClaim({ message, profile }: RuleContext): GroupClaim | undefined {
-  if (!profile.checks.groups || !profile.groupSync) return undefined;
+  if (!servicesGroups(profile)) return undefined;
+  return readClaim(message, profile);
+}
+
+function readClaim(message: SamlMessage, profile: Profile): GroupClaim | undefined {
   const assertion = readableAssertion(message);
   if (!assertion) return undefined;
   const found = findGroups(assertion, profile);

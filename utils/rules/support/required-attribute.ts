@@ -1,4 +1,4 @@
-import { attributeNames, attributePath, findField, lookedFor, readableAssertion, type AttributeField } from './attribute-lookup';
+import { attributeNames, attributePath, findField, lookedFor, mappingMismatch, mismatchHit, readableAssertion, type AttributeField } from './attribute-lookup';
 import type { Fix, Hit, RuleContext } from '../types';
 
 /** The shared check of `login-attribute-missing` and `name-attribute-missing`: required by the profile, absent or empty. */
@@ -6,6 +6,8 @@ export function checkRequiredAttribute({ message, profile }: RuleContext, field:
   if (!profile.checks.attributes || !profile.requiredAttributes.includes(field)) return [];
   const assertion = readableAssertion(message);
   if (!assertion) return [];
+  const mismatch = mappingMismatch(assertion, profile, field);
+  if (mismatch) return [mismatchHit(profile, field, mismatch)];
   const found = findField(assertion, profile, field);
   if (found?.values.length) return [];
   if (found) {

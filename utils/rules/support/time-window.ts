@@ -1,5 +1,6 @@
 // SAML instants (xs:dateTime, SAML core §1.3.3) and how the time rules word them. Every rule judges times
-// against `ctx.now` (the capture time, or the user's --now), never the analyst's clock.
+// against `ctx.now` (the capture time, the evaluation time the user set, or the message's own IssueInstant),
+// never the analyst's clock unless there is nothing else.
 import type { RuleContext } from '../types';
 
 /**
@@ -32,14 +33,23 @@ export function formatSpan(ms: number): string {
   return days < 730 ? `${days} days` : `${Math.round(days / 365)} years`;
 }
 
-/** What `now` is, for messages: "capture", "the evaluation time" (--now) or "now" (no capture time). */
+/** What `now` is, for messages: "capture", "the evaluation time", "the message was issued" or "now". */
 export function nowNoun(ctx: Pick<RuleContext, 'nowSource'>): string {
-  return ctx.nowSource === 'capture' ? 'capture' : ctx.nowSource === 'option' ? 'the evaluation time' : 'now';
+  switch (ctx.nowSource) {
+    case 'capture':
+      return 'capture';
+    case 'option':
+      return 'the evaluation time';
+    case 'issue-instant':
+      return 'the message was issued';
+    default:
+      return 'now';
+  }
 }
 
-/** Said instead of a cause when there is no capture time: the times were judged against the analyst's clock. */
+/** Said instead of a cause when there is no instant to judge at but the analyst's clock. */
 export const NO_CAPTURE_TIME =
-  'the message has no capture time, so it is judged now: analyze the HAR file it came from, or give the capture time with --now.';
+  'the message has neither a capture time nor a readable IssueInstant, so it is judged at the time of analysis: analyze the capture it came from to judge it at the moment it was sent.';
 
 /**
  * The closing parenthesis of a time finding: the instant read, when `now` was and the tolerance, e.g.
@@ -50,7 +60,7 @@ export function timeEvidence(label: string, instant: number, ctx: Pick<RuleConte
   const at = formatInstant(instant);
   const now = formatInstant(ctx.now);
   const nowShown = at.slice(0, 10) === now.slice(0, 10) ? now.slice(11) : now;
-  const verb = ctx.nowSource === 'capture' ? 'captured' : ctx.nowSource === 'option' ? 'evaluated at' : 'now';
+  const verb = { capture: 'captured', option: 'evaluated at', 'issue-instant': 'issued', 'wall-clock': 'now' }[ctx.nowSource];
   return `${label} ${at}, ${verb} ${nowShown}, ${ctx.skewSeconds} s skew allowed`;
 }
 
