@@ -57,7 +57,7 @@ describe('Okta Express Configuration', async () => {
   });
 
   it('an IdP-initiated Response from another IdP stays an error', async () => {
-    expect(rules(['--okta-express', harOf(buildResponse({ attributes: { ...SONAR_USER, groups: ['Developers'] } }))])).toContain('error:idp-initiated');
+    expect(await rules(['--okta-express', harOf(buildResponse({ attributes: { ...SONAR_USER, groups: ['Developers'] } }))])).toContain('error:idp-initiated');
   });
 });
 

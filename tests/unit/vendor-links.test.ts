@@ -10,13 +10,22 @@ const SSO = 'https://docs.sonarsource.com/sonarqube-cloud/administering-sonarclo
 
 // The pages, as linked from the service's own documentation (complete-setup, troubleshooting).
 const KNOWN = [
+  `${SSO}/before-you-start`,
   `${SSO}/before-you-start#managing-groups-in-sonarqube-cloud-if-using-jit-provisioning`,
   `${SSO}/complete-setup`,
+  `${SSO}/complete-setup#step-1-configure-one-click-access`,
+  `${SSO}/complete-setup#step-2-invite-users-to-sign-in`,
+  `${SSO}/complete-setup#step-3-terminate`,
   `${SSO}/recovery-account`,
   `${SSO}/set-up-scim`,
   `${SSO}/set-up-sso`,
   `${SSO}/troubleshooting`,
+  `${SSO}/troubleshooting#checking-setup-warnings`,
   `${SSO}/verify-domain`,
+  // The rollout checklist's steps outside SSO: enterprise permissions, organization members, deleting an account.
+  'https://docs.sonarsource.com/sonarqube-cloud/administering-sonarcloud/managing-enterprise/managing-the-enterprise-related-permissions',
+  'https://docs.sonarsource.com/sonarqube-cloud/administering-sonarcloud/managing-organization/users-and-permissions/organization-members',
+  'https://docs.sonarsource.com/sonarqube-cloud/managing-your-account/deleting',
 ];
 
 function linksIn(value: unknown): string[] {

@@ -14,6 +14,8 @@ export function isPastedUrl(url: string): boolean {
   return url === PASTED_URL || url.startsWith(`${PASTED_URL}?`);
 }
 
+const XML_DECLARATION_ENCODING = /^(<\?xml\s[^>]*?\bencoding\s*=\s*["'])([^"']*)(["'])/;
+
 const SAML_PARAM = /(?:^|[?&])(SAMLRequest|SAMLResponse|SAMLart)=/;
 
 /**
@@ -30,7 +32,10 @@ export function readMessageInput(input: string | Uint8Array): { entries: HarEntr
   if (trimmed.startsWith('{')) return readCapture(trimmed);
   if (trimmed.startsWith('<')) {
     const param = /^(?:<\?[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:[\w.-]+:)?\w*Request\b/.test(trimmed) ? 'SAMLRequest' : 'SAMLResponse';
-    return { format: 'xml', entries: [post({ [param]: utf8ToBase64(trimmed) })] };
+    // The text is already decoded: it travels as UTF-8 from here, so a declared other encoding is rewritten, or
+    // the decoder would decode it a second time.
+    const xml = trimmed.replace(XML_DECLARATION_ENCODING, (all, open: string, name: string, close: string) => (/^utf-?8$/i.test(name) ? all : `${open}UTF-8${close}`));
+    return { format: 'xml', entries: [post({ [param]: utf8ToBase64(xml) })] };
   }
   if (/^https?:\/\//i.test(trimmed)) {
     if (!SAML_PARAM.test(trimmed)) {
