@@ -51,6 +51,17 @@ it('the panel shows the same findings as `npm run analyze --json` for the same H
   fireEvent.change(screen.getByTestId('har-import'), { target: { files: [new File([HAR], 'support.har')] } });
   await waitFor(() => expect(screen.getAllByTestId('message-row')).toHaveLength(10));
 
+  // The rules' verdict shows at once; the signature results replace it once their code has loaded: wait until
+  // the ADFS Response (its SignatureValue is empty) shows its signature finding, then compare everything.
+  const rowOf = (n: number) => screen.getAllByTestId('message-row').find((r) => r.dataset.key?.startsWith(`${n}:`))!;
+  await waitFor(
+    () => {
+      fireEvent.click(rowOf(3));
+      fireEvent.click(screen.getByTestId('detail-tab-findings'));
+      expect(screen.queryAllByTestId('finding').map((f) => f.dataset.rule)).toContain('signature-invalid');
+    },
+    { timeout: 20_000, interval: 250 },
+  );
   const rows = screen.getAllByTestId('message-row');
   const exchangeIndex = (key: string) => Number(key.split(':')[0]);
   const panelKeys = rows.map((r) => r.dataset.key!).sort((a, b) => exchangeIndex(a) - exchangeIndex(b));
