@@ -46,6 +46,6 @@ describe('npm run analyze with trust material', () => {
   it('an unreadable trust file is a usage error (exit 2)', async () => {
     const r = await runCli(['--idp-cert', join(dir, 'missing.pem'), OKTA], io);
     expect(r).toMatchObject({ code: 2, stdout: '' });
-    expect(r.stderr).toMatch(/^sso-lens: cannot read trust material: ENOENT/);
+    expect(r.stderr).toMatch(/^sso-lens: Cannot use --idp-cert [^:]+: ENOENT/);
   });
 });
