@@ -14,7 +14,7 @@ export const SPEC = {
 } as const;
 
 export const VENDOR = {
-  sonarqubeCloudSso: 'https://docs.sonarsource.com/sonarqube-cloud/administering-sonarcloud/managing-enterprise/sso/',
+  sonarqubeCloudSso: 'https://docs.sonarsource.com/sonarqube-cloud/administering-sonarcloud/enterprise-security/sso-and-provisioning/set-up-sso',
   entraNotAssigned: 'https://learn.microsoft.com/en-us/troubleshoot/entra/entra-id/app-integration/error-code-aadsts50105-user-not-assigned-role',
   entraCertificates: 'https://learn.microsoft.com/en-us/entra/identity/enterprise-apps/tutorial-manage-certificates-for-federated-single-sign-on',
   entraGroupClaims: 'https://learn.microsoft.com/en-us/entra/identity/hybrid/connect/how-to-connect-fed-group-claims',
