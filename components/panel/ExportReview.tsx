@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'preact/hooks';
 import type { RedactionSummary } from '@/utils/redact/summary';
 import { describeSummary, summaryItems } from '@/utils/redact/summary';
 
@@ -13,6 +14,9 @@ export interface ExportReviewProps {
 /** What redaction replaced, shown before the file is saved: the admin decides whether it may leave the machine. */
 export function ExportReview({ summary, entries, replaceGroups, onReplaceGroups, onSave, onCancel }: ExportReviewProps) {
   const items = summaryItems(summary);
+  // The review replaces the click's immediate save: keyboard users land on its Save button.
+  const save = useRef<HTMLButtonElement>(null);
+  useEffect(() => save.current?.focus(), []);
   return (
     <div class="notice notice-info export-review" role="dialog" aria-label="Review the redacted export" data-testid="export-review">
       <div>
@@ -35,7 +39,7 @@ export function ExportReview({ summary, entries, replaceGroups, onReplaceGroups,
         </label>
       </div>
       <div class="export-review-actions">
-        <button type="button" onClick={onSave} data-testid="export-save">
+        <button type="button" ref={save} onClick={onSave} data-testid="export-save">
           Save
         </button>
         <button type="button" onClick={onCancel}>

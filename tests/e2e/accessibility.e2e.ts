@@ -195,6 +195,10 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
     for (let i = 0; i < 30 && !(await activeElement(panel)).includes('Export HAR'); i++) await panel.press('Shift+Tab');
     expect(await activeElement(panel)).toContain('Export HAR');
     await panel.press('Enter');
+    // Redacted by default: the review of what was replaced opens with the focus on Save.
+    await panel.waitFor({ role: 'dialog', name: 'Review the redacted export' });
+    expect(await activeElement(panel)).toContain('Save');
+    await panel.press('Enter');
     await panel.waitFor({ role: 'status', text: 'Exported', partial: true, css: '.notice' });
     await panel.close();
   });

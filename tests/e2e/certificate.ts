@@ -22,9 +22,11 @@ export async function createSigningCredentials(commonName: string): Promise<Sign
   try {
     const keyPath = join(dir, 'key.pem');
     const certPath = join(dir, 'cert.pem');
+    // Valid for a year, as an IdP's certificate is: one expiring within 30 days is itself a finding
+    // (idp-cert-expiring), which no healthy sign-in should carry.
     await run('openssl', [
       'req', '-x509', '-newkey', 'rsa:2048', '-nodes',
-      '-subj', `/CN=${commonName}`, '-days', '1',
+      '-subj', `/CN=${commonName}`, '-days', '365',
       '-keyout', keyPath, '-out', certPath,
     ]);
     return { key: await readFile(keyPath, 'utf8'), cert: await readFile(certPath, 'utf8') };

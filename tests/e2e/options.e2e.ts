@@ -44,7 +44,7 @@ describe('the options page', () => {
     expect(await options.count({ within: SAVED, css: ':scope > li' })).toBe(2);
   });
 
-  it('records a Devolutions Cloud invitation that the popup lists and copies as an invite', async () => {
+  it('records a Devolutions Cloud invitation that the popup lists and copies a heads-up for', async () => {
     const form = { within: { within: SAVED, role: 'listitem', text: DEVOLUTIONS.url, partial: true }, role: 'form', name: 'Record an invitation' } as const;
     await options.fill({ within: form, role: 'textbox', name: 'Who' }, INVITATION.who);
     await options.fill({ within: form, role: 'textbox', name: 'Invitation ID / key' }, INVITATION.code);
@@ -57,11 +57,13 @@ describe('the options page', () => {
     // Sent a moment ago: 7 days less a few seconds, counted in whole days.
     expect(await popup.text({ within: card, css: '.invitations .badge' })).toBe('6 days left');
     await browser.writeClipboard('nothing copied yet');
-    await popup.click({ within: card, role: 'button', name: 'Copy invite text' });
+    await popup.click({ within: card, role: 'button', name: 'Copy heads-up' });
     const text = await until(() => browser.readClipboard(), (t) => t !== 'nothing copied yet', 'the clipboard');
     expect(text).toContain(`Hi ${INVITATION.who},`);
-    expect(text).toContain(`You are invited to our Devolutions Cloud instance: ${DEVOLUTIONS.url}`);
-    expect(text).toContain(`Invitation: ${INVITATION.code}`);
+    // Devolutions Cloud sends the invitation e-mail itself: the copied text is a heads-up, without the key.
+    expect(text).toContain(`Devolutions Cloud is sending you an e-mail inviting you to our instance, ${DEVOLUTIONS.url}`);
+    expect(text).toContain('no password is needed');
+    expect(text).not.toContain(INVITATION.code);
     await popup.close();
   });
 

@@ -46,9 +46,9 @@ function cipherValue(el: Element): Uint8Array {
 
 /** RSAES-PKCS1-v1_5 decoding (RFC 8017 §7.2.2): 00 02 <nonzero padding> 00 <message>. */
 function unpadPkcs1(em: Uint8Array): Uint8Array {
-  if (em[0] !== 0 || em[1] !== 2) throw new DecryptionError('RSA 1.5 padding is wrong: the key was not encrypted for this private key');
+  if (em[0] !== 0 || em[1] !== 2) throw new DecryptionError('RSA 1.5 decryption failed: the key was not encrypted for this private key');
   const sep = em.indexOf(0, 2);
-  if (sep < 10) throw new DecryptionError('RSA 1.5 padding is wrong: the key was not encrypted for this private key');
+  if (sep < 10) throw new DecryptionError('RSA 1.5 decryption failed: the key was not encrypted for this private key');
   return em.subarray(sep + 1);
 }
 
@@ -56,7 +56,15 @@ async function unwrapContentKey(encryptedKey: Element, key: DecryptionKey): Prom
   const method = childElements(encryptedKey, XENC_NS, 'EncryptionMethod')[0];
   const alg = method?.getAttribute('Algorithm') ?? '';
   const cipher = cipherValue(encryptedKey);
-  if (alg === RSA_1_5) return unpadPkcs1(key.rawDecrypt(cipher));
+  if (alg === RSA_1_5) {
+    let em: Uint8Array;
+    try {
+      em = key.rawDecrypt(cipher);
+    } catch {
+      throw new DecryptionError('RSA 1.5 decryption failed: the key was not encrypted for this private key');
+    }
+    return unpadPkcs1(em);
+  }
   if (alg === RSA_OAEP_MGF1P || alg === RSA_OAEP) {
     const digestUri = method ? childElements(method, DSIG_NS, 'DigestMethod')[0]?.getAttribute('Algorithm') : undefined;
     const digest = digestUri ? DIGESTS[digestUri] : 'SHA-1';
