@@ -1,4 +1,4 @@
-import { ENTRA_APP_REG, ENTRA_OIDC_DOCS } from './support/oidc-docs';
+import { ENTRA_APP_REG, ENTRA_OIDC_DOCS } from './support/docs-links';
 import type { Fix, RuleContext } from './types';
 import type { OidcMessage } from '../oidc/types';
 import { defineRule } from './define-rule';

@@ -1,6 +1,6 @@
 import { describeDuration } from '../panel/time-wording';
 import { claimTime } from '../oidc/decode-jwt';
-import { OIDC_SPEC } from './support/oidc-docs';
+import { OIDC_SPEC } from './support/docs-links';
 import type { Fix, RuleContext } from './types';
 import type { OidcMessage } from '../oidc/types';
 import { defineRule } from './define-rule';

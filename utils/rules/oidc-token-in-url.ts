@@ -1,4 +1,4 @@
-import { OIDC_SPEC } from './support/oidc-docs';
+import { OIDC_SPEC } from './support/docs-links';
 import type { Fix, RuleContext } from './types';
 import type { OidcMessage } from '../oidc/types';
 import { defineRule } from './define-rule';
