@@ -42,12 +42,22 @@ export function entryFiles(root: string, scripts: readonly string[]): string[] {
 // How built code loads more JS later: a worker by its URL (Vite writes it from the site root), or import().
 const ON_DEMAND = /\bnew Worker\(\s*new URL\(\s*[`"']\/?([^`"']+\.js)[`"']|\bimport\(\s*[`"'](\.{1,2}\/[^`"']+\.js)[`"']\s*\)/g;
 
-/** JS an entry's files load only when they need it (workers, import()), with what that imports, less what is already loaded. */
+/**
+ * JS an entry's files load only when they need it (workers, import()), with what that imports and loads on
+ * demand in turn (code loaded on demand often loads more: the panel's engine, then the signature code), less
+ * what is already loaded.
+ */
 export function onDemandFiles(root: string, files: readonly string[]): string[] {
-  const targets = files.flatMap((f) =>
-    [...readFileSync(join(root, f), 'utf8').matchAll(ON_DEMAND)].map((m) => (m[1] !== undefined ? m[1] : posix.join(posix.dirname(f), m[2]!))),
-  );
-  return entryFiles(root, targets).filter((f) => !files.includes(f));
+  const targetsOf = (f: string) =>
+    [...readFileSync(join(root, f), 'utf8').matchAll(ON_DEMAND)].map((m) => (m[1] !== undefined ? m[1] : posix.join(posix.dirname(f), m[2]!)));
+  const found = new Set<string>();
+  let scan = [...files];
+  while (scan.length) {
+    const next = entryFiles(root, scan.flatMap(targetsOf)).filter((f) => !files.includes(f) && !found.has(f));
+    for (const f of next) found.add(f);
+    scan = next;
+  }
+  return [...found].sort();
 }
 
 export function gzipBytes(files: readonly string[], root: string): number {

@@ -1,7 +1,8 @@
 // The devtools panel at its cap: 500 SAML exchanges kept, and one more arrives. The panel's reducer drops the
 // oldest, re-analyzes what it keeps and rebuilds its list; this line times that one step.
 import type { Exchange, HarEntry } from '../utils/har/types';
-import { analyzeNow, initialPanelState, panelReducer, type PanelState } from '../utils/panel/panel-state';
+import { analyzeNow } from '../utils/panel/analyze-now';
+import { initialPanelState, panelReducer, type PanelState } from '../utils/panel/panel-state';
 import { MAX_SAML_EXCHANGES } from '../utils/recorder/protocol';
 import { signInEntries } from './inputs';
 import type { Line } from './report';

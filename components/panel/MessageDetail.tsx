@@ -15,7 +15,7 @@ import { SeverityBadge } from './SeverityBadge';
 import { SummaryTab } from './SummaryTab';
 import { TraceTab } from './TraceTab';
 import { XmlTab } from './XmlTab';
-import { worstSeverity } from '@/utils/rules/index';
+import { worstSeverity } from '@/utils/rules/support/severity';
 
 export type DetailTab = 'findings' | 'summary' | 'attributes' | 'xml' | 'http' | 'trace';
 const TAB_LABEL: Record<DetailTab, string> = { findings: 'Findings', summary: 'Summary', attributes: 'Attributes', xml: 'XML', http: 'HTTP', trace: 'Trace' };

@@ -4,7 +4,7 @@ import { claimRows } from '@/utils/oidc/claims';
 import { oidcKeyFields } from '@/utils/oidc/summary';
 import type { DecodedJwt, OidcMessage } from '@/utils/oidc/types';
 import { hasErrors } from '@/utils/panel/panel-state';
-import { worstSeverity } from '@/utils/rules/index';
+import { worstSeverity } from '@/utils/rules/support/severity';
 import type { Finding } from '@/utils/rules/types';
 import { FindingsTab } from './FindingsTab';
 import { HttpTab } from './HttpTab';

@@ -299,9 +299,9 @@ describe('SAML panel', () => {
     await waitFor(() => expect(rows()).toHaveLength(4));
     expect((screen.getByTestId('redact-checkbox') as HTMLInputElement).checked).toBe(true);
     fireEvent.click(screen.getByTestId('export-button'));
-    // Nothing is saved before the admin has seen what was replaced.
+    // Nothing is saved before the admin has seen what was replaced (the export's code loads on this first use).
+    const summary = (await screen.findByTestId('export-summary')).textContent!;
     expect(saveFile).not.toHaveBeenCalled();
-    const summary = screen.getByTestId('export-summary').textContent!;
     expect(summary).toMatch(/^Redacted export of 4 exchanges: replaced \d+ e-mails, 1 NameID, \d+ attribute values, .*certificates; 4 SAML messages re-encoded\.$/);
     expect(screen.getByTestId('export-review').textContent).toContain('group names');
     // Group names are kept unless asked: the admin asks here, and the summary counts them.

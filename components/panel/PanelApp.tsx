@@ -1,29 +1,19 @@
-import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'preact/hooks';
-import { exportFileName, prepareExport, type PreparedExport } from '@/utils/har/export-har';
-import { CaptureError } from '@/utils/har/read-capture';
-import { readMessageInput } from '@/utils/har/read-message-input';
+import { useCallback, useEffect, useReducer, useRef, useState } from 'preact/hooks';
+import type { PreparedExport } from '@/utils/har/export-har';
 import type { Exchange } from '@/utils/har/types';
 import type { CaptureSource, SourceStatus } from '@/utils/panel/capture-source';
-import { analyze } from '@/utils/analyze';
-import { analyzeWithTrust } from '@/utils/analyze-with-trust';
-import { enrichWanted } from '@/utils/trust/enrich';
 import { analysisRequest, initialPanelState, panelReducer } from '@/utils/panel/panel-state';
-import { panelVerdict } from '@/utils/panel/panel-verdict';
-import { defaultProfile } from '@/utils/profiles';
-import type { Finding, OrgGroups } from '@/utils/rules/types';
+import type { OrgGroups } from '@/utils/rules/types';
 import type { TabVerdict } from '@/utils/settings/verdict';
 import { CaptureAnnouncer } from './CaptureAnnouncer';
 import { EmptyState } from './EmptyState';
-import { ExportReview } from './ExportReview';
-import { MessageDetail } from './MessageDetail';
+import { loadDetail, loadEngine, loadExport, type DetailModule, type EngineModule, type ExportModule } from './lazy-modules';
 import { MessageList } from './MessageList';
 import { saveTextFile } from './save-file';
 import { Toolbar } from './Toolbar';
 
 /** Larger files are refused with a message rather than freezing the panel (HAR files with bodies get big). */
 export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
-
-const NO_FINDINGS: readonly Finding[] = [];
 
 export interface PanelAppProps {
   source: CaptureSource;
@@ -46,6 +36,10 @@ export function PanelApp({ source, loadOrgGroups, saveFile = saveTextFile, versi
   const [replaceGroups, setReplaceGroups] = useState(false);
   /** A redacted export waiting for the admin to read what was replaced and save it. */
   const [review, setReview] = useState<(PreparedExport & { entries: number }) | null>(null);
+  // Loaded on demand (lazy-modules.ts): undefined until their first use.
+  const [detail, setDetail] = useState<DetailModule>();
+  const [exporter, setExporter] = useState<ExportModule>();
+  const loadFailed = useCallback((e: unknown) => setNotice({ kind: 'error', text: `Part of the panel could not be loaded: ${(e as Error)?.message ?? String(e)}` }), []);
   const list = useRef<HTMLDivElement>(null);
   const importInput = useRef<HTMLInputElement>(null);
 
@@ -75,28 +69,48 @@ export function PanelApp({ source, loadOrgGroups, saveFile = saveTextFile, versi
   // The analysis runs outside the reducer, so a slow step (signature verification) never holds up the list or
   // typing in the filter; a newer capture's analysis replaces an older one still running.
   const request = analysisRequest(state);
+  const latestRequest = useRef(0);
   useEffect(() => {
     if (!request) return;
-    // The rules' verdict at once; the signature results (their code loads on demand) replace it when ready.
-    const quick = analyze(request.exchanges, request.options);
-    dispatch({ type: 'analyzed', request, analysis: quick });
-    if (!enrichWanted(quick.messages, request.options.trust)) return;
-    analyzeWithTrust(request.exchanges, request.options).then(
-      (analysis) => dispatch({ type: 'analyzed', request, analysis, enriched: true }),
-      (e: unknown) => setNotice({ kind: 'error', text: `Signatures could not be checked: ${(e as Error)?.message ?? String(e)}` }),
-    );
+    latestRequest.current = request.generation;
+    loadEngine().then((engine: EngineModule) => {
+      // Captures that arrived while the engine loaded: only the newest request is worth analyzing.
+      if (latestRequest.current !== request.generation) return;
+      // The rules' verdict at once; the signature results (their code loads on demand) replace it when ready.
+      const quick = engine.analyze(request.exchanges, request.options);
+      dispatch({ type: 'analyzed', request, analysis: quick });
+      if (!engine.enrichWanted(quick.messages, request.options.trust)) return;
+      engine.analyzeWithTrust(request.exchanges, request.options).then(
+        (analysis) => dispatch({ type: 'analyzed', request, analysis, enriched: true }),
+        (e: unknown) => setNotice({ kind: 'error', text: `Signatures could not be checked: ${(e as Error)?.message ?? String(e)}` }),
+      );
+    }, loadFailed);
   }, [request?.generation]);
 
   const lastVerdict = useRef<string | undefined>(undefined);
   useEffect(() => {
-    if (!onVerdict) return;
-    const verdict = panelVerdict(state);
-    const text = verdict && JSON.stringify(verdict);
-    if (!verdict || text === lastVerdict.current) return;
-    lastVerdict.current = text;
-    onVerdict(verdict);
+    // No flow, no verdict: the engine is loaded once there is an analysis to judge.
+    if (!onVerdict || !state.analysis.flows.length) return;
+    let current = true;
+    loadEngine().then((engine) => {
+      if (!current) return;
+      const verdict = engine.panelVerdict(state);
+      const text = verdict && JSON.stringify(verdict);
+      if (!verdict || text === lastVerdict.current) return;
+      lastVerdict.current = text;
+      onVerdict(verdict);
+    }, loadFailed);
+    return () => {
+      current = false;
+    };
     // The verdict depends on the analysis (and what it was told: groups, profile), not on list selection.
   }, [state.analysis, onVerdict]);
+
+  // The detail's code loads with the first message, before anyone opens one.
+  const hasMessages = state.analysis.messages.length > 0;
+  useEffect(() => {
+    if (hasMessages && !detail) loadDetail().then((m) => setDetail(m), loadFailed);
+  }, [hasMessages]);
 
   const importFile = async (file: File) => {
     setNotice(null);
@@ -104,31 +118,43 @@ export function PanelApp({ source, loadOrgGroups, saveFile = saveTextFile, versi
       setNotice({ kind: 'error', text: `${file.name} is ${Math.round(file.size / 1024 / 1024)} MB: files over 200 MB are not opened. Export the HAR again without response bodies.` });
       return;
     }
+    let engine: EngineModule | undefined;
     try {
-      const input = readMessageInput(await file.text());
+      engine = await loadEngine();
+      const input = engine.readMessageInput(await file.text());
       const exchanges = input.entries.map((entry): Exchange => ({ entry, source: 'har-file' }));
       dispatch({ type: 'file-loaded', name: file.name, format: input.format, exchanges });
     } catch (e) {
-      const reason = e instanceof CaptureError ? e.message : `it could not be read (${(e as Error).message})`;
+      const reason = engine && e instanceof engine.CaptureError ? e.message : `it could not be read (${(e as Error).message})`;
       setNotice({ kind: 'error', text: `${file.name}: ${reason}` });
     }
   };
 
-  const exportCaptures = (groups = replaceGroups) => {
+  const exportCaptures = async (groups = replaceGroups) => {
     setNotice(null);
-    const prepared = prepareExport(state.exchanges, { redact, replaceGroups: groups, version });
+    let module = exporter;
+    if (!module) {
+      try {
+        module = await loadExport();
+      } catch (e) {
+        loadFailed(e);
+        return;
+      }
+      setExporter(module);
+    }
+    const prepared = module.prepareExport(state.exchanges, { redact, replaceGroups: groups, version });
     if (redact) {
       setReview({ ...prepared, entries: state.exchanges.length });
       return;
     }
     setReview(null);
-    saveFile(exportFileName(new Date(), false), prepared.text);
+    saveFile(module.exportFileName(new Date(), false), prepared.text);
     setNotice({ kind: 'info', text: `Exported ${state.exchanges.length} SAML exchanges without redaction: the file holds personal data and session cookies.` });
   };
 
   const saveReviewed = () => {
-    if (!review) return;
-    saveFile(exportFileName(new Date(), true), review.text);
+    if (!review || !exporter) return;
+    saveFile(exporter.exportFileName(new Date(), true), review.text);
     setReview(null);
     setNotice({ kind: 'info', text: `Exported ${review.entries} SAML exchanges, redacted: check the file before you share it.` });
   };
@@ -149,12 +175,6 @@ export function PanelApp({ source, loadOrgGroups, saveFile = saveTextFile, versi
   };
 
   const open = state.openKey !== undefined ? state.messagesByKey.get(state.openKey) : undefined;
-  const groupAttributes = useMemo(() => {
-    if (!open) return [];
-    // The profile the engine judged the message's flow by (every flow records it).
-    const flow = state.analysis.flows.find((f) => f.messageKeys.includes(open.key));
-    return defaultProfile(flow?.profile ?? state.profile ?? 'generic').attributes.groups;
-  }, [open, state.analysis, state.profile]);
 
   // Stable callbacks: a busy page sends many non-SAML requests, and each only changes a counter; the list and
   // the detail (thousands of XML spans) then skip re-rendering.
@@ -200,19 +220,19 @@ export function PanelApp({ source, loadOrgGroups, saveFile = saveTextFile, versi
         onPause={(paused) => dispatch({ type: 'pause', paused })}
         onClear={clear}
         onImport={importFile}
-        onExport={() => exportCaptures()}
+        onExport={() => void exportCaptures()}
         onFilter={(filters) => dispatch({ type: 'filter', filters })}
         onProfile={(profile) => dispatch({ type: 'profile', profile })}
         importInput={importInput}
       />
-      {review?.summary && (
-        <ExportReview
+      {review?.summary && exporter && (
+        <exporter.ExportReview
           summary={review.summary}
           entries={review.entries}
           replaceGroups={replaceGroups}
           onReplaceGroups={(groups) => {
             setReplaceGroups(groups);
-            exportCaptures(groups);
+            void exportCaptures(groups);
           }}
           onSave={saveReviewed}
           onCancel={() => setReview(null)}
@@ -265,20 +285,14 @@ export function PanelApp({ source, loadOrgGroups, saveFile = saveTextFile, versi
             <EmptyState source={source} status={status} state={state} onEnableRecording={enableRecording} onPickFile={() => importInput.current?.click()} />
           )}
         </div>
-        {open && (
-          <MessageDetail
-            key={open.key}
-            message={open}
-            findings={state.findingsByKey.get(open.key) ?? NO_FINDINGS}
-            messages={state.analysis.messages}
-            entry={state.analyzedExchanges[open.exchangeIndex]?.entry}
-            flow={state.analysis.flows.find((f) => f.messageKeys.includes(open.key))}
-            groupAttributes={groupAttributes}
-            orgGroups={state.orgGroups}
-            onOpen={openKey}
-            onClose={closeDetail}
-          />
-        )}
+        {open &&
+          (detail ? (
+            <detail.DetailPane key={open.key} message={open} state={state} onOpen={openKey} onClose={closeDetail} />
+          ) : (
+            <section class="detail" aria-label="Message detail" aria-busy="true">
+              <p class="muted">Loading…</p>
+            </section>
+          ))}
       </main>
       <CaptureAnnouncer count={messageCount} live={!state.file} />
       <footer class="status-bar">

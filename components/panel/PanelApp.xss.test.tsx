@@ -29,6 +29,8 @@ it('renders captured values holding HTML as text: no element is ever created fro
   const row = await screen.findByTestId('message-row');
   expect(row.textContent).toContain(`${PAYLOAD} → https://sp.example/acs?<img`);
   fireEvent.click(row);
+  // The detail's code loads on demand with the first message.
+  await screen.findByTestId('detail-tab-findings');
   const seen: string[] = [];
   for (const tab of ['findings', 'summary', 'attributes', 'xml', 'http']) {
     fireEvent.click(screen.getByTestId(`detail-tab-${tab}`));

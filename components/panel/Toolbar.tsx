@@ -2,7 +2,7 @@ import type { RefObject } from 'preact';
 import type { CaptureSource } from '@/utils/panel/capture-source';
 import type { MessageFilters, SeverityFilter } from '@/utils/panel/filter-messages';
 import type { PanelState } from '@/utils/panel/panel-state';
-import { isProfileId, type ProfileId } from '@/utils/profiles';
+import type { ProfileId } from '@/utils/profiles';
 import type { MessageKind } from '@/utils/saml/types';
 import type { OidcKind } from '@/utils/oidc/types';
 
@@ -103,7 +103,8 @@ export function Toolbar({ source, state, redact, onRedact, onPause, onClear, onI
         value={state.profile ?? 'auto'}
         onChange={(e) => {
           const value = (e.currentTarget as HTMLSelectElement).value;
-          onProfile(isProfileId(value) ? value : undefined);
+          // Only the choices listed here can come back; anything else ("auto") means detect.
+          onProfile(PROFILE_CHOICES.find(([id]) => id === value)?.[0]);
         }}
       >
         <option value="auto">Service: detect</option>

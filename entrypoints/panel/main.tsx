@@ -1,7 +1,6 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { PanelApp } from '@/components/panel/PanelApp';
-import { openGroupStore } from '@/utils/groups/store';
 import { FILE_ONLY_SOURCE, type CaptureSource } from '@/utils/panel/capture-source';
 import { devtoolsSource, type DevtoolsNetwork } from './devtools-source';
 import { recorderSource } from './recorder-source';
@@ -32,7 +31,9 @@ if (devtools) {
   dark.addEventListener('change', (e) => applyTheme(e.matches ? 'dark' : 'light'));
 }
 
-const loadOrgGroups = () => openGroupStore().then((store) => store.loadOrgGroups().finally(() => store.close()));
+// The group cache (IndexedDB) code loads after the first paint: parity only matters once a message is open.
+const loadOrgGroups = () =>
+  import('@/utils/groups/store').then(({ openGroupStore }) => openGroupStore()).then((store) => store.loadOrgGroups().finally(() => store.close()));
 
 // The popup shows the last sign-in's verdict for the tab the panel inspects (or the recorder tab it was opened for).
 const verdictTab = devtools ? devtools.inspectedWindow.tabId : tabId;

@@ -1,5 +1,5 @@
 import type { Flow } from '../flow/types';
-import { worstSeverity } from '../rules/index';
+import { worstSeverity } from '../rules/support/severity';
 import type { Finding, Severity } from '../rules/types';
 import type { Message, ProtocolId } from '../protocols/types';
 

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { b64, deflateB64, fixtureXml, plainEntry, postEntry, redirectEntry } from '../../tests/support/har-builder';
 import { analyze } from '../analyze';
 import type { Exchange, HarEntry } from '../har/types';
-import { analysisRequest, analyzeNow, initialPanelState, panelReducer, type PanelAction, type PanelState } from './panel-state';
+import { analyzeNow } from './analyze-now';
+import { analysisRequest, initialPanelState, panelReducer, type PanelAction, type PanelState } from './panel-state';
 
 const AUTHN = `<samlp:AuthnRequest xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ID="_15f66d2d-628b-4d9b-a99e-089d8da862e1" Version="2.0" IssueInstant="2016-07-25T23:15:00Z" AssertionConsumerServiceURL="http://localhost:8080/v1/_saml_callback"><saml:Issuer>sp</saml:Issuer></samlp:AuthnRequest>`;
 const live = (...entries: HarEntry[]): PanelAction => ({ type: 'captured', live: true, exchanges: entries.map((entry): Exchange => ({ entry, source: 'panel' })) });

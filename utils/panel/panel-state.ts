@@ -1,4 +1,4 @@
-import { analyze, type Analysis, type AnalyzeOptions } from '../analyze';
+import type { Analysis, AnalyzeOptions } from '../analyze';
 import { classify, CLOSED, entryBytes, slimHop, type WindowState } from '../capture/sign-in-window';
 import type { ProfileId } from '../profiles';
 import type { InputFormat } from '../har/read-message-input';
@@ -138,12 +138,6 @@ export function analysisRequest(state: PanelState): AnalysisRequest | undefined 
   if (state.orgGroups?.length) options.orgGroups = state.orgGroups;
   if (state.profile) options.profile = state.profile;
   return { generation: state.generation, exchanges: state.exchanges, dropped: state.dropped, options };
-}
-
-/** Runs the pending analysis synchronously (no trust step): for tests and the benchmark. */
-export function analyzeNow(state: PanelState): PanelState {
-  const request = analysisRequest(state);
-  return request ? panelReducer(state, { type: 'analyzed', request, analysis: analyze(request.exchanges, request.options) }) : state;
 }
 
 function withAnalysis(state: PanelState, request: AnalysisRequest, analysis: Analysis): PanelState {

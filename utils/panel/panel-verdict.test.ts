@@ -4,7 +4,8 @@ import { signInEntries } from '../../tests/support/protocol-builder';
 import { buildResponse, SONAR_ACS } from '../../tests/support/response-builder';
 import type { Exchange, HarEntry } from '../har/types';
 import type { OrgGroups } from '../rules/types';
-import { analyzeNow, initialPanelState, panelReducer, type PanelAction, type PanelState } from './panel-state';
+import { analyzeNow } from './analyze-now';
+import { initialPanelState, panelReducer, type PanelAction, type PanelState } from './panel-state';
 import { panelVerdict } from './panel-verdict';
 
 const live = (...entries: HarEntry[]): PanelAction => ({ type: 'captured', live: true, exchanges: entries.map((entry): Exchange => ({ entry, source: 'panel' })) });

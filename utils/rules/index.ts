@@ -58,7 +58,7 @@ import signatureInvalid from './signature-invalid';
 import signedByUnknownCert from './signed-by-unknown-cert';
 import weakSigningKey from './weak-signing-key';
 import type { RuleSection } from './support/render-rules-doc';
-import type { Finding, Rule, Severity } from './types';
+import type { Rule } from './types';
 
 // The rule registry, like ESLint's lib/rules/index.js: every rule file of this folder, listed once. A new rule
 // is a file here, its test beside it, and a line below.
@@ -136,14 +136,7 @@ export const TRUST_RULES: readonly Rule[] = [signatureInvalid, signedByUnknownCe
 /** Every rule, in the order findings are listed within a severity. Adding a rule never touches the engine. */
 export const RULES: readonly Rule[] = [...PROTOCOL_RULES, ...TRUST_RULES, ...ATTRIBUTE_RULES, ...OIDC_RULES];
 
-export const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-
-/** The worst severity among findings, or null when there are none. */
-export function worstSeverity(findings: readonly Pick<Finding, 'severity'>[]): Severity | null {
-  let worst: Severity | null = null;
-  for (const f of findings) if (worst === null || SEVERITY_RANK[f.severity] < SEVERITY_RANK[worst]) worst = f.severity;
-  return worst;
-}
+export { SEVERITY_RANK, worstSeverity } from './support/severity';
 
 export function ruleById(id: string): Rule | undefined {
   return RULES.find((r) => r.id === id);
