@@ -7,6 +7,7 @@ import type { RecorderSignIn } from '@/utils/recorder/protocol';
 import { judgeSignIn } from '@/utils/recorder/sign-in-verdict';
 import type { Settings } from '@/utils/settings/schema';
 import { createSettingsStore } from '@/utils/settings/settings-store';
+import { browserHost } from '@/entrypoints/popup/browser-host';
 import { PopupApp } from './PopupApp';
 
 const now = new Date('2025-03-10T12:00:00.000Z');
@@ -45,7 +46,7 @@ let writeText: ReturnType<typeof vi.fn>;
 async function renderPopup(settings?: Settings) {
   const store = createSettingsStore();
   if (settings) await store.save(settings);
-  render(<PopupApp store={store} now={now} />);
+  render(<PopupApp host={browserHost} store={store} now={now} />);
   return store;
 }
 

@@ -1,8 +1,4 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-// The native API, not the webextension polyfill (`wxt/browser`) the other pages use: every call here returns a
-// promise natively wherever the popup runs (MV3 Chrome, Firefox), the settings store already goes through this
-// same object (wxt/utils/storage), and the polyfill would be 3 KB of the popup's 20 KB budget.
-import { browser } from '@wxt-dev/browser';
 import type { SonarRegion } from '@/utils/links/sonarqube-cloud';
 import {
   defaultEnterprise,
@@ -14,43 +10,23 @@ import {
   type SonarEnterprise,
 } from '@/utils/settings/schema';
 import { settingsStore, type SettingsStore } from '@/utils/settings/settings-store';
-import { lastSignInVerdict } from '@/utils/recorder/last-sign-in-verdict';
 import type { TabVerdict } from '@/utils/settings/verdict';
 import { DevolutionsCard } from './DevolutionsCard';
 import { FirstRunForm } from './FirstRunForm';
 import { LastSignIn } from './LastSignIn';
 import { PinHelp } from './PinHelp';
+import type { PopupHost } from './popup-host';
 import { SonarEnterpriseCard } from './SonarEnterpriseCard';
 
 interface Props {
+  /** The browser, as the entrypoint gives it. */
+  host: PopupHost;
   store?: SettingsStore;
   /** The clock for invitation expiry; tests pass a fixed one. */
   now?: Date;
 }
 
-async function activeTabId(): Promise<number | undefined> {
-  // Opened as a page rather than over a tab, the popup is told which tab it is about, like the panel (?tab=N).
-  const named = Number(new URLSearchParams(globalThis.location?.search).get('tab'));
-  if (Number.isInteger(named) && named > 0) return named;
-  try {
-    // The tab id comes without the "tabs" permission; only url/title would need it.
-    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-    return tab?.id;
-  } catch {
-    return undefined;
-  }
-}
-
-async function oneClickShortcut(): Promise<string | undefined> {
-  try {
-    const commands = await browser.commands.getAll();
-    return commands.find((c) => c.name === 'open-one-click-login')?.shortcut || undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-export function PopupApp({ store = settingsStore(), now = new Date() }: Props) {
+export function PopupApp({ host, store = settingsStore(), now = new Date() }: Props) {
   const [settings, setSettings] = useState<Settings>();
   const [loadError, setLoadError] = useState('');
   const [tabId, setTabId] = useState<number>();
@@ -65,12 +41,12 @@ export function PopupApp({ store = settingsStore(), now = new Date() }: Props) {
 
   useEffect(() => {
     store.load().then(setSettings, (error: Error) => setLoadError(`Could not read the saved settings: ${error.message}`));
-    void activeTabId().then(async (id) => {
+    void host.activeTabId().then(async (id) => {
       setTabId(id);
-      if (id !== undefined) setVerdict(await lastSignInVerdict(id));
+      if (id !== undefined) setVerdict(await host.lastSignInVerdict(id));
     });
-    void oneClickShortcut().then(setShortcut);
-  }, [store]);
+    void host.oneClickShortcut().then(setShortcut);
+  }, [store, host]);
 
   async function save(next: Settings) {
     setSettings(next);
@@ -92,12 +68,13 @@ export function PopupApp({ store = settingsStore(), now = new Date() }: Props) {
     void save(next);
   }
 
-  const open = (url: string) => void browser.tabs.create({ url });
-  const openOptions = () => void browser.runtime.openOptionsPage().then(() => window.close());
+  const open = (url: string) => host.openTab(url);
+  const openOptions = () => host.openOptions();
   const openPanel = () => {
-    if (tabId === undefined) return;
-    void browser.tabs.create({ url: browser.runtime.getURL(`/panel.html?tab=${tabId}`) });
+    if (tabId !== undefined) host.openPanel(tabId);
   };
+
+  const capture = tabId === undefined ? undefined : { recordedSignIn: () => host.recordedSignIn(tabId), version: () => host.version() };
 
   async function addFirst({ region, key }: { region: SonarRegion; key: string }) {
     const enterprise: SonarEnterprise = { id: newId(), service: 'sonarqube-cloud', name: key, region, key, provisioning: 'jit', oktaExpress: false, checklist: {} };
@@ -126,7 +103,7 @@ export function PopupApp({ store = settingsStore(), now = new Date() }: Props) {
         isDefault={isDefault}
         inviteTemplate={settings?.inviteTemplate ?? ''}
         verdict={verdict}
-        tabId={tabId}
+        capture={capture}
         onOpen={open}
         onOpenPanel={openPanel}
         onChange={(change) => updateEnterprise<SonarEnterprise>(enterprise.id, 'sonarqube-cloud', change)}

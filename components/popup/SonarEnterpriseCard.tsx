@@ -2,6 +2,7 @@ import { DEFAULT_INVITE_TEMPLATE, renderInviteMessage } from '@/utils/links/invi
 import { SONAR_REGIONS, sonarLoginUrl, sonarOneClickLink } from '@/utils/links/sonarqube-cloud';
 import type { SonarEnterprise } from '@/utils/settings/schema';
 import type { TabVerdict } from '@/utils/settings/verdict';
+import type { SupportCapture } from '../rollout/rollout-views';
 import { CopyButton } from './CopyButton';
 import { RolloutToggles } from './RolloutToggles';
 
@@ -11,13 +12,14 @@ interface Props {
   inviteTemplate: string;
   /** The last sign-in on this tab: evidence for the checklist, facts for the troubleshooter. */
   verdict?: TabVerdict;
-  tabId?: number;
+  /** The recorder's capture of the popup's tab, for the troubleshooter's support export. */
+  capture?: SupportCapture;
   onOpen(url: string): void;
   onChange(change: (e: SonarEnterprise) => SonarEnterprise): void;
   onOpenPanel(): void;
 }
 
-export function SonarEnterpriseCard({ enterprise, isDefault, inviteTemplate, verdict, tabId, onOpen, onChange, onOpenPanel }: Props) {
+export function SonarEnterpriseCard({ enterprise, isDefault, inviteTemplate, verdict, capture, onOpen, onChange, onOpenPanel }: Props) {
   const link = sonarOneClickLink(enterprise.region, enterprise.key);
   const loginUrl = sonarLoginUrl(enterprise.region);
   const titleId = `enterprise-${enterprise.id}`;
@@ -49,7 +51,7 @@ export function SonarEnterpriseCard({ enterprise, isDefault, inviteTemplate, ver
       </div>
       <RolloutToggles idPrefix={titleId} troubleshootLabel="Sign-in doesn’t work?">
         {(views, view) => (
-          <views.SonarRollout view={view} idPrefix={titleId} enterprise={enterprise} verdict={verdict} tabId={tabId} onChange={onChange} onOpenPanel={onOpenPanel} />
+          <views.SonarRollout view={view} idPrefix={titleId} enterprise={enterprise} verdict={verdict} capture={capture} onChange={onChange} onOpenPanel={onOpenPanel} />
         )}
       </RolloutToggles>
     </article>

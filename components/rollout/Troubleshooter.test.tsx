@@ -8,7 +8,7 @@ import type { TabVerdict } from '@/utils/settings/verdict';
 import { DEVOLUTIONS_CLOUD_CAUSES } from '@/utils/troubleshoot/devolutions-cloud-causes';
 import { SONARQUBE_CLOUD_CAUSES } from '@/utils/troubleshoot/sonarqube-cloud-causes';
 import type { Cause } from '@/utils/troubleshoot/troubleshooter';
-import { DevolutionsRollout, SonarRollout } from './rollout-views';
+import { DevolutionsRollout, SonarRollout, type SupportCapture } from './rollout-views';
 
 const saved = vi.hoisted(() => ({ files: [] as Array<{ name: string; text: string }> }));
 vi.mock('../panel/save-file', () => ({ saveTextFile: (name: string, text: string) => saved.files.push({ name, text }) }));
@@ -16,14 +16,14 @@ vi.mock('../panel/save-file', () => ({ saveTextFile: (name: string, text: string
 const enterprise: SonarEnterprise = { id: 'e', service: 'sonarqube-cloud', name: 'Acme', region: 'eu', key: 'acme', provisioning: 'jit', oktaExpress: false, checklist: {} };
 const now = new Date('2025-03-10T12:00:00.000Z');
 
-function sonar(props: { enterprise?: SonarEnterprise; verdict?: TabVerdict; tabId?: number; onOpenPanel?: () => void } = {}) {
+function sonar(props: { enterprise?: SonarEnterprise; verdict?: TabVerdict; capture?: SupportCapture; onOpenPanel?: () => void } = {}) {
   render(
     <SonarRollout
       view="troubleshoot"
       idPrefix="t"
       enterprise={props.enterprise ?? enterprise}
       verdict={props.verdict}
-      tabId={props.tabId}
+      capture={props.capture}
       onChange={() => {}}
       onOpenPanel={props.onOpenPanel ?? (() => {})}
     />,
@@ -113,9 +113,7 @@ describe('SonarQube Cloud troubleshooter', () => {
   it('ends with what to collect for support, and exports a redacted HAR of the recorded sign-in in one click', async () => {
     const entry = postEntry('https://sonarcloud.io/oauth2/callback/saml', 'SAMLResponse', btoa('<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol"/>'));
     entry.request.headers = [{ name: 'Cookie', value: 'session=secret' }];
-    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue({ seq: 1, entries: [entry], flows: 1 } as never);
-    vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ version: '9.9.9' } as never);
-    sonar({ tabId: 7 });
+    sonar({ capture: { recordedSignIn: async () => ({ seq: 1, entries: [entry], flows: 1 }), version: () => '9.9.9' } });
     walkTo(SONARQUBE_CLOUD_CAUSES);
     expect(heading().textContent).toBe('No documented cause explains it: collect this for support');
     fireEvent.click(screen.getByRole('button', { name: 'Export redacted HAR' }));
@@ -129,9 +127,8 @@ describe('SonarQube Cloud troubleshooter', () => {
   });
 
   it('says how to capture one when nothing was recorded on the tab', async () => {
-    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue(undefined as never);
     const onOpenPanel = vi.fn();
-    sonar({ tabId: 7, onOpenPanel });
+    sonar({ capture: { recordedSignIn: async () => undefined, version: () => '9.9.9' }, onOpenPanel });
     walkTo(SONARQUBE_CLOUD_CAUSES);
     fireEvent.click(screen.getByRole('button', { name: 'Export redacted HAR' }));
     await waitFor(() => expect(screen.getByText(/Nothing recorded on this tab/)).toBeTruthy());

@@ -1,7 +1,6 @@
 // The popup's rollout views for each service, loaded when the admin opens them: the step texts and the causes
 // are most of their weight, and the popup opens without them.
 import { useState } from 'preact/hooks';
-import { browser } from '@wxt-dev/browser';
 import { DEFAULT_CHOICES, type RolloutChoices } from '@/utils/checklist/checklist-types';
 import { DEVOLUTIONS_CLOUD_CHECKLIST } from '@/utils/checklist/devolutions-cloud-steps';
 import type { ManualChecks, RolloutEvidence } from '@/utils/checklist/rollout-progress';
@@ -9,7 +8,7 @@ import { SONARQUBE_CLOUD_CHECKLIST } from '@/utils/checklist/sonarqube-cloud-ste
 import { exportFileName, exportHar } from '@/utils/har/export-har';
 import { invitationExpiry } from '@/utils/links/devolutions-cloud';
 import { sonarRegionOfHost } from '@/utils/links/sonarqube-cloud';
-import { recordedSignIn } from '@/utils/recorder/last-sign-in-verdict';
+import type { RecorderSignIn } from '@/utils/recorder/protocol';
 import type { DevolutionsInstance, SonarEnterprise } from '@/utils/settings/schema';
 import type { TabVerdict } from '@/utils/settings/verdict';
 import { DEVOLUTIONS_CLOUD_CAUSES } from '@/utils/troubleshoot/devolutions-cloud-causes';
@@ -54,16 +53,23 @@ export function sonarChoices(enterprise: SonarEnterprise): RolloutChoices {
 
 type ExportState = { kind: 'idle' } | { kind: 'done'; count: number } | { kind: 'nothing' } | { kind: 'failed'; message: string };
 
+/** Where the support export reads the recorder's capture of the tab (the popup's host gives it). */
+export interface SupportCapture {
+  recordedSignIn(): Promise<RecorderSignIn | undefined>;
+  /** The extension's version, written into the HAR. */
+  version(): string;
+}
+
 /** What support needs: a redacted HAR of the failing sign-in, exported in one click from the recorder's capture. */
-function SupportForSonar({ tabId, onOpenPanel }: { tabId?: number; onOpenPanel(): void }) {
+function SupportForSonar({ capture, onOpenPanel }: { capture?: SupportCapture; onOpenPanel(): void }) {
   const [state, setState] = useState<ExportState>({ kind: 'idle' });
   async function exportNow() {
-    if (tabId === undefined) return setState({ kind: 'nothing' });
+    if (!capture) return setState({ kind: 'nothing' });
     try {
-      const signIn = await recordedSignIn(tabId);
+      const signIn = await capture.recordedSignIn();
       if (!signIn?.entries.length) return setState({ kind: 'nothing' });
       const exchanges = signIn.entries.map((entry) => ({ entry, source: 'recorder' as const }));
-      saveTextFile(exportFileName(new Date(), true), exportHar(exchanges, { redact: true, version: browser.runtime.getManifest().version }));
+      saveTextFile(exportFileName(new Date(), true), exportHar(exchanges, { redact: true, version: capture.version() }));
       setState({ kind: 'done', count: exchanges.length });
     } catch (e) {
       setState({ kind: 'failed', message: (e as Error).message });
@@ -98,7 +104,8 @@ export interface SonarRolloutProps {
   view: RolloutView;
   enterprise: SonarEnterprise;
   verdict?: TabVerdict;
-  tabId?: number;
+  /** The recorder's capture of the popup's tab; none when the popup is about no tab. */
+  capture?: SupportCapture;
   onChange(change: (e: SonarEnterprise) => SonarEnterprise): void;
   onOpenPanel(): void;
   idPrefix: string;
@@ -106,14 +113,14 @@ export interface SonarRolloutProps {
 
 const tick = (checklist: ManualChecks, key: string, done: boolean): ManualChecks => ({ ...checklist, [key]: { done, at: new Date().toISOString() } });
 
-export function SonarRollout({ view, enterprise, verdict, tabId, onChange, onOpenPanel, idPrefix }: SonarRolloutProps) {
+export function SonarRollout({ view, enterprise, verdict, capture, onChange, onOpenPanel, idPrefix }: SonarRolloutProps) {
   if (view === 'troubleshoot') {
     return (
       <SonarSignInHelp
         idPrefix={idPrefix}
         enterprise={{ region: enterprise.region, key: enterprise.key, provisioning: enterprise.provisioning, oktaExpress: enterprise.oktaExpress }}
         signIn={signInFacts(verdict, enterprise.region)}
-        support={<SupportForSonar tabId={tabId} onOpenPanel={onOpenPanel} />}
+        support={<SupportForSonar capture={capture} onOpenPanel={onOpenPanel} />}
       />
     );
   }
