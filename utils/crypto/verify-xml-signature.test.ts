@@ -50,6 +50,20 @@ describe('verifyMessage: real signed messages', () => {
     }
   });
 
+  it('the same certificate in many messages (parsed once) gives each message its own verdict', async () => {
+    let withCertificate = 0;
+    for (const f of SELF_CERTIFIED_FIXTURES) {
+      const on = f.signed[0]!;
+      const valid = cryptoFixture(f.file);
+      const results = [];
+      for (const xml of [valid, tamperContent(valid, on), valid]) results.push((await verifyMessage(xml)).signatures.find((x) => x.on === on)!);
+      expect(results.map((r) => r.outcome), f.file).toEqual(['valid', 'digest-mismatch', 'valid']);
+      expect(results[2]!.certificate).toEqual(results[0]!.certificate);
+      if (results[0]!.certificate) withCertificate++;
+    }
+    expect(withCertificate).toBeGreaterThan(0);
+  });
+
   it('a changed SignatureValue fails on the signature value, the digest intact', async () => {
     for (const f of SIGNED_FIXTURES) {
       const r = await verifyMessage(tamperSignatureValue(cryptoFixture(f.file)), { certificates: [keyFile(f.cert)] });

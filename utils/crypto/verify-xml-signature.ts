@@ -68,19 +68,54 @@ const idOf = (el: Element) => ID_ATTRS.map((a) => el.getAttribute(a)).find((v) =
 /** Certificates carried in the signature's KeyInfo, read tolerantly (some toolkits base64 a whole PEM). */
 async function embeddedCertificates(signature: Element): Promise<CertificateDetails[]> {
   const out: CertificateDetails[] = [];
-  for (const node of Array.from(signature.getElementsByTagNameNS(DSIG_NS, 'X509Certificate'))) {
-    for (const block of readDerBlocks(textOf(node))) {
-      try {
-        out.push(await certificateFromDer(block.der));
-      } catch {
-        // not a certificate: the signature can still be checked against trusted ones
-      }
+  for (const node of Array.from(signature.getElementsByTagNameNS(DSIG_NS, 'X509Certificate'))) out.push(...(await certificatesInText(textOf(node))));
+  return out;
+}
+
+// A capture holds many messages signed by the same IdP certificate: parsing it (ASN.1, two digests) was most
+// of the time spent verifying a large HAR. Each distinct X509Certificate text is parsed once; the details are
+// never changed after parsing, so sharing them is safe. Bounded: the oldest text goes first.
+const CERTIFICATE_CACHE_SIZE = 64;
+const certificateCache = new Map<string, Promise<CertificateDetails[]>>();
+
+function certificatesInText(text: string): Promise<CertificateDetails[]> {
+  let parsed = certificateCache.get(text);
+  if (!parsed) {
+    parsed = parseEmbedded(text);
+    if (certificateCache.size >= CERTIFICATE_CACHE_SIZE) certificateCache.delete(certificateCache.keys().next().value!);
+    certificateCache.set(text, parsed);
+  }
+  return parsed;
+}
+
+async function parseEmbedded(text: string): Promise<CertificateDetails[]> {
+  const out: CertificateDetails[] = [];
+  for (const block of readDerBlocks(text)) {
+    try {
+      out.push(await certificateFromDer(block.der));
+    } catch {
+      // not a certificate: the signature can still be checked against trusted ones
     }
   }
   return out;
 }
 
-async function importVerifyKey(cert: CertificateDetails, alg: Algorithm & { hash?: unknown }): Promise<CryptoKey | null> {
+// Imported keys by certificate and algorithm, for the same reason (a certificate object lives while cached).
+const keyCache = new WeakMap<CertificateDetails, Map<string, Promise<CryptoKey | null>>>();
+
+function importVerifyKey(cert: CertificateDetails, alg: Algorithm & { hash?: unknown }): Promise<CryptoKey | null> {
+  const id = JSON.stringify(alg);
+  let keys = keyCache.get(cert);
+  if (!keys) keyCache.set(cert, (keys = new Map()));
+  let key = keys.get(id);
+  if (!key) {
+    key = importKey(cert, alg);
+    keys.set(id, key);
+  }
+  return key;
+}
+
+async function importKey(cert: CertificateDetails, alg: Algorithm & { hash?: unknown }): Promise<CryptoKey | null> {
   try {
     const params = alg.name === 'ECDSA' ? { name: 'ECDSA', namedCurve: cert.curve ?? 'P-256' } : alg;
     return await crypto.subtle.importKey('spki', cert.spki as Uint8Array<ArrayBuffer>, params, false, ['verify']);
