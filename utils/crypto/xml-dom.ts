@@ -6,6 +6,7 @@ import { DOMImplementation, DOMParser, XMLSerializer } from '@xmldom/xmldom';
 import xpath from 'xpath';
 import { Application } from 'xmldsigjs';
 import { setNodeDependencies } from 'xml-core';
+import { cacheXmldomRegExps } from './xmldom-regexp-cache';
 
 // Untrusted input is expected to be malformed sometimes: the caller reports it, the console stays quiet.
 class QuietDOMParser extends DOMParser {
@@ -18,6 +19,7 @@ let ready = false;
 
 export function setUpXmlCrypto(): void {
   if (ready) return;
+  cacheXmldomRegExps();
   setNodeDependencies({ DOMParser: QuietDOMParser, XMLSerializer, DOMImplementation, xpath });
   Application.setEngine('WebCrypto', globalThis.crypto);
   ready = true;
