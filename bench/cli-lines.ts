@@ -80,6 +80,8 @@ export async function bigReportLines(): Promise<Line[]> {
     `(CPU: ${ms(c1 - c0)}, ${ms(c2 - c1)}, ${ms(c3 - c2)})`;
   return [
     { id: 'cli-20k-messages-total', label: 'sso-lens, 20,000-message HAR end to end', value: t3 - t0, unit: 'ms', target: 10_000, inclusive: true, note },
+    // CPU time is what this process did, whatever else ran: the figure to compare between runs on a busy machine.
+    { id: 'cli-20k-messages-cpu', label: '  (CPU time for it)', value: c3 - c0, unit: 'ms', note: 'process.cpuUsage(), user + system' },
     { id: 'cli-20k-report-ratio', label: 'text + JSON report ÷ analysis, 20,000 messages', value: (t3 - t2) / (t2 - t1), unit: 'x', target: 0.5, inclusive: true },
   ];
 }

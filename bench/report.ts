@@ -21,7 +21,14 @@ export function verdict(line: Line): Verdict {
 }
 
 export interface Results {
-  machine: { node: string; platform: string; cpus: number; cpuModel: string };
+  machine: {
+    node: string;
+    platform: string;
+    cpus: number;
+    cpuModel: string;
+    /** 1-minute load average when the run started and ended: on a shared machine it says what a figure is worth. */
+    loadAverage?: { start: number; end: number };
+  };
   measuredAt: string;
   lines: Array<Line & { verdict: Verdict }>;
 }

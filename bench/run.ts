@@ -2,7 +2,7 @@
 // writes bench/results.json, and fails when a line got more than 2× worse than the committed results.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { buildBoth, existingBuilds, sizeLines } from './bundle-sizes';
 import { bigReportLines, buildCli, coldStartLines, hugeHarLine } from './cli-lines';
@@ -41,6 +41,10 @@ function step<T>(name: string, fn: () => T): T {
   return fn();
 }
 
+// Wall times on a shared machine also measure the other processes: the load goes with every figure.
+const loadAtStart = loadavg()[0]!;
+process.stderr.write(`load average at start: ${loadavg().map((n) => n.toFixed(2)).join(', ')} on ${cpus().length} CPUs\n`);
+
 const lines: Line[] = [];
 lines.push(step('detect', detectLine));
 lines.push(step('detect with OIDC', detectBothLine));
@@ -77,13 +81,21 @@ if (!args.has('--no-sizes')) {
   }
 }
 
+const loadAtEnd = loadavg()[0]!;
 const previous = committedResults();
 console.log(`\n${table(lines, previous)}\n`);
+console.log(`Load average (1 min): ${loadAtStart.toFixed(2)} at start, ${loadAtEnd.toFixed(2)} at the end, on ${cpus().length} CPUs.`);
 for (const l of lines) if (l.note) console.log(`· ${l.label.trim()}: ${l.note}`);
 
 const cpu = cpus();
 const results: Results = {
-  machine: { node: process.version, platform: `${process.platform}-${process.arch}`, cpus: cpu.length, cpuModel: cpu[0]?.model ?? 'unknown' },
+  machine: {
+    node: process.version,
+    platform: `${process.platform}-${process.arch}`,
+    cpus: cpu.length,
+    cpuModel: cpu[0]?.model ?? 'unknown',
+    loadAverage: { start: Number(loadAtStart.toFixed(2)), end: Number(loadAtEnd.toFixed(2)) },
+  },
   measuredAt: new Date().toISOString(),
   lines: lines.map((l) => ({ ...l, value: Number(l.value.toPrecision(4)), verdict: verdict(l) })),
 };
