@@ -58,7 +58,8 @@ it('the panel shows the same findings as `npm run analyze --json` for the same H
   const shown: string[] = [];
   for (const row of rows) {
     fireEvent.click(row);
-    fireEvent.click(screen.getByTestId('detail-tab-findings'));
+    // The detail's code loads on demand with the first message.
+    fireEvent.click(await screen.findByTestId('detail-tab-findings'));
     for (const f of screen.queryAllByTestId('finding')) {
       shown.push(`#${panelKeys.indexOf(row.dataset.key!)} | ${f.dataset.rule} | ${f.dataset.severity} | ${f.querySelector('.finding-message')!.textContent}`);
     }
