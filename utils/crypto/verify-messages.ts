@@ -11,12 +11,33 @@ import { prepareTrust, type ReadyTrust } from './prepare-trust';
 import type { SignatureVerification } from './signature-types';
 import type { TrustMaterial, Verification } from './verification';
 import { verifyRedirectSignature } from './verify-redirect-signature';
-import { verifyXmlSignatures } from './verify-xml-signature';
+import { verifyXmlSignatures, type XmlVerification } from './verify-xml-signature';
 import { needsCrypto, trustGiven } from './needs-crypto';
 
 function decryptedAssertions(xml: string): Assertion[] | undefined {
   const parsed = parseXml(xml);
   return parsed.ok ? readMessage('Response', parsed.root).assertions : undefined;
+}
+
+// The panel analyzes every kept exchange again when one arrives: a message's signature checks depend only on
+// its XML and the trusted certificates, so they are remembered (the most recent ones) rather than redone.
+const MAX_REMEMBERED = 1024;
+const NO_TRUSTED_CERTIFICATES = {};
+const remembered = new WeakMap<object, Map<string, Promise<XmlVerification>>>();
+
+function verifyXmlRemembered(xml: string, trust: ReadyTrust): Promise<XmlVerification> {
+  // Trust material is prepared once per object (prepare-trust.ts); without certificates every call is alike.
+  const by = trust.certificates.length ? trust : NO_TRUSTED_CERTIFICATES;
+  let results = remembered.get(by);
+  if (!results) remembered.set(by, (results = new Map()));
+  let result = results.get(xml);
+  if (result) results.delete(xml);
+  else {
+    result = verifyXmlSignatures(xml, trust);
+    if (results.size >= MAX_REMEMBERED) results.delete(results.keys().next().value!);
+  }
+  results.set(xml, result);
+  return result;
 }
 
 async function verifyOne(m: SamlMessage, trust: ReadyTrust, given: boolean): Promise<void> {
@@ -27,7 +48,7 @@ async function verifyOne(m: SamlMessage, trust: ReadyTrust, given: boolean): Pro
     const r = await verifyRedirectSignature(m.url, trust);
     if (r) signatures.push(r);
   }
-  const original = await verifyXmlSignatures(xml, trust);
+  const original = await verifyXmlRemembered(xml, trust);
   if (original.error) (verification.errors ??= []).push(original.error);
   let assertionSignatures = original.signatures.filter((s) => s.on === 'assertion');
   signatures.push(...original.signatures.filter((s) => s.on === 'message'));
