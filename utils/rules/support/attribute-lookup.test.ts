@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defaultProfile } from '../../profiles';
 
@@ -50,5 +51,30 @@ describe('value shapes', () => {
     expect(isEmailAddress('myuser@netsaml2')).toBe(false);
     expect(lastSegment('http://schemas.xmlsoap.org/claims/Group')).toBe('group');
     expect(lastSegment('urn:oid:2.5.4.42')).toBe('2.5.4.42');
+  });
+
+  it('reads object IDs exactly as the GUID pattern does: braces, case, whitespace, near misses', () => {
+    const GUID = /^\{?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}?$/i;
+    for (const v of ['{7F3C2A1E-9B4D-4E21-A8F0-3C5D6E7F8A9B}', ' 7f3c2a1e-9b4d-4e21-a8f0-3c5d6e7f8a9b\n', '{7f3c2a1e-9b4d-4e21-a8f0-3c5d6e7f8a9b', '7f3c2a1e-9b4d-4e21-a8f0-3c5d6e7f8a9b}']) {
+      expect(isGuid(v), v).toBe(true);
+    }
+    for (const v of ['', '{}', '7f3c2a1e-9b4d-4e21-a8f0-3c5d6e7f8a9', '7f3c2a1e-9b4d-4e21-a8f0-3c5d6e7f8a9bb', '7f3c2a1e_9b4d-4e21-a8f0-3c5d6e7f8a9b', 'gf3c2a1e-9b4d-4e21-a8f0-3c5d6e7f8a9b', '{{7f3c2a1e-9b4d-4e21-a8f0-3c5d6e7f8a9b}']) {
+      expect(isGuid(v), v).toBe(false);
+    }
+    // Strings made of GUID-like pieces, so that near misses are common, compared with the pattern.
+    const piece = fc.constantFrom('{', '}', '-', ' ', '\t', 'a', 'F', '0', '9', 'g', 'G', '7f3c2a1e', '9b4d', '3c5d6e7f8a9b', '\u00e9', '\u2003');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 14 }), (parts) => {
+        const v = parts.join('');
+        expect(isGuid(v)).toBe(GUID.test(v.trim()));
+      }),
+      { numRuns: 3000 },
+    );
+    fc.assert(
+      fc.property(fc.uuid(), fc.boolean(), fc.boolean(), (id, open, close) => {
+        const v = `${open ? '{' : ''}${id}${close ? '}' : ''}`;
+        expect(isGuid(v)).toBe(GUID.test(v));
+      }),
+    );
   });
 });

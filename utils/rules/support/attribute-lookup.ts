@@ -111,11 +111,24 @@ export function findEmail(assertion: Assertion, profile: Profile): EmailAttribut
   return undefined;
 }
 
-const GUID = /^\{?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}?$/i;
-
-/** An object ID such as Entra ID's group IDs (`7f3c…-…`). */
+/**
+ * An object ID such as Entra ID's group IDs (`7f3c…-…`), optionally in braces: what
+ * `/^\{?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}?$/i` accepts after trimming. A character
+ * loop rather than that RegExp: the rules test every group value of every message (150 in an Entra token),
+ * and the RegExp was a fifth of their time.
+ */
 export function isGuid(value: string): boolean {
-  return GUID.test(value.trim());
+  let s = value.trim();
+  if (s.charCodeAt(0) === 0x7b) s = s.slice(1); // {
+  if (s.charCodeAt(s.length - 1) === 0x7d) s = s.slice(0, -1); // }
+  if (s.length !== 36) return false;
+  for (let i = 0; i < 36; i++) {
+    const c = s.charCodeAt(i);
+    if (i === 8 || i === 13 || i === 18 || i === 23) {
+      if (c !== 0x2d) return false;
+    } else if (!((c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x66))) return false;
+  }
+  return true;
 }
 
 /** The group claim the profile reads and its non-blank values. */
