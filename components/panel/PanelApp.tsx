@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'preact/hooks';
-import { exportFileName, prepareExport, type PreparedExport } from '@/utils/har/export-har';
+import { exportFileName, prepareExport, type ExportFormat, type PreparedExport } from '@/utils/har/export-har';
 import { CaptureError } from '@/utils/har/read-capture';
 import { readMessageInput } from '@/utils/har/read-message-input';
 import type { Exchange } from '@/utils/har/types';
@@ -45,7 +45,7 @@ export function PanelApp({ source, loadOrgGroups, saveFile = saveTextFile, versi
   const [redact, setRedact] = useState(true);
   const [replaceGroups, setReplaceGroups] = useState(false);
   /** A redacted export waiting for the admin to read what was replaced and save it. */
-  const [review, setReview] = useState<(PreparedExport & { entries: number }) | null>(null);
+  const [review, setReview] = useState<(PreparedExport & { entries: number; format: ExportFormat }) | null>(null);
   const list = useRef<HTMLDivElement>(null);
   const importInput = useRef<HTMLInputElement>(null);
 
@@ -114,21 +114,21 @@ export function PanelApp({ source, loadOrgGroups, saveFile = saveTextFile, versi
     }
   };
 
-  const exportCaptures = (groups = replaceGroups) => {
+  const exportCaptures = (format: ExportFormat, groups = replaceGroups) => {
     setNotice(null);
-    const prepared = prepareExport(state.exchanges, { redact, replaceGroups: groups, version });
+    const prepared = prepareExport(state.exchanges, { redact, replaceGroups: groups, version, format });
     if (redact) {
-      setReview({ ...prepared, entries: state.exchanges.length });
+      setReview({ ...prepared, entries: state.exchanges.length, format });
       return;
     }
     setReview(null);
-    saveFile(exportFileName(new Date(), false), prepared.text);
+    saveFile(exportFileName(new Date(), false, format), prepared.text);
     setNotice({ kind: 'info', text: `Exported ${state.exchanges.length} SAML exchanges without redaction: the file holds personal data and session cookies.` });
   };
 
   const saveReviewed = () => {
     if (!review) return;
-    saveFile(exportFileName(new Date(), true), review.text);
+    saveFile(exportFileName(new Date(), true, review.format), review.text);
     setReview(null);
     setNotice({ kind: 'info', text: `Exported ${review.entries} SAML exchanges, redacted: check the file before you share it.` });
   };
@@ -200,7 +200,7 @@ export function PanelApp({ source, loadOrgGroups, saveFile = saveTextFile, versi
         onPause={(paused) => dispatch({ type: 'pause', paused })}
         onClear={clear}
         onImport={importFile}
-        onExport={() => exportCaptures()}
+        onExport={(format) => exportCaptures(format)}
         onFilter={(filters) => dispatch({ type: 'filter', filters })}
         onProfile={(profile) => dispatch({ type: 'profile', profile })}
         importInput={importInput}
@@ -212,7 +212,7 @@ export function PanelApp({ source, loadOrgGroups, saveFile = saveTextFile, versi
           replaceGroups={replaceGroups}
           onReplaceGroups={(groups) => {
             setReplaceGroups(groups);
-            exportCaptures(groups);
+            exportCaptures(review.format, groups);
           }}
           onSave={saveReviewed}
           onCancel={() => setReview(null)}
