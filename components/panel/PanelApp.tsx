@@ -156,6 +156,9 @@ export function PanelApp({ source, loadOrgGroups, saveFile = saveTextFile, versi
     return defaultProfile(flow?.profile ?? state.profile ?? 'generic').attributes.groups;
   }, [open, state.analysis, state.profile]);
 
+  // One array per analysis, so the detail (which skips unchanged props) is not redrawn for nothing.
+  const analyzedEntries = useMemo(() => state.analyzedExchanges.map((x) => x.entry), [state.analyzedExchanges]);
+
   // Stable callbacks: a busy page sends many non-SAML requests, and each only changes a counter; the list and
   // the detail (thousands of XML spans) then skip re-rendering.
   const closeDetail = useCallback(() => {
@@ -272,6 +275,7 @@ export function PanelApp({ source, loadOrgGroups, saveFile = saveTextFile, versi
             findings={state.findingsByKey.get(open.key) ?? NO_FINDINGS}
             messages={state.analysis.messages}
             entry={state.analyzedExchanges[open.exchangeIndex]?.entry}
+            entries={analyzedEntries}
             flow={state.analysis.flows.find((f) => f.messageKeys.includes(open.key))}
             groupAttributes={groupAttributes}
             orgGroups={state.orgGroups}
