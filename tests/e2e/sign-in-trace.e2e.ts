@@ -1,12 +1,15 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeSaml } from '../support/saml-analysis';
+import { prepareExport } from '@/utils/har/export-har';
 import { readCapture } from '@/utils/har/read-capture';
 import type { HarEntry } from '@/utils/har/types';
 import { itLogsNoConsoleProblem } from './console-check';
 import { launch, until, type ExtensionBrowser } from './harness/harness';
-import { PANEL, panelFindings } from './panel-page';
+import { openPanelWithHar, PANEL, panelFindings } from './panel-page';
 import { startSamlLab, type SamlLab } from './saml-lab';
-import { signInWithVariant } from './sign-in';
+import { HAR_DIR, signInWithVariant } from './sign-in';
 
 interface Api {
   runtime: { sendMessage(m: unknown): Promise<unknown> };
@@ -34,7 +37,8 @@ describe('the sign-in trace', () => {
 
     const page = signIn.panel;
     await until(() => page.count(PANEL.flow), (n) => n === 1, 'flows in the panel');
-    expect((await panelFindings(page)).map((f) => f.rule)).toContain('acs-error-status');
+    const shown = await panelFindings(page);
+    expect(shown.map((f) => f.rule)).toContain('acs-error-status');
     // panelFindings left the last row open: the Response, whose Trace tab shows the whole sign-in.
     await page.click(`${PANEL.messageRow}[data-kind="Response"]`);
     await page.click(PANEL.traceTab);
@@ -48,6 +52,20 @@ describe('the sign-in trace', () => {
     expect(texts.at(-1)).toContain(lab.sp.acsUrl);
     await page.close();
     await signIn.tab.close();
+
+    // The same capture exported as the panel exports it for SAML-tracer, opened in the panel again. Without
+    // redaction: a redacted message is re-encoded, so its signature no longer verifies (a finding of its own).
+    const tracer = prepareExport(
+      readCapture(signIn.harText).entries.map((entry) => ({ entry, source: 'recorder' as const })),
+      { redact: false, format: 'saml-tracer' },
+    );
+    const tracerPath = join(HAR_DIR, browser.name, 'acs-server-error.saml-tracer.json');
+    await writeFile(tracerPath, tracer.text);
+    const reopened = await openPanelWithHar(browser, tracerPath);
+    const again = await panelFindings(reopened);
+    const ids = (list: typeof shown) => list.map((f) => `${f.severity}:${f.rule}`).sort();
+    expect(ids(again)).toEqual(ids(shown));
+    await reopened.close();
   });
 
   it('a service that sends the browser back to the IdP three times: sign-in-loop', async () => {
