@@ -1,9 +1,12 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
-import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { b64, fixtureXml, postEntry } from '@/tests/support/har-builder';
 import { analyzeSaml } from '../../tests/support/saml-analysis';
 import { XmlTab } from './XmlTab';
+
+const copied: string[] = [];
+vi.mock('./copy-to-clipboard', () => ({ copyToClipboard: async (text: string) => (copied.push(text), true) }));
 
 afterEach(cleanup);
 
@@ -30,5 +33,15 @@ describe('XML tab', () => {
     fireEvent.input(screen.getByLabelText('Search the XML'), { target: { value: 'X509Certificate' } });
     expect(view().querySelectorAll('mark').length).toBeGreaterThan(0);
     expect(screen.queryAllByTestId('xml-fold')).toEqual([]);
+  });
+
+  it('copies the decoded XML, or the field as sent in base64', async () => {
+    const message = signedResponse();
+    render(<XmlTab message={message} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Copy XML' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Copy base64' }));
+    await waitFor(() => expect(copied).toHaveLength(2));
+    expect(copied[0]).toBe(fixtureXml('okta/gosaml2-okta-response.xml'));
+    expect(copied[1]).toBe(b64(fixtureXml('okta/gosaml2-okta-response.xml')));
   });
 });

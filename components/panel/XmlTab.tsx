@@ -28,7 +28,7 @@ function marked(text: string, needle: string): { nodes: ComponentChildren; count
 export function XmlTab({ message }: { message: SamlMessage }) {
   const [mode, setMode] = useState<'pretty' | 'raw'>('pretty');
   const [query, setQuery] = useState('');
-  const [copied, setCopied] = useState<'' | 'copied' | 'failed'>('');
+  const [copied, setCopied] = useState<'' | 'copied' | 'copied-base64' | 'failed'>('');
   const source = message.xml;
   const lines = useMemo(() => (source === undefined ? [] : prettyXml(source)), [source]);
   const folds = useMemo(() => new Map(foldsOf(lines).map((f) => [f.start, f])), [lines]);
@@ -77,7 +77,7 @@ export function XmlTab({ message }: { message: SamlMessage }) {
       return (
         <div key={i} class={`xml-line${hit ? ' hit' : ''}`} style={{ paddingLeft: `${line.depth * 2}ch` }}>
           {fold && (
-            <button type="button" class="xml-fold" aria-expanded={!folded} data-testid="xml-fold" title={folded ? `Show ${fold.name}` : `Fold ${fold.name}`} onClick={toggle}>
+            <button type="button" class="xml-fold" aria-expanded={!folded} data-testid="xml-fold" aria-label={`${fold.name} (${fold.end - fold.start - 1} lines)`} title={folded ? `Show ${fold.name}` : `Fold ${fold.name}`} onClick={toggle}>
               {folded ? '▸' : '▾'}
             </button>
           )}
@@ -100,8 +100,9 @@ export function XmlTab({ message }: { message: SamlMessage }) {
     view = out;
   }
 
-  const copy = async () => {
-    setCopied((await copyToClipboard(source)) ? 'copied' : 'failed');
+  const copy = async (what: 'xml' | 'base64') => {
+    const ok = await copyToClipboard(what === 'xml' ? source : message.raw);
+    setCopied(ok ? (what === 'xml' ? 'copied' : 'copied-base64') : 'failed');
     setTimeout(() => setCopied(''), 2000);
   };
 
@@ -122,8 +123,11 @@ export function XmlTab({ message }: { message: SamlMessage }) {
             {matches} {matches === 1 ? 'match' : 'matches'}
           </span>
         )}
-        <button type="button" onClick={copy}>
+        <button type="button" onClick={() => copy('xml')}>
           {copied === 'copied' ? 'Copied' : copied === 'failed' ? 'Copy failed' : 'Copy XML'}
+        </button>
+        <button type="button" onClick={() => copy('base64')} title={`The ${message.param} field as sent (base64${message.binding === 'redirect' ? ', deflated' : ''})`}>
+          {copied === 'copied-base64' ? 'Copied' : 'Copy base64'}
         </button>
       </div>
       {mode === 'pretty' && lines.length > MAX_PRETTY_LINES && (
