@@ -266,7 +266,7 @@ describe('SAML panel', () => {
     await waitFor(() => expect(rows()).toHaveLength(2));
     fireEvent.click(screen.getByTestId('export-tracer-button'));
     expect(saveFile).not.toHaveBeenCalled();
-    expect(screen.getByTestId('export-summary').textContent).toMatch(/^Redacted export of 2 exchanges/);
+    expect(screen.getByTestId('export-summary').textContent).toMatch(/^Redacted SAML-tracer export of 2 exchanges/);
     fireEvent.click(screen.getByTestId('export-save'));
     const [name, text] = saveFile.mock.calls[0] as [string, string];
     expect(name).toMatch(/^sso-lens-\d{8}-\d{6}-redacted\.saml-tracer\.json$/);

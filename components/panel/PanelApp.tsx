@@ -212,6 +212,7 @@ export function PanelApp({ source, loadOrgGroups, saveFile = saveTextFile, versi
         <ExportReview
           summary={review.summary}
           entries={review.entries}
+          format={review.format}
           replaceGroups={replaceGroups}
           onReplaceGroups={(groups) => {
             setReplaceGroups(groups);
