@@ -1,6 +1,8 @@
 import { computeParity, type ValueParity } from '@/utils/groups/parity';
 import type { OrgGroups } from '@/utils/rules/types';
+import { shortAttributeName } from '@/utils/saml/short-attribute-name';
 import type { Attribute, SamlMessage } from '@/utils/saml/types';
+import { BreakableUrl } from './BreakableUrl';
 
 export interface AttributesTabProps {
   message: SamlMessage;
@@ -8,6 +10,8 @@ export interface AttributesTabProps {
   groupAttributes: readonly string[];
   /** Cached organization group lists; group values are checked against them when present. */
   orgGroups?: readonly OrgGroups[];
+  /** Memberships come from SCIM: the group values here name groups but set no membership. */
+  scim?: boolean;
 }
 
 const PARITY_LABEL: Record<ValueParity['status'], string> = {
@@ -29,10 +33,23 @@ export function isGroupAttribute(attr: Attribute, names: readonly string[]): boo
 }
 
 function AttributeRow({ attr, parity }: { attr: Attribute; parity?: Map<string, ValueParity> }) {
+  const short = shortAttributeName(attr.name);
   return (
     <tr>
       <td>
-        <code class="attr-name">{attr.name}</code>
+        {short ? (
+          // The short name a reader knows, the full URI under it (wrapping at / # :) and on hover.
+          <>
+            <strong class="attr-short" title={attr.name} data-testid="attribute-short-name">
+              {short}
+            </strong>{' '}
+            <code class="attr-name muted">
+              <BreakableUrl url={attr.name} />
+            </code>
+          </>
+        ) : (
+          <code class="attr-name">{attr.name}</code>
+        )}
         {parity && <span class="tag">groups</span>}
       </td>
       <td>{attr.friendlyName ?? <span class="muted">—</span>}</td>
@@ -63,7 +80,7 @@ function AttributeRow({ attr, parity }: { attr: Attribute; parity?: Map<string, 
   );
 }
 
-export function AttributesTab({ message, groupAttributes, orgGroups }: AttributesTabProps) {
+export function AttributesTab({ message, groupAttributes, orgGroups, scim = false }: AttributesTabProps) {
   if (!message.assertions.length) {
     return (
       <p class="tab-empty">
@@ -104,6 +121,11 @@ export function AttributesTab({ message, groupAttributes, orgGroups }: Attribute
               </table>
             ) : (
               <p class="tab-empty">The assertion has no attributes.</p>
+            )}
+            {groupAttrs.length > 0 && scim && (
+              <p class="muted hint" role="note">
+                With SCIM provisioning, group memberships come from SCIM, not from this assertion: these values neither add nor remove a group.
+              </p>
             )}
             {groupAttrs.length > 0 && !hasGroups && (
               <p class="muted hint">Import your organization's group list (options page) to see which group values match.</p>

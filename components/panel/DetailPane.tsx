@@ -1,6 +1,6 @@
 import { useMemo } from 'preact/hooks';
 import type { PanelState } from '@/utils/panel/panel-state';
-import { defaultProfile } from '@/utils/profiles';
+import { profileById, resolveProfile } from '@/utils/profiles';
 import type { Finding } from '@/utils/rules/types';
 import type { Message } from '@/utils/protocols/types';
 import { MessageDetail } from './MessageDetail';
@@ -9,27 +9,33 @@ const NO_FINDINGS: readonly Finding[] = [];
 
 export interface DetailPaneProps {
   message: Message;
-  state: Pick<PanelState, 'analysis' | 'analyzedExchanges' | 'findingsByKey' | 'orgGroups' | 'profile'>;
+  state: Pick<PanelState, 'analysis' | 'analyzedExchanges' | 'findingsByKey' | 'orgGroups' | 'profile' | 'enterprises'>;
   onOpen(key: string): void;
   onClose(): void;
 }
 
-/** The open message's detail with what it needs from the panel's state (its flow, the profile's group names). */
+/** The open message's detail with what it needs from the panel's state (its flow, the profile it was judged by). */
 export function DetailPane({ message, state, onOpen, onClose }: DetailPaneProps) {
   const flow = state.analysis.flows.find((f) => f.messageKeys.includes(message.key));
-  // The profile the engine judged the message's flow by (every flow records it).
-  const groupAttributes = useMemo(
-    () => defaultProfile(flow?.profile ?? state.profile ?? 'generic').attributes.groups,
-    [message, state.analysis, state.profile],
-  );
+  // The profile the engine judged the open message's flow by, with its enterprise's settings (group attribute
+  // names, SCIM): what the Attributes tab's group matching must follow.
+  const profile = useMemo(() => {
+    const definition = profileById(flow?.profile ?? state.profile ?? 'generic') ?? profileById('generic')!;
+    const enterprise = flow?.reason?.enterpriseId ? state.enterprises?.find((e) => e.id === flow.reason!.enterpriseId) : undefined;
+    return resolveProfile(definition, enterprise);
+  }, [message, state.analysis, state.profile, state.enterprises]);
+  // One array per analysis, so the detail (which skips unchanged props) is not redrawn for nothing.
+  const entries = useMemo(() => state.analyzedExchanges.map((x) => x.entry), [state.analyzedExchanges]);
   return (
     <MessageDetail
       message={message}
       findings={state.findingsByKey.get(message.key) ?? NO_FINDINGS}
       messages={state.analysis.messages}
       entry={state.analyzedExchanges[message.exchangeIndex]?.entry}
+      entries={entries}
       flow={flow}
-      groupAttributes={groupAttributes}
+      groupAttributes={profile.attributes.groups}
+      scim={profile.provisioning === 'scim'}
       orgGroups={state.orgGroups}
       onOpen={onOpen}
       onClose={onClose}

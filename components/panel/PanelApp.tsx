@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useReducer, useRef, useState } from 'preact/hooks';
-import type { PreparedExport } from '@/utils/har/export-har';
+import type { ExportFormat, PreparedExport } from '@/utils/har/export-har';
 import type { Exchange } from '@/utils/har/types';
 import type { CaptureSource, SourceStatus } from '@/utils/panel/capture-source';
 import { analysisRequest, initialPanelState, panelReducer } from '@/utils/panel/panel-state';
+import type { EnterpriseContext } from '@/utils/profiles';
 import type { OrgGroups } from '@/utils/rules/types';
 import type { TabVerdict } from '@/utils/settings/verdict';
 import { CaptureAnnouncer } from './CaptureAnnouncer';
@@ -23,11 +24,13 @@ export interface PanelAppProps {
   version?: string;
   /** Keeps at most this many SAML exchanges (tests use a small number). */
   maxExchanges?: number;
+  /** The enterprises set up in the options, now and after each change (returns a stop function). */
+  watchEnterprises?: (callback: (enterprises: EnterpriseContext[]) => void) => () => void;
   /** Told the verdict on the last sign-in shown, when it changes (the popup shows it for the inspected tab). */
   onVerdict?: (verdict: TabVerdict) => void;
 }
 
-export function PanelApp({ source, loadOrgGroups, saveFile = saveTextFile, version, maxExchanges, onVerdict }: PanelAppProps) {
+export function PanelApp({ source, loadOrgGroups, watchEnterprises, saveFile = saveTextFile, version, maxExchanges, onVerdict }: PanelAppProps) {
   const [state, dispatch] = useReducer(panelReducer, { maxExchanges }, initialPanelState);
   const [status, setStatus] = useState<SourceStatus>({});
   const [notice, setNotice] = useState<{ kind: 'error' | 'info'; text: string } | null>(null);
@@ -35,7 +38,7 @@ export function PanelApp({ source, loadOrgGroups, saveFile = saveTextFile, versi
   const [redact, setRedact] = useState(true);
   const [replaceGroups, setReplaceGroups] = useState(false);
   /** A redacted export waiting for the admin to read what was replaced and save it. */
-  const [review, setReview] = useState<(PreparedExport & { entries: number }) | null>(null);
+  const [review, setReview] = useState<(PreparedExport & { entries: number; format: ExportFormat }) | null>(null);
   // Loaded on demand (lazy-modules.ts): undefined until their first use.
   const [detail, setDetail] = useState<DetailModule>();
   const [exporter, setExporter] = useState<ExportModule>();
@@ -65,6 +68,8 @@ export function PanelApp({ source, loadOrgGroups, saveFile = saveTextFile, versi
       live = false;
     };
   }, [loadOrgGroups]);
+
+  useEffect(() => watchEnterprises?.((enterprises) => dispatch({ type: 'enterprises', enterprises })), [watchEnterprises]);
 
   // The analysis runs outside the reducer, so a slow step (signature verification) never holds up the list or
   // typing in the filter; a newer capture's analysis replaces an older one still running.
@@ -130,7 +135,7 @@ export function PanelApp({ source, loadOrgGroups, saveFile = saveTextFile, versi
     }
   };
 
-  const exportCaptures = async (groups = replaceGroups) => {
+  const exportCaptures = async (format: ExportFormat, groups = replaceGroups) => {
     setNotice(null);
     let module = exporter;
     if (!module) {
@@ -142,19 +147,19 @@ export function PanelApp({ source, loadOrgGroups, saveFile = saveTextFile, versi
       }
       setExporter(module);
     }
-    const prepared = module.prepareExport(state.exchanges, { redact, replaceGroups: groups, version });
+    const prepared = module.prepareExport(state.exchanges, { redact, replaceGroups: groups, version, format });
     if (redact) {
-      setReview({ ...prepared, entries: state.exchanges.length });
+      setReview({ ...prepared, entries: state.exchanges.length, format });
       return;
     }
     setReview(null);
-    saveFile(module.exportFileName(new Date(), false), prepared.text);
+    saveFile(module.exportFileName(new Date(), false, format), prepared.text);
     setNotice({ kind: 'info', text: `Exported ${state.exchanges.length} SAML exchanges without redaction: the file holds personal data and session cookies.` });
   };
 
   const saveReviewed = () => {
     if (!review || !exporter) return;
-    saveFile(exporter.exportFileName(new Date(), true), review.text);
+    saveFile(exporter.exportFileName(new Date(), true, review.format), review.text);
     setReview(null);
     setNotice({ kind: 'info', text: `Exported ${review.entries} SAML exchanges, redacted: check the file before you share it.` });
   };
@@ -220,7 +225,7 @@ export function PanelApp({ source, loadOrgGroups, saveFile = saveTextFile, versi
         onPause={(paused) => dispatch({ type: 'pause', paused })}
         onClear={clear}
         onImport={importFile}
-        onExport={() => void exportCaptures()}
+        onExport={(format) => void exportCaptures(format)}
         onFilter={(filters) => dispatch({ type: 'filter', filters })}
         onProfile={(profile) => dispatch({ type: 'profile', profile })}
         importInput={importInput}
@@ -229,10 +234,11 @@ export function PanelApp({ source, loadOrgGroups, saveFile = saveTextFile, versi
         <exporter.ExportReview
           summary={review.summary}
           entries={review.entries}
+          format={review.format}
           replaceGroups={replaceGroups}
           onReplaceGroups={(groups) => {
             setReplaceGroups(groups);
-            void exportCaptures(groups);
+            void exportCaptures(review.format, groups);
           }}
           onSave={saveReviewed}
           onCancel={() => setReview(null)}

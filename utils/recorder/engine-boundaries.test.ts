@@ -34,10 +34,12 @@ function staticGraph(entry: string): { files: Set<string>; packages: Set<string>
   return { files, packages };
 }
 
-// The severity ranking lives among the rules' support files but is a few lines that views use to sort.
+// Two of the rules' support files are not engine: the severity ranking views sort by, and the docs links the
+// service profiles (whose labels the panel's list shows) point to.
+const NOT_ENGINE = new Set(['utils/rules/support/severity.ts', 'utils/rules/support/docs-links.ts']);
 const isEngine = (file: string) =>
   file === 'utils/analyze.ts' ||
-  (file.startsWith('utils/rules/') && file !== 'utils/rules/support/severity.ts') ||
+  (file.startsWith('utils/rules/') && !NOT_ENGINE.has(file)) ||
   file === 'utils/saml/parse.ts' ||
   file === 'utils/recorder/sign-in-verdict.ts';
 
