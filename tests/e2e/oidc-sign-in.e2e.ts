@@ -1,0 +1,116 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analyze } from '@/utils/analyze';
+import type { HarEntry } from '@/utils/har/types';
+import { itLogsNoConsoleProblem } from './console-check';
+import { browserName, launch, until, type ExtensionBrowser, type TestPage } from './harness/harness';
+import { startOidcLab, type OidcLab, type OidcVariant } from './oidc-lab';
+import { PANEL, panelFindings } from './panel-page';
+import { HAR_DIR } from './sign-in';
+
+interface Api {
+  runtime: { sendMessage(m: unknown): Promise<unknown> };
+  tabs: { query(q: object): Promise<Array<{ id: number; url?: string }>> };
+}
+
+// Real OpenID Connect sign-ins against a real provider (oidc-provider) in Chromium and Firefox, captured by the
+// recorder with the panel open as a tab on the sign-in tab: one browser for the file, one tab per sign-in.
+// prettier-ignore
+const EXPECTATIONS: Array<{ variant: OidcVariant; rpStatus: number; rules: string[]; carrier: string }> = [
+  { variant: 'code-pkce',      rpStatus: 200, rules: [],                    carrier: 'query' },
+  { variant: 'form-post',      rpStatus: 200, rules: [],                    carrier: 'form_post' },
+  { variant: 'no-pkce',        rpStatus: 200, rules: ['oidc-pkce-missing'], carrier: 'query' },
+  { variant: 'prompt-none',    rpStatus: 401, rules: ['oidc-idp-error'],    carrier: 'query' },
+];
+
+describe('a real OpenID Connect sign-in, recorded and analyzed', () => {
+  let lab: OidcLab;
+  let browser: ExtensionBrowser;
+  beforeAll(async () => {
+    lab = await startOidcLab();
+    browser = await launch({ grantOptional: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await lab?.close();
+  });
+
+  const ask = (message: object) =>
+    browser.extensionCall((m) => (globalThis as unknown as { browser: Api }).browser.runtime.sendMessage(m), message) as Promise<{ recording?: boolean; entries: Array<{ entry: HarEntry }> }>;
+
+  /** Signs in with the variant in a new tab, the panel opened as a tab on it with the recorder on. */
+  async function signIn(variant: OidcVariant): Promise<{ entries: HarEntry[]; panel: TestPage; tab: TestPage }> {
+    const tab = await browser.newPage();
+    const landing = `${lab.rp.origin}/before-sign-in/${variant}`;
+    await tab.goto(landing);
+    const tabId = await until(
+      () => browser.extensionCall(async (url) => (await (globalThis as unknown as { browser: Api }).browser.tabs.query({})).find((t) => t.url === url)?.id ?? 0, landing),
+      (id) => id > 0,
+      'the sign-in tab id',
+    );
+    const panel = await browser.openExtensionPage(`panel.html?tab=${tabId}`);
+    if (!(await ask({ type: 'recorder:get-captures', tabId })).recording) {
+      const enable = { role: 'button', name: 'Turn on recording' } as const;
+      await panel.click(enable);
+      await panel.waitFor(enable, { gone: true });
+      await until(async () => (await ask({ type: 'recorder:get-captures', tabId })).recording, (on) => on === true, 'the recorder turned on');
+    }
+    await tab.goto(lab.rp.loginUrl(variant));
+    // The provider's own pages: its login form the first time, then (the client is native) a consent page.
+    for (let step = 0; variant !== 'prompt-none' && step < 3; step++) {
+      const url = await until(() => tab.url(), (u) => u.startsWith(`${lab.issuer}/interaction/`) || u.startsWith(lab.rp.callbackUrl), "the provider's pages");
+      if (!url.startsWith(`${lab.issuer}/interaction/`)) break;
+      await tab.waitFor('button.login-submit');
+      if (await tab.count('input[name="login"]')) {
+        await tab.fill('input[name="login"]', 'alice');
+        await tab.fill('input[name="password"]', 'any');
+      }
+      await tab.click('button.login-submit');
+      await until(() => tab.url(), (u) => u !== url, 'the next page');
+    }
+    const callback = (list: HarEntry[]) => list.find((e) => e.request.url.startsWith(lab.rp.callbackUrl) && e.response.status > 0);
+    const entries = await until(
+      async () => (await ask({ type: 'recorder:get-captures', tabId })).entries.map((e) => e.entry),
+      (list) => callback(list) !== undefined,
+      `the recorder's capture of the ${variant} sign-in`,
+      15_000,
+    );
+    const dir = join(HAR_DIR, browserName());
+    await mkdir(dir, { recursive: true });
+    await writeFile(join(dir, `oidc-${variant}.har`), JSON.stringify({ log: { version: '1.2', creator: { name: 'sso-lens e2e', version: '1' }, entries } }));
+    return { entries, panel, tab };
+  }
+
+  it.each(EXPECTATIONS)('$variant → $rules, in the engine and in the panel', async ({ variant, rpStatus, rules, carrier }) => {
+    const { entries, panel, tab } = await signIn(variant);
+    // The relying party itself accepted (or refused) the sign-in: the provider and the RP are real.
+    expect(lab.results.at(-1)?.status, lab.results.at(-1)?.outcome).toBe(rpStatus);
+
+    const analysis = analyze(entries);
+    const flows = analysis.flows.filter((f) => f.protocol === 'oidc' && f.kind === 'sign-in');
+    expect(flows, JSON.stringify(analysis.flows)).toHaveLength(1);
+    const answer = analysis.messages.find((m) => m.protocol === 'oidc' && (m.kind === 'AuthorizationResponse' || m.kind === 'ErrorResponse'));
+    expect(answer && 'carrier' in answer ? answer.carrier : undefined).toBe(carrier);
+    const summary = analysis.findings.map((f) => `${f.severity}:${f.rule}`).join(', ');
+    expect([...new Set(analysis.findings.map((f) => f.rule))].sort(), summary).toEqual(rules);
+
+    // The panel shows the same flow and the same findings.
+    await until(() => panel.count(PANEL.flow), (n) => n === 1, 'flows in the panel');
+    const shown = await panelFindings(panel);
+    expect([...new Set(shown.map((f) => f.rule))].sort()).toEqual(rules);
+
+    if (variant === 'form-post') {
+      // The posted ID token, on the Claims tab: issued by the local provider for this client, as text.
+      await panel.click(`${PANEL.messageRow}[data-kind="AuthorizationResponse"]`);
+      await panel.click('[data-testid="detail-tab-claims"]');
+      await panel.waitFor('[data-testid="claims-table"]');
+      expect(await panel.text('[data-testid="claims-table"] tr[data-claim="iss"] td')).toContain(lab.issuer);
+      expect(await panel.text('[data-testid="claims-table"] tr[data-claim="email"] td')).toContain('alice@example.test');
+    }
+    await panel.close();
+    await tab.close();
+  });
+
+  itLogsNoConsoleProblem(() => [browser]);
+});
