@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
+import { KeyFetchContext, type KeyFetch } from '@/components/panel/key-fetch';
 import { PanelApp } from '@/components/panel/PanelApp';
 import { openGroupStore } from '@/utils/groups/store';
 import { FILE_ONLY_SOURCE, type CaptureSource } from '@/utils/panel/capture-source';
@@ -38,7 +39,15 @@ const loadOrgGroups = () => openGroupStore().then((store) => store.loadOrgGroups
 const verdictTab = devtools ? devtools.inspectedWindow.tabId : tabId;
 const onVerdict = verdictTab === undefined ? undefined : (verdict: TabVerdict) => void writeVerdict(verdictTab, verdict).catch(() => {});
 
+// A provider's keys are fetched only from the Claims tab's button, after the browser granted that host.
+const keyFetch: KeyFetch = {
+  requestHostPermission: (origin) => browser.permissions.request({ origins: [origin] }),
+  fetch: (url, init) => globalThis.fetch(url, init),
+};
+
 render(
-  <PanelApp source={source} loadOrgGroups={loadOrgGroups} version={browser.runtime.getManifest().version} onVerdict={onVerdict} />,
+  <KeyFetchContext.Provider value={keyFetch}>
+    <PanelApp source={source} loadOrgGroups={loadOrgGroups} version={browser.runtime.getManifest().version} onVerdict={onVerdict} />
+  </KeyFetchContext.Provider>,
   document.getElementById('app')!,
 );

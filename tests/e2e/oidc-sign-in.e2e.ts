@@ -107,6 +107,11 @@ describe('a real OpenID Connect sign-in, recorded and analyzed', () => {
       await panel.waitFor('[data-testid="claims-table"]');
       expect(await panel.text('[data-testid="claims-table"] tr[data-claim="iss"] td')).toContain(lab.issuer);
       expect(await panel.text('[data-testid="claims-table"] tr[data-claim="email"] td')).toContain('alice@example.test');
+      // Its signature, checked with the keys fetched from the provider on the admin's click (host access granted).
+      await panel.click('[data-testid="signature-check"] summary');
+      await panel.click('[data-testid="fetch-keys"]');
+      await panel.waitFor('[data-testid="signature-result"][data-outcome="valid"]');
+      expect(await panel.text('[data-testid="signature-result"]')).toContain(`${lab.issuer}/jwks`);
     }
     await panel.close();
     await tab.close();
