@@ -11,7 +11,36 @@ import { HAR_DIR } from './sign-in';
 
 interface Api {
   runtime: { sendMessage(m: unknown): Promise<unknown> };
-  tabs: { query(q: object): Promise<Array<{ id: number; url?: string }>> };
+  tabs: { query(q: object): Promise<Array<{ id: number; url?: string }>>; update(id: number, props: object): Promise<unknown> };
+  storage: { session: { get(k: null): Promise<Record<string, { worst?: string; protocol?: string; judgedAs?: { label: string } }>> } };
+}
+
+/** The provider's own pages: its login form the first time, then (the client is native) a consent page. */
+async function passProviderPages(lab: OidcLab, tab: TestPage, variant: OidcVariant) {
+  for (let step = 0; variant !== 'prompt-none' && step < 3; step++) {
+    const url = await until(() => tab.url(), (u) => u.startsWith(`${lab.issuer}/interaction/`) || u.startsWith(lab.rp.callbackUrl), "the provider's pages");
+    if (!url.startsWith(`${lab.issuer}/interaction/`)) break;
+    await tab.waitFor('button.login-submit');
+    if (await tab.count('input[name="login"]')) {
+      await tab.fill('input[name="login"]', 'alice');
+      await tab.fill('input[name="password"]', 'any');
+    }
+    await tab.click('button.login-submit');
+    await until(() => tab.url(), (u) => u !== url, 'the next page');
+  }
+}
+
+const LAST_SIGN_IN = { role: 'region', name: 'Last sign-in on this tab' } as const;
+
+/** The popup, opened with `tabId` the active tab, once it shows a verdict. */
+async function popupFor(browser: ExtensionBrowser, tabId: number): Promise<string> {
+  const popup = await browser.openExtensionPage('popup.html');
+  await popup.evaluate((id) => (globalThis as unknown as { browser: Api }).browser.tabs.update(id, { active: true }), tabId);
+  await popup.goto(browser.extensionUrl('popup.html'));
+  await popup.waitFor({ within: LAST_SIGN_IN, css: '[data-testid="judged-as"]' });
+  const text = await popup.text(LAST_SIGN_IN);
+  await popup.close();
+  return text;
 }
 
 // Real OpenID Connect sign-ins against a real provider (oidc-provider) in Chromium and Firefox, captured by the
@@ -40,7 +69,7 @@ describe('a real OpenID Connect sign-in, recorded and analyzed', () => {
     browser.extensionCall((m) => (globalThis as unknown as { browser: Api }).browser.runtime.sendMessage(m), message) as Promise<{ recording?: boolean; entries: Array<{ entry: HarEntry }> }>;
 
   /** Signs in with the variant in a new tab, the panel opened as a tab on it with the recorder on. */
-  async function signIn(variant: OidcVariant): Promise<{ entries: HarEntry[]; panel: TestPage; tab: TestPage }> {
+  async function signIn(variant: OidcVariant): Promise<{ entries: HarEntry[]; panel: TestPage; tab: TestPage; tabId: number }> {
     const tab = await browser.newPage();
     const landing = `${lab.rp.origin}/before-sign-in/${variant}`;
     await tab.goto(landing);
@@ -57,18 +86,7 @@ describe('a real OpenID Connect sign-in, recorded and analyzed', () => {
       await until(async () => (await ask({ type: 'recorder:get-captures', tabId })).recording, (on) => on === true, 'the recorder turned on');
     }
     await tab.goto(lab.rp.loginUrl(variant));
-    // The provider's own pages: its login form the first time, then (the client is native) a consent page.
-    for (let step = 0; variant !== 'prompt-none' && step < 3; step++) {
-      const url = await until(() => tab.url(), (u) => u.startsWith(`${lab.issuer}/interaction/`) || u.startsWith(lab.rp.callbackUrl), "the provider's pages");
-      if (!url.startsWith(`${lab.issuer}/interaction/`)) break;
-      await tab.waitFor('button.login-submit');
-      if (await tab.count('input[name="login"]')) {
-        await tab.fill('input[name="login"]', 'alice');
-        await tab.fill('input[name="password"]', 'any');
-      }
-      await tab.click('button.login-submit');
-      await until(() => tab.url(), (u) => u !== url, 'the next page');
-    }
+    await passProviderPages(lab, tab, variant);
     const callback = (list: HarEntry[]) => list.find((e) => e.request.url.startsWith(lab.rp.callbackUrl) && e.response.status > 0);
     const entries = await until(
       async () => (await ask({ type: 'recorder:get-captures', tabId })).entries.map((e) => e.entry),
@@ -79,11 +97,11 @@ describe('a real OpenID Connect sign-in, recorded and analyzed', () => {
     const dir = join(HAR_DIR, browserName());
     await mkdir(dir, { recursive: true });
     await writeFile(join(dir, `oidc-${variant}.har`), JSON.stringify({ log: { version: '1.2', creator: { name: 'sso-lens e2e', version: '1' }, entries } }));
-    return { entries, panel, tab };
+    return { entries, panel, tab, tabId };
   }
 
   it.each(EXPECTATIONS)('$variant → $rules, in the engine and in the panel', async ({ variant, rpStatus, rules, carrier }) => {
-    const { entries, panel, tab } = await signIn(variant);
+    const { entries, panel, tab, tabId } = await signIn(variant);
     // The relying party itself accepted (or refused) the sign-in: the provider and the RP are real.
     expect(lab.results.at(-1)?.status, lab.results.at(-1)?.outcome).toBe(rpStatus);
 
@@ -113,8 +131,55 @@ describe('a real OpenID Connect sign-in, recorded and analyzed', () => {
       await panel.waitFor('[data-testid="signature-result"][data-outcome="valid"]');
       expect(await panel.text('[data-testid="signature-result"]')).toContain(`${lab.issuer}/jwks`);
     }
+    if (variant === 'no-pkce') {
+      // The popup's last sign-in: the protocol, the profile that judged it, and what that profile left unchecked.
+      const text = await popupFor(browser, tabId);
+      expect(text).toContain('Sign-in has warnings');
+      expect(text).toContain('OpenID Connect sign-in, judged as Generic OpenID Connect app');
+      expect(text).toContain('oidc-pkce-missing');
+    }
     await panel.close();
     await tab.close();
+  });
+
+  itLogsNoConsoleProblem(() => [browser]);
+});
+
+describe('an OpenID Connect sign-in in the real DevTools panel', () => {
+  let lab: OidcLab;
+  let browser: ExtensionBrowser;
+  beforeAll(async () => {
+    lab = await startOidcLab();
+    browser = await launch({ devtools: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await lab?.close();
+  });
+
+  it('captures the form_post sign-in through devtools.network and tells the popup which profile judged it', async () => {
+    const tab = await browser.newPage();
+    await tab.goto(`${lab.rp.origin}/before-sign-in/devtools`);
+    await browser.openDevToolsPanel(tab, 'SAML');
+    await tab.goto(lab.rp.loginUrl('form-post'));
+    await passProviderPages(lab, tab, 'form-post');
+    await until(() => tab.url(), (url) => url.startsWith(lab.rp.callbackUrl), 'the callback');
+    expect(lab.results.at(-1)?.status).toBe(200);
+
+    type Stored = Awaited<ReturnType<Api['storage']['session']['get']>>;
+    const oidcVerdict = (stored: Stored) => Object.entries(stored).find(([k, v]) => k.startsWith('verdict:') && v.protocol === 'oidc');
+    const stored = await until(
+      () => browser.extensionCall(() => (globalThis as unknown as { browser: Api }).browser.storage.session.get(null)),
+      (s) => oidcVerdict(s) !== undefined,
+      "the panel's verdict",
+    );
+    const [key, verdict] = oidcVerdict(stored)!;
+    expect(verdict).toMatchObject({ worst: 'ok', protocol: 'oidc', judgedAs: { label: 'Generic OpenID Connect app' } });
+    const text = await popupFor(browser, Number(key.slice('verdict:'.length)));
+    expect(text).toContain('Sign-in looks fine');
+    expect(text).toContain('judged as Generic OpenID Connect app');
+    // The local app is no known service: the claims a service needs were not checked, and the popup says so.
+    expect(text).toMatch(/Not checked, .*does not judge claims: oidc-email-claim-missing/);
   });
 
   itLogsNoConsoleProblem(() => [browser]);
