@@ -39,6 +39,16 @@ describe('verifyJwtSignature', () => {
     expect(check.detail).toContain('rotated');
   });
 
+  it("leaves Microsoft Graph's access tokens to Graph, and names Entra's per-app keys when no key matches", async () => {
+    const graph = await new SignJWT({ aud: '00000003-0000-0000-c000-000000000000' }).setProtectedHeader({ alg: 'RS256', kid: 'k1', nonce: 'n' }).sign(signer);
+    expect(await verifyJwtSignature(graph, jwks)).toMatchObject({ outcome: 'unsupported', detail: expect.stringContaining('only Graph') });
+    const entra = await new SignJWT({ iss: 'https://login.microsoftonline.com/aaaabbbb-0000-cccc-1111-dddd2222eeee/v2.0', aud: 'client' })
+      .setProtectedHeader({ alg: 'RS256', kid: 'app-key' })
+      .sign(signer);
+    expect((await verifyJwtSignature(entra, jwks)).detail).toContain('?appid=');
+    expect((await verifyJwtSignature(await sign({ kid: 'other' }), jwks)).detail).not.toContain('?appid=');
+  });
+
   it('does not check what a public key cannot: alg none, HMAC, JWE, garbage', async () => {
     const none = `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from('{"sub":"x"}').toString('base64url')}.`;
     expect((await verifyJwtSignature(none, jwks)).outcome).toBe('unsupported');

@@ -81,6 +81,11 @@ export async function verifyJwtSignature(raw: string, jwks: JSONWebKeySet): Prom
   } catch {
     return { outcome: 'unsupported', detail: 'The token’s header is not readable JSON.' };
   }
+  const claims = readClaims(parts[1]!);
+  // Microsoft: "Only Microsoft Graph can validate such token" (its header carries a nonce that changes the signed bytes).
+  if (claimList(claims.aud).some((aud) => GRAPH_AUDIENCES.has(aud))) {
+    return { outcome: 'unsupported', detail: 'An access token for Microsoft Graph: only Graph can check its signature, and no app needs to.' };
+  }
   const alg = typeof header.alg === 'string' ? header.alg : undefined;
   const kid = typeof header.kid === 'string' ? header.kid : undefined;
   const named = { ...(alg ? { alg } : {}), ...(kid ? { kid } : {}) };
@@ -96,7 +101,7 @@ export async function verifyJwtSignature(raw: string, jwks: JSONWebKeySet): Prom
       return {
         outcome: 'no-key',
         ...named,
-        detail: `No key in the set ${kid ? `has kid "${kid}" for ${alg}` : `fits ${alg}`}: keys of another issuer or tenant, or the provider rotated its keys since.`,
+        detail: `No key in the set ${kid ? `has kid "${kid}" for ${alg}` : `fits ${alg}`}: keys of another issuer or tenant, or the provider rotated its keys since.${isEntra(claims.iss) ? ENTRA_APP_KEYS : ''}`,
       };
     }
     if (e instanceof errors.JWKSMultipleMatchingKeys) {
@@ -108,6 +113,33 @@ export async function verifyJwtSignature(raw: string, jwks: JSONWebKeySet): Prom
     return { outcome: 'unsupported', ...named, detail: `Could not check the signature: ${(e as Error)?.message ?? String(e)}` };
   }
 }
+
+/** The aud values of Microsoft Graph access tokens (Microsoft's signature validation troubleshooting page). */
+const GRAPH_AUDIENCES = new Set([
+  'https://graph.microsoft.com',
+  'https://graph.microsoft.com/',
+  'https://graph.microsoft.us',
+  'https://graph.microsoft.us/',
+  'https://dod-graph.microsoft.us',
+  'https://dod-graph.microsoft.us/',
+  '00000003-0000-0000-c000-000000000000',
+]);
+
+const ENTRA_APP_KEYS =
+  ' An Entra ID app with its own signing key (claims mapping) signs with the keys at the jwks_uri with ?appid=<application ID> added.';
+
+const isEntra = (iss: unknown) => typeof iss === 'string' && /^https:\/\/(?:login\.microsoftonline\.(?:com|us)|sts\.windows\.net)\//.test(iss);
+
+function readClaims(part: string): Record<string, unknown> {
+  try {
+    const claims: unknown = JSON.parse(new TextDecoder().decode(base64UrlBytes(part)));
+    return claims && typeof claims === 'object' ? (claims as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
+const claimList = (v: unknown): string[] => (typeof v === 'string' ? [v] : Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
 
 function base64UrlBytes(text: string): Uint8Array {
   const b64 = text.replace(/-/g, '+').replace(/_/g, '/');
