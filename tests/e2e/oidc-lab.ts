@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createRemoteJWKSet, exportJWK, generateKeyPair, jwtVerify } from 'jose';
 import Provider, { type Configuration } from 'oidc-provider';
-import { escapeHtml, listen, readForm, sendHtml, type RunningServer } from './http-server';
+import { escapeHtml, listen, readForm, sendDocument, sendHtml, type RunningServer } from './http-server';
 
 // A real OpenID provider (the npm package oidc-provider, a certified implementation) and a small relying party
 // that uses it the way production apps do: state, nonce and PKCE on the way out; the code redeemed server-side
@@ -15,6 +15,10 @@ export type OidcVariant =
   | 'form-post'
   /** The same code flow without code_challenge: the provider allows it for a confidential client, the rule warns. */
   | 'no-pkce'
+  /** response_type=id_token in the fragment (the implicit flow's default): the RP's page posts the fragment back. */
+  | 'fragment'
+  /** form_post with scope openid only: the ID token has no email claim, which Devolutions Cloud needs. */
+  | 'no-email'
   /** prompt=none: the provider cannot sign in without a page (login or consent), so it answers the redirect URI with an error. */
   | 'prompt-none';
 
@@ -42,6 +46,12 @@ interface Pending {
 }
 
 const b64url = (bytes: Buffer) => bytes.toString('base64url');
+
+async function readText(req: AsyncIterable<unknown>): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
 
 export async function startOidcLab(): Promise<OidcLab> {
   const { privateKey } = await generateKeyPair('RS256', { extractable: true });
@@ -72,13 +82,15 @@ export async function startOidcLab(): Promise<OidcLab> {
         const auth = new URL(`${issuer}/auth`);
         auth.searchParams.set('client_id', CLIENT_ID);
         auth.searchParams.set('redirect_uri', callbackUrl);
-        auth.searchParams.set('scope', 'openid email profile');
+        auth.searchParams.set('scope', variant === 'no-email' ? 'openid' : 'openid email profile');
         auth.searchParams.set('state', state);
         auth.searchParams.set('nonce', nonce);
         const entry: Pending = { variant, nonce };
-        if (variant === 'form-post') {
+        if (variant === 'form-post' || variant === 'no-email') {
           auth.searchParams.set('response_type', 'id_token');
           auth.searchParams.set('response_mode', 'form_post');
+        } else if (variant === 'fragment') {
+          auth.searchParams.set('response_type', 'id_token');
         } else {
           auth.searchParams.set('response_type', 'code');
           if (variant !== 'no-pkce') {
@@ -93,8 +105,18 @@ export async function startOidcLab(): Promise<OidcLab> {
         res.end();
         return;
       }
-      if (url.pathname === '/callback' && (req.method === 'GET' || req.method === 'POST')) {
-        const params = req.method === 'POST' ? await readForm(req) : url.searchParams;
+      if (url.pathname === '/callback' && req.method === 'GET' && !url.search) {
+        // A fragment never reaches the server: the page hands it to the RP's API, as a single-page app does.
+        sendDocument(
+          res,
+          200,
+          '<!doctype html><html><body><p>Signing in…</p><script>fetch("/callback-fragment", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(Object.fromEntries(new URLSearchParams(location.hash.slice(1)))) }).then((r) => r.text()).then((t) => { document.body.textContent = t; });</script></body></html>',
+        );
+        return;
+      }
+      const fragment = url.pathname === '/callback-fragment' && req.method === 'POST';
+      if (fragment || (url.pathname === '/callback' && (req.method === 'GET' || req.method === 'POST'))) {
+        const params = fragment ? new URLSearchParams(JSON.parse(await readText(req)) as Record<string, string>) : req.method === 'POST' ? await readForm(req) : url.searchParams;
         const entry = pending.get(params.get('state') ?? '');
         if (!entry) return done(res, 400, 'Unknown state');
         pending.delete(params.get('state')!);
