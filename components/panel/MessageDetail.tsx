@@ -10,6 +10,7 @@ import { AttributesTab } from './AttributesTab';
 import { FindingsTab } from './FindingsTab';
 import { idpOf } from '@/utils/rules/support/attribute-lookup';
 import { HttpTab } from './HttpTab';
+import { JudgedBy, profileSkipped } from './JudgedBy';
 import { OidcDetail } from './OidcDetail';
 import { SeverityBadge } from './SeverityBadge';
 import { SummaryTab } from './SummaryTab';
@@ -26,6 +27,8 @@ export interface MessageDetailProps {
   messages: readonly Message[];
   entry: HarEntry | undefined;
   groupAttributes: readonly string[];
+  /** Group memberships come from SCIM, not from the assertion. */
+  scim?: boolean;
   orgGroups?: readonly OrgGroups[];
   /** The message's flow: its Trace tab shows the steps around the messages. */
   flow?: Flow;
@@ -42,7 +45,7 @@ export function tabOrder(findings: readonly Finding[], withTrace = false): Detai
 /** Each protocol has its own detail; the list, findings and HTTP views are shared. */
 function MessageDetailView(props: MessageDetailProps) {
   const { message } = props;
-  if (message.protocol === 'oidc') return <OidcDetail message={message} findings={props.findings} entry={props.entry} onClose={props.onClose} />;
+  if (message.protocol === 'oidc') return <OidcDetail message={message} findings={props.findings} entry={props.entry} flow={props.flow} onClose={props.onClose} />;
   return <SamlDetail {...props} message={message} messages={props.messages.filter((m): m is SamlMessage => m.protocol === 'saml')} />;
 }
 
@@ -64,7 +67,7 @@ function SamlDetail(props: MessageDetailProps & { message: SamlMessage; messages
   return (
     <section class="detail" aria-label={`${message.kind} detail`}>
       <header class="detail-header">
-        <SeverityBadge severity={worstSeverity(findings)} />
+        <SeverityBadge severity={worstSeverity(findings)} partial={profileSkipped(props.flow)} />
         <h2>
           {message.kind} <span class="muted">{message.id ?? ''}</span>
         </h2>
@@ -72,6 +75,7 @@ function SamlDetail(props: MessageDetailProps & { message: SamlMessage; messages
           ×
         </button>
       </header>
+      <JudgedBy flow={props.flow} />
       <div class="tabs" role="tablist" aria-label="Message detail" ref={tabs} onKeyDown={onTabKey}>
         {order.map((t) => (
           <button
@@ -95,7 +99,7 @@ function SamlDetail(props: MessageDetailProps & { message: SamlMessage; messages
       <div class="tab-panel" id="detail-panel" role="tabpanel" aria-labelledby={`tab-${tab}`} tabIndex={0}>
         {tab === 'findings' && <FindingsTab findings={findings} idp={idpOf(message, message.assertions[0])} />}
         {tab === 'summary' && <SummaryTab message={message} messages={props.messages} onOpen={props.onOpen} />}
-        {tab === 'attributes' && <AttributesTab message={message} groupAttributes={props.groupAttributes} orgGroups={props.orgGroups} />}
+        {tab === 'attributes' && <AttributesTab message={message} groupAttributes={props.groupAttributes} orgGroups={props.orgGroups} scim={props.scim} />}
         {tab === 'xml' && <XmlTab message={message} />}
         {tab === 'http' && <HttpTab message={message} entry={props.entry} />}
         {tab === 'trace' && props.flow && <TraceTab flow={props.flow} messages={messageMap(props.messages)} currentKey={message.key} onOpen={props.onOpen} />}
