@@ -95,6 +95,21 @@ describe('SignatureCheck', () => {
     expect(browser.fetch).not.toHaveBeenCalled();
   });
 
+  it('says so when the browser has no permission request here, without throwing', async () => {
+    const browser = keyFetch(true, await signingJwks());
+    browser.requestHostPermission = () => {
+      throw new TypeError('browser.permissions is undefined');
+    };
+    render(
+      <KeyFetchContext.Provider value={browser}>
+        <SignatureCheck token={await token()} />
+      </KeyFetchContext.Provider>,
+    );
+    fireEvent.click(screen.getByTestId('fetch-keys'));
+    expect((await result('refused')).dataset.outcome).toBe('problem');
+    expect(browser.fetch).not.toHaveBeenCalled();
+  });
+
   it('offers no check for a token it cannot read', () => {
     const { container } = render(<SignatureCheck token={readJwt('opaque')} />);
     expect(container.textContent).toBe('');

@@ -39,10 +39,10 @@ export function SignatureCheck({ token }: { token: DecodedJwt }) {
 
   const fetchAndVerify = async (origin: string, from: string) => {
     // The permission request must be the first thing the click does: browsers grant it only inside a user action.
-    const permission = keyFetch!.requestHostPermission(`${origin}/*`);
-    setResult({ busy: `Asking for access to ${origin}…` });
     let granted = false;
     try {
+      const permission = keyFetch!.requestHostPermission(`${origin}/*`);
+      setResult({ busy: `Asking for access to ${origin}…` });
       granted = await permission;
     } catch (e) {
       return setResult({ problem: `The browser refused the request: ${(e as Error)?.message ?? String(e)}` });

@@ -57,11 +57,12 @@ const loadOrgGroups = () => openGroupStore().then((store) => store.loadOrgGroups
 const verdictTab = devtools ? devtools.inspectedWindow.tabId : tabId;
 const onVerdict = verdictTab === undefined ? undefined : (verdict: TabVerdict) => void writeVerdict(verdictTab, verdict).catch(() => {});
 
-// A provider's keys are fetched only from the Claims tab's button, after the browser granted that host.
-const keyFetch: KeyFetch = {
-  requestHostPermission: (origin) => browser.permissions.request({ origins: [origin] }),
-  fetch: (url, init) => globalThis.fetch(url, init),
-};
+// A provider's keys are fetched only from the Claims tab's button, after the browser granted that host. Firefox
+// gives a DevTools panel no permissions API (its bug 1796933): there the Claims tab offers the paste box only.
+const keyFetch: KeyFetch | undefined =
+  typeof browser.permissions?.request === 'function'
+    ? { requestHostPermission: (origin) => browser.permissions.request({ origins: [origin] }), fetch: (url, init) => globalThis.fetch(url, init) }
+    : undefined;
 
 render(
   <KeyFetchContext.Provider value={keyFetch}>
