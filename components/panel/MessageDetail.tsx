@@ -30,6 +30,8 @@ export interface MessageDetailProps {
   /** Group memberships come from SCIM, not from the assertion. */
   scim?: boolean;
   orgGroups?: readonly OrgGroups[];
+  /** Every kept exchange of the capture (the Trace tab's list of all requests). */
+  entries?: readonly HarEntry[];
   /** The message's flow: its Trace tab shows the steps around the messages. */
   flow?: Flow;
   onOpen(key: string): void;
@@ -46,10 +48,10 @@ export function tabOrder(findings: readonly Finding[], withTrace = false): Detai
 function MessageDetailView(props: MessageDetailProps) {
   const { message } = props;
   if (message.protocol === 'oidc') return <OidcDetail message={message} findings={props.findings} entry={props.entry} flow={props.flow} onClose={props.onClose} />;
-  return <SamlDetail {...props} message={message} messages={props.messages.filter((m): m is SamlMessage => m.protocol === 'saml')} />;
+  return <SamlDetail {...props} message={message} messages={props.messages.filter((m): m is SamlMessage => m.protocol === 'saml')} allMessages={props.messages} />;
 }
 
-function SamlDetail(props: MessageDetailProps & { message: SamlMessage; messages: readonly SamlMessage[] }) {
+function SamlDetail(props: MessageDetailProps & { message: SamlMessage; messages: readonly SamlMessage[]; allMessages: readonly Message[] }) {
   const { message, findings } = props;
   const order = tabOrder(findings, !!props.flow && props.flow.messageKeys.length + (props.flow.hops?.length ?? 0) > 1);
   const [tab, setTab] = useState<DetailTab>(order[0]!);
@@ -102,7 +104,7 @@ function SamlDetail(props: MessageDetailProps & { message: SamlMessage; messages
         {tab === 'attributes' && <AttributesTab message={message} groupAttributes={props.groupAttributes} orgGroups={props.orgGroups} scim={props.scim} />}
         {tab === 'xml' && <XmlTab message={message} />}
         {tab === 'http' && <HttpTab message={message} entry={props.entry} />}
-        {tab === 'trace' && props.flow && <TraceTab flow={props.flow} messages={messageMap(props.messages)} currentKey={message.key} onOpen={props.onOpen} />}
+        {tab === 'trace' && props.flow && <TraceTab flow={props.flow} messages={messageMap(props.messages)} currentKey={message.key} onOpen={props.onOpen} entries={props.entries} allMessages={messageMap(props.allMessages)} />}
       </div>
     </section>
   );

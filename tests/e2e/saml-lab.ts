@@ -20,7 +20,7 @@ export async function startSamlLab(): Promise<SamlLab> {
   const idp = await startIdp({ credentials, variant: () => current });
   let sp: LocalSp;
   try {
-    sp = await startSp({ idp: { ssoUrl: idp.ssoUrl, cert: credentials.cert }, acsStatus: () => current.acsStatus });
+    sp = await startSp({ idp: { ssoUrl: idp.ssoUrl, cert: credentials.cert }, acsStatus: () => current.acsStatus, loop: () => current.loop === true });
   } catch (error) {
     await idp.close();
     throw error;
