@@ -1,5 +1,5 @@
 import type { Flow } from '../utils/flow/types';
-import { profileById } from '../utils/profiles';
+import { profileLabel } from '../utils/profiles/profile-label';
 
 export interface FlowProfile {
   id: string;
@@ -11,5 +11,5 @@ export interface FlowProfile {
 /** The service profile that judged a flow, as analyze() recorded it on the flow. */
 export function flowProfile(flow: Flow): FlowProfile {
   const id = flow.profile ?? 'generic';
-  return { id, label: profileById(id)?.label ?? id, reason: flow.reason?.detail ?? 'no reason recorded' };
+  return { id, label: profileLabel(id, flow.protocol), reason: flow.reason?.detail ?? 'no reason recorded' };
 }

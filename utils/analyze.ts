@@ -3,6 +3,7 @@ import { buildFlows } from './flow/build-flows';
 import type { Flow, SkippedCheck } from './flow/types';
 import type { Exchange, HarEntry } from './har/types';
 import type { Provisioning } from './profiles/types';
+import { judgedWords, profileLabel } from './profiles/profile-label';
 import { pickProfile, type AttributeMapping, type EnterpriseContext, type PickedProfile, type ProfileId } from './profiles';
 import type { ReadCache } from './protocols/read-cache';
 import { PROTOCOLS, protocolById } from './protocols/registry';
@@ -160,7 +161,10 @@ function pickFor(flow: Flow, messages: readonly Message[], options: AnalyzeOptio
 
 /** Why a rule does not run on a flow, recorded so that its silence is not read as a pass. */
 function skipReason(rule: Rule, ctx: RuleContext<Message>): string | undefined {
-  if (rule.judges && !ctx.profile.checks[rule.judges]) return `the ${ctx.profile.label} profile does not judge ${rule.judges}`;
+  if (rule.judges && !ctx.profile.checks[rule.judges]) {
+    const protocol = ctx.message.protocol;
+    return `the ${profileLabel(ctx.profile.id, protocol)} profile does not judge ${judgedWords(rule.judges, protocol)}`;
+  }
   if (rule.needsOrgGroups && !ctx.orgGroups?.length) return 'no organization group list was given';
   return undefined;
 }

@@ -63,3 +63,18 @@ describe('which service judged a flow, in the panel', () => {
     await waitFor(() => expect(screen.getByTestId('flow').textContent).toContain('judged as Generic SAML SP'));
   });
 });
+
+describe('which service judged an OpenID Connect flow, in the panel', () => {
+  it('speaks of an OIDC app and its claims, not of a SAML SP and its attributes', async () => {
+    const { oidcSignIn } = await import('@/tests/support/oidc-builder');
+    const { source, add } = fakeSource();
+    render(<PanelApp source={source} />);
+    await add((await oidcSignIn({ responseType: 'id_token', responseMode: 'form_post' })).map((entry) => ({ entry, source: 'panel' }) as Exchange));
+    expect((await screen.findByTestId('flow')).textContent).toContain('judged as Generic OpenID Connect app');
+    fireEvent.click((await screen.findAllByTestId('message-row')).find((r) => r.dataset.kind === 'AuthorizationResponse')!);
+    const judged = within(await screen.findByRole('region', { name: 'AuthorizationResponse detail' })).getByTestId('judged-by');
+    expect(judged.textContent).toContain('Judged as Generic OpenID Connect app');
+    expect(judged.textContent).toContain('Claims and groups were not checked');
+    expect(judged.textContent).toContain('oidc-email-claim-missing: the Generic OpenID Connect app profile does not judge claims');
+  });
+});

@@ -1,5 +1,5 @@
 import type { Flow } from '@/utils/flow/types';
-import { profileById } from '@/utils/profiles';
+import { profileLabel } from '@/utils/profiles/profile-label';
 
 /** The checks a profile left out because it does not judge them (not those waiting for a group list). */
 export function profileSkipped(flow: Flow | undefined): boolean {
@@ -12,14 +12,14 @@ export function profileSkipped(flow: Flow | undefined): boolean {
  */
 export function JudgedBy({ flow }: { flow: Flow | undefined }) {
   if (!flow?.profile) return null;
-  const label = profileById(flow.profile)?.label ?? flow.profile;
+  const label = profileLabel(flow.profile, flow.protocol);
   const skipped = flow.skipped ?? [];
   return (
     <div class="judged-by" data-testid="judged-by">
       <p>
         Judged as <strong>{label}</strong>
         {flow.reason ? `: ${flow.reason.detail}.` : '.'}
-        {profileSkipped(flow) && ' Attributes and groups were not checked: choose the service in the toolbar to check them.'}
+        {profileSkipped(flow) && ` ${flow.protocol === 'oidc' ? 'Claims' : 'Attributes'} and groups were not checked: choose the service in the toolbar to check them.`}
       </p>
       {skipped.length > 0 && (
         <details>

@@ -4,7 +4,7 @@ import type { ListRow } from '@/utils/panel/filter-messages';
 import type { Message } from '@/utils/protocols/types';
 import type { SamlMessage } from '@/utils/saml/types';
 import { SeverityBadge } from './SeverityBadge';
-import { profileById } from '@/utils/profiles';
+import { profileLabel } from '@/utils/profiles/profile-label';
 import { profileSkipped } from './JudgedBy';
 
 /** Every row has this height so the list can render only what is visible (1,000+ messages stay smooth). */
@@ -126,7 +126,7 @@ function MessageListView({ rows, selectedKey, openKey, onSelect, onOpen, onMove 
           {f.protocol === 'saml' && f.acsStatus !== undefined && <span class="muted">ACS answered HTTP {f.acsStatus}</span>}
           {f.protocol === 'oidc' && f.callbackStatus !== undefined && <span class="muted">redirect URI answered HTTP {f.callbackStatus}</span>}
           {f.unsolicited && <span class="tag">IdP-initiated</span>}
-          {f.profile && <span class="tag profile-tag">judged as {profileById(f.profile)?.label ?? f.profile}</span>}
+          {f.profile && <span class="tag profile-tag">judged as {profileLabel(f.profile, f.protocol)}</span>}
           <span class="muted">
             {row.shown} {row.shown === 1 ? 'message' : 'messages'}
           </span>

@@ -11,6 +11,7 @@ import { FindingsTab } from './FindingsTab';
 import { HttpTab } from './HttpTab';
 import { JudgedBy, profileSkipped } from './JudgedBy';
 import { SeverityBadge } from './SeverityBadge';
+import { SignatureCheck } from './SignatureCheck';
 
 type OidcTab = 'findings' | 'summary' | 'claims' | 'http';
 const TAB_LABEL: Record<OidcTab, string> = { findings: 'Findings', summary: 'Summary', claims: 'Claims', http: 'HTTP' };
@@ -37,6 +38,7 @@ function ClaimsTab({ message }: { message: OidcMessage }) {
           <h3>{name}</h3>
           <p class="muted">Read without checking its signature: what the token says, not proof that the provider issued it.</p>
           {token.problem && <p class="validity-expired">{token.problem}</p>}
+          <SignatureCheck token={token} />
           {token.payload && (
             <table class="pairs" data-testid="claims-table">
               <thead>

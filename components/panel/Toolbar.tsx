@@ -7,9 +7,13 @@ import type { ProfileId } from '@/utils/profiles';
 import type { MessageKind } from '@/utils/saml/types';
 import type { OidcKind } from '@/utils/oidc/types';
 
+// Every service the engine has a profile for: a Devolutions Cloud sign-in behind its own host (or captured from a
+// HAR) is judged as Devolutions Cloud only when the admin can say so.
 const PROFILE_CHOICES: ReadonlyArray<[ProfileId, string]> = [
   ['sonarqube-cloud', 'Service: SonarQube Cloud'],
-  ['generic', 'Service: generic SAML'],
+  ['sonarqube-server', 'Service: SonarQube Server'],
+  ['devolutions-cloud', 'Service: Devolutions Cloud'],
+  ['generic', 'Service: generic (protocol checks only)'],
 ];
 
 const KINDS: ReadonlyArray<MessageKind | OidcKind> = [

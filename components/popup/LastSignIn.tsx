@@ -14,6 +14,13 @@ const LEVEL_TEXT: Record<TabVerdict['worst'], string> = {
   ok: 'Sign-in looks fine',
 };
 
+/** Skipped checks grouped by why (one profile skips for one or two reasons), in the verdict's order. */
+function skippedByReason(skipped: TabVerdict['skipped']): Array<[string, string[]]> {
+  const groups = new Map<string, string[]>();
+  for (const { rule, reason } of skipped ?? []) groups.set(reason, [...(groups.get(reason) ?? []), rule]);
+  return [...groups];
+}
+
 /** The verdict of the last sign-in the recorder saw on this tab; its text is captured data, shown as text. */
 export function LastSignIn({ verdict, tabId, onOpenPanel }: Props) {
   return (
@@ -27,6 +34,16 @@ export function LastSignIn({ verdict, tabId, onOpenPanel }: Props) {
               {verdict.flows} sign-in{verdict.flows === 1 ? '' : 's'} · {new Date(verdict.at).toLocaleTimeString()}
             </span>
           </p>
+          {verdict.judgedAs && (
+            <p class="hint muted" data-testid="judged-as">
+              {verdict.protocol === 'oidc' ? 'OpenID Connect' : 'SAML'} sign-in, judged as {verdict.judgedAs.label} ({verdict.judgedAs.reason})
+            </p>
+          )}
+          {skippedByReason(verdict.skipped).map(([reason, rules]) => (
+            <p class="hint muted" data-testid="skipped-checks" key={reason}>
+              Not checked, {reason}: {rules.join(', ')}
+            </p>
+          ))}
           {verdict.topFinding && (
             <p class="top-finding">
               <span class={`level-${verdict.topFinding.severity}`}>{verdict.topFinding.message}</span>{' '}

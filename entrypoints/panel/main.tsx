@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
+import { KeyFetchContext, type KeyFetch } from '@/components/panel/key-fetch';
 import { PanelApp } from '@/components/panel/PanelApp';
 import { FILE_ONLY_SOURCE, type CaptureSource } from '@/utils/panel/capture-source';
 import { devtoolsSource, type DevtoolsNetwork } from './devtools-source';
@@ -57,7 +58,16 @@ const loadOrgGroups = () =>
 const verdictTab = devtools ? devtools.inspectedWindow.tabId : tabId;
 const onVerdict = verdictTab === undefined ? undefined : (verdict: TabVerdict) => void writeVerdict(verdictTab, verdict).catch(() => {});
 
+// A provider's keys are fetched only from the Claims tab's button, after the browser granted that host. Firefox
+// gives a DevTools panel no permissions API (its bug 1796933): there the Claims tab offers the paste box only.
+const keyFetch: KeyFetch | undefined =
+  typeof browser.permissions?.request === 'function'
+    ? { requestHostPermission: (origin) => browser.permissions.request({ origins: [origin] }), fetch: (url, init) => globalThis.fetch(url, init) }
+    : undefined;
+
 render(
-  <PanelApp source={source} loadOrgGroups={loadOrgGroups} watchEnterprises={watchEnterprises} version={browser.runtime.getManifest().version} onVerdict={onVerdict} />,
+  <KeyFetchContext.Provider value={keyFetch}>
+    <PanelApp source={source} loadOrgGroups={loadOrgGroups} watchEnterprises={watchEnterprises} version={browser.runtime.getManifest().version} onVerdict={onVerdict} />
+  </KeyFetchContext.Provider>,
   document.getElementById('app')!,
 );

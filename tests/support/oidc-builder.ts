@@ -1,7 +1,7 @@
 // Builds OpenID Connect sign-ins as browsers capture them, with ID tokens signed at test time (jose), shaped like
 // Microsoft Entra ID's v2.0 tokens (claims from Microsoft's ID token claims reference). The defaults make a clean
 // authorization-code + PKCE sign-in; every protocol detail a rule checks can be changed.
-import { SignJWT, generateKeyPair, type CryptoKey } from 'jose';
+import { SignJWT, exportJWK, generateKeyPair, type CryptoKey } from 'jose';
 import type { HarEntry, HarNameValue } from '../../utils/har/types';
 import { analyze, type AnalyzeOptions } from '../../utils/analyze';
 import type { Finding } from '../../utils/rules/types';
@@ -28,6 +28,13 @@ export async function signJwt(payload: Record<string, unknown>, header: Record<s
   keys ??= generateKeyPair('RS256');
   const { privateKey } = await keys;
   return new SignJWT(payload).setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid: 'test-key-1', ...header }).sign(privateKey);
+}
+
+/** The JWKS the provider would publish for signJwt's key (kid test-key-1). */
+export async function signingJwks(): Promise<{ keys: Array<Record<string, unknown>> }> {
+  keys ??= generateKeyPair('RS256');
+  const { publicKey } = await keys;
+  return { keys: [{ ...(await exportJWK(publicKey)), kid: 'test-key-1', use: 'sig', alg: 'RS256' }] };
 }
 
 /** An Entra ID v2.0 ID token's claims (Microsoft's reference sample, with this test's tenant, client and times). */

@@ -35,7 +35,12 @@ describe('sign-in verdict', () => {
         { id: 'response-unsigned', severity: 'warning' },
         { id: 'sha1-signature', severity: 'warning' },
       ],
+      // The generic profile judged it (sp.example.com is no known service), and skipped the service's checks.
+      protocol: 'saml',
+      judgedAs: { profile: 'generic', label: 'Generic SAML SP', reason: flows[0]!.reason!.detail },
+      skipped: flows[0]!.skipped,
     });
+    expect(verdict!.skipped!.map((s) => s.rule)).toContain('email-attribute-missing');
   });
 
   it('judges the latest sign-in only, and names no top finding when there are only notes', () => {

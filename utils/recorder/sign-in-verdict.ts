@@ -1,6 +1,7 @@
 import { analyze, type Analysis } from '../analyze';
 import type { HarEntry } from '../har/types';
 import type { Flow } from '../flow/types';
+import { profileLabel } from '../profiles/profile-label';
 import { ruleById, worstSeverity } from '../rules/index';
 import type { OrgGroups } from '../rules/types';
 import type { TabVerdict } from '../settings/verdict';
@@ -48,6 +49,11 @@ export function verdictOfFlow(analysis: Analysis, flow: Flow, at: string, orgGro
     for (const severity of ['error', 'warning', 'info']) for (const f of own) if (f.severity === severity && !seen.has(f.rule)) seen.set(f.rule, severity);
     verdict.rules = [...seen].map(([id, severity]) => ({ id, severity }));
   }
+  // Which service judged it, and what that service's profile left unchecked: "fine" is only as wide as that.
+  verdict.protocol = flow.protocol;
+  const profile = flow.profile ?? 'generic';
+  verdict.judgedAs = { profile, label: profileLabel(profile, flow.protocol), reason: flow.reason?.detail ?? 'no reason recorded' };
+  if (flow.skipped?.length) verdict.skipped = flow.skipped.map(({ rule, reason }) => ({ rule, reason }));
   const response = analysis.messages.find((m) => m.key === flow.responseKey);
   const host = hostOf((flow.protocol === 'saml' ? flow.acsUrl : undefined) ?? response?.url);
   if (host) verdict.host = host;

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { b64, deflateB64, fixtureXml, postEntry, redirectEntry } from '../../tests/support/har-builder';
 import type { HarEntry } from '../har/types';
 import { CaptureStore } from './capture-store';
-import { latestSignIn, signInWindow, VERDICT_MAX_ENTRIES, VERDICT_WINDOW_MS } from './sign-in-window';
+import { oidcSignIn } from '../../tests/support/oidc-builder';
+import { carriesResponse, latestSignIn, signInWindow, VERDICT_MAX_ENTRIES, VERDICT_WINDOW_MS } from './sign-in-window';
 
 const ACS = 'https://sonarcloud.io/oauth2/callback/saml';
 const RESPONSE = b64(fixtureXml('entra/netsaml2-issue-49-response.xml'));
@@ -31,6 +32,24 @@ describe('sign-in window', () => {
     // Hops kept around the sign-in take no slot.
     const hop = (minutes: number) => ({ ...request(minutes), request: { method: 'GET', url: 'https://app.example/', headers: [] } });
     expect(signInWindow([request(1), ...Array.from({ length: 60 }, () => hop(1)), response(2)])!.entries.map((e) => e.startedDateTime)).toEqual([at(1), at(2)]);
+  });
+
+  it('ends an OpenID Connect sign-in where the answer reaches the redirect URI: query, fragment, form_post or error', async () => {
+    // A fragment never reaches the server: the provider's redirect carries it, in its Location header.
+    const cases: Array<[Parameters<typeof oidcSignIn>[0], number]> = [
+      [{}, 1],
+      [{ responseType: 'id_token token' }, 0],
+      [{ responseType: 'id_token', responseMode: 'form_post' }, 1],
+      [{ error: { error: 'access_denied', description: 'AADSTS50105' } }, 1],
+    ];
+    for (const [spec, end] of cases) {
+      const entries = await oidcSignIn(spec);
+      expect(entries.map(carriesResponse), JSON.stringify(spec)).toEqual(entries.map((_, i) => i === end));
+      expect(signInWindow(entries.slice(0, end + 1))?.flows, JSON.stringify(spec)).toBe(1);
+    }
+    // The browser's token call comes after the answer: it ends no sign-in of its own.
+    const spa = await oidcSignIn({ tokenCall: true });
+    expect(spa.map(carriesResponse).filter(Boolean)).toHaveLength(1);
   });
 
   it('is nothing when the last capture completes no sign-in', () => {

@@ -1,5 +1,6 @@
 import type { HarEntry } from '../har/types';
 import { isProtocolExchange } from '../protocols/detectors';
+import { detectOidc } from '../oidc/detect';
 import { detectSaml } from '../saml/detect';
 import type { CaptureStore } from './capture-store';
 import type { RecorderSignIn } from './protocol';
@@ -13,7 +14,10 @@ export const VERDICT_WINDOW_MS = 15 * 60 * 1000;
 /** At most this many captures are analyzed per verdict: the whole store (up to 10,000) would take seconds. */
 export const VERDICT_MAX_ENTRIES = 50;
 
-export const carriesResponse = (entry: HarEntry) => !!detectSaml(entry)?.messages.some((m) => m.param === 'SAMLResponse');
+/** A SAML Response, or an OpenID Connect answer at the redirect URI (code, tokens or error): a sign-in's end. */
+export const carriesResponse = (entry: HarEntry) =>
+  !!detectSaml(entry)?.messages.some((m) => m.param === 'SAMLResponse') ||
+  !!detectOidc(entry)?.some((f) => (f.kind === 'AuthorizationResponse' || f.kind === 'ErrorResponse') && f.carrier !== 'json');
 
 /**
  * The captures that can belong to the sign-in completed by the last of a tab group's captures (oldest first):

@@ -23,12 +23,12 @@ describe(RULE, () => {
     expect(f!.message).toContain('SonarQube Cloud may refuse it');
   });
 
-  it('is recorded as skipped under the generic profile, which does not judge attributes', async () => {
+  it('is recorded as skipped under the generic profile, which does not judge claims', async () => {
     const { analyze } = await import('../analyze');
     const { oidcSignIn } = await import('../../tests/support/oidc-builder');
     const analysis = analyze(await oidcSignIn({ responseType: 'id_token', claims: { email: undefined } }));
     expect(analysis.findings.filter((x) => x.rule === RULE)).toEqual([]);
-    expect(analysis.flows[0]!.skipped).toContainEqual({ rule: RULE, reason: expect.stringContaining('does not judge attributes') });
+    expect(analysis.flows[0]!.skipped).toContainEqual({ rule: RULE, reason: expect.stringContaining('the Generic OpenID Connect app profile does not judge claims') });
   });
 
   it('stays silent when the email is there, and under the generic profile without one', async () => {

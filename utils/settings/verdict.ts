@@ -24,6 +24,12 @@ export interface TabVerdict {
   groupsMatch?: boolean;
   /** Every rule that fired on the sign-in, worst first, once each: the troubleshooter reads causes from them. */
   rules?: Array<{ id: string; severity: string }>;
+  /** The sign-in's protocol ('saml', 'oidc'); verdicts stored before it was recorded are SAML. */
+  protocol?: string;
+  /** The service profile that judged the sign-in, by name, and why it was chosen. */
+  judgedAs?: { profile: string; label: string; reason: string };
+  /** Checks that profile did not run, and why: a clean verdict is silent on them. */
+  skipped?: Array<{ rule: string; reason: string }>;
 }
 
 export function verdictKey(tabId: number): string {
@@ -51,6 +57,17 @@ export function toVerdict(value: unknown): TabVerdict | undefined {
         typeof r === 'object' && r !== null && typeof (r as { id?: unknown }).id === 'string' && typeof (r as { severity?: unknown }).severity === 'string',
     );
     verdict.rules = rules.slice(0, 100).map(({ id, severity }) => ({ id, severity }));
+  }
+  if (typeof v.protocol === 'string') verdict.protocol = v.protocol;
+  const judged = v.judgedAs as Record<string, unknown> | undefined;
+  if (judged && typeof judged.profile === 'string' && typeof judged.label === 'string' && typeof judged.reason === 'string') {
+    verdict.judgedAs = { profile: judged.profile, label: judged.label, reason: judged.reason };
+  }
+  if (Array.isArray(v.skipped)) {
+    verdict.skipped = (v.skipped as unknown[])
+      .filter((c): c is { rule: string; reason: string } => typeof c === 'object' && c !== null && typeof (c as { rule?: unknown }).rule === 'string' && typeof (c as { reason?: unknown }).reason === 'string')
+      .slice(0, 100)
+      .map(({ rule, reason }) => ({ rule, reason }));
   }
   return verdict;
 }
