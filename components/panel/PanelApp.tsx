@@ -42,6 +42,8 @@ export function PanelApp({ source, loadOrgGroups, saveFile = saveTextFile, versi
   const [status, setStatus] = useState<SourceStatus>({});
   const [notice, setNotice] = useState<{ kind: 'error' | 'info'; text: string } | null>(null);
   const [dragging, setDragging] = useState(false);
+  /** The generation whose signatures are being checked: the findings shown may still change. */
+  const [checking, setChecking] = useState<number | undefined>();
   const [redact, setRedact] = useState(true);
   const [replaceGroups, setReplaceGroups] = useState(false);
   /** A redacted export waiting for the admin to read what was replaced and save it. */
@@ -81,10 +83,13 @@ export function PanelApp({ source, loadOrgGroups, saveFile = saveTextFile, versi
     const quick = analyze(request.exchanges, request.options);
     dispatch({ type: 'analyzed', request, analysis: quick });
     if (!enrichWanted(quick.messages, request.options.trust)) return;
-    analyzeWithTrust(request.exchanges, request.options).then(
-      (analysis) => dispatch({ type: 'analyzed', request, analysis, enriched: true }),
-      (e: unknown) => setNotice({ kind: 'error', text: `Signatures could not be checked: ${(e as Error)?.message ?? String(e)}` }),
-    );
+    setChecking(request.generation);
+    analyzeWithTrust(request.exchanges, request.options)
+      .then(
+        (analysis) => dispatch({ type: 'analyzed', request, analysis, enriched: true }),
+        (e: unknown) => setNotice({ kind: 'error', text: `Signatures could not be checked: ${(e as Error)?.message ?? String(e)}` }),
+      )
+      .finally(() => setChecking((g) => (g === request.generation ? undefined : g)));
   }, [request?.generation]);
 
   const lastVerdict = useRef<string | undefined>(undefined);
@@ -277,6 +282,7 @@ export function PanelApp({ source, loadOrgGroups, saveFile = saveTextFile, versi
             orgGroups={state.orgGroups}
             onOpen={openKey}
             onClose={closeDetail}
+            saveFile={saveFile}
           />
         )}
       </main>
@@ -286,6 +292,7 @@ export function PanelApp({ source, loadOrgGroups, saveFile = saveTextFile, versi
           {messageCount} SAML {messageCount === 1 ? 'message' : 'messages'} in {state.analysis.flows.length} {state.analysis.flows.length === 1 ? 'flow' : 'flows'}
         </span>
         <span>{otherRequests} other requests counted, not kept</span>
+        {checking !== undefined && <span data-testid="checking-signatures">Checking signatures…</span>}
         {state.dropped > 0 && <span>{state.dropped} older SAML exchanges dropped (at most {state.maxExchanges} kept)</span>}
         {state.paused && <span class="paused">Paused{state.ignoredWhilePaused ? `: ${state.ignoredWhilePaused} SAML exchanges ignored` : ''}</span>}
         {state.orgGroups?.length ? (
