@@ -7,7 +7,9 @@ import { hasErrors } from '@/utils/panel/panel-state';
 import type { Finding, OrgGroups } from '@/utils/rules/types';
 import type { SamlMessage } from '@/utils/saml/types';
 import { AttributesTab } from './AttributesTab';
-import { CertificateTab } from './CertificateTab';
+import type { CertificateTabProps } from './CertificateTab';
+import { LazyView } from './lazy-view';
+import { DecryptionKeyBox } from './DecryptionKeyBox';
 import { FindingsTab } from './FindingsTab';
 import { idpOf } from '@/utils/rules/support/attribute-lookup';
 import { HttpTab } from './HttpTab';
@@ -35,6 +37,10 @@ export interface MessageDetailProps {
   onClose(): void;
   /** Downloads a file the admin asked for (a certificate's PEM). */
   saveFile?(name: string, text: string, type?: string): void;
+  /** The panel holds an SP private key (memory only). */
+  decryptionKeyGiven?: boolean;
+  /** Gives the panel an SP private key to decrypt with, or forgets it (undefined). */
+  onDecryptionKey?(key: string | undefined): void;
 }
 
 /** Findings lead when something is wrong; otherwise the summary does. */
@@ -44,6 +50,8 @@ export function tabOrder(findings: readonly Finding[], withTrace = false, withCe
   order.push('xml', 'http');
   return withTrace ? [...order, 'trace'] : order;
 }
+
+const loadCertificateTab = () => import('./CertificateTab').then((m) => m.CertificateTab);
 
 /** A signature that carries its certificate (cheap: the view itself reads it with the on-demand crypto code). */
 const carriesCertificate = (m: SamlMessage) => !!m.xml?.includes('X509Certificate>');
@@ -81,6 +89,9 @@ function SamlDetail(props: MessageDetailProps & { message: SamlMessage; messages
           ×
         </button>
       </header>
+      {message.encryptedAssertions > 0 && props.onDecryptionKey && (
+        <DecryptionKeyBox message={message} keyGiven={!!props.decryptionKeyGiven} onKey={props.onDecryptionKey} />
+      )}
       <div class="tabs" role="tablist" aria-label="Message detail" ref={tabs} onKeyDown={onTabKey}>
         {order.map((t) => (
           <button
@@ -105,7 +116,9 @@ function SamlDetail(props: MessageDetailProps & { message: SamlMessage; messages
         {tab === 'findings' && <FindingsTab findings={findings} idp={idpOf(message, message.assertions[0])} />}
         {tab === 'summary' && <SummaryTab message={message} messages={props.messages} onOpen={props.onOpen} />}
         {tab === 'attributes' && <AttributesTab message={message} groupAttributes={props.groupAttributes} orgGroups={props.orgGroups} />}
-        {tab === 'certificate' && <CertificateTab message={message} saveFile={props.saveFile ?? saveTextFile} />}
+        {tab === 'certificate' && (
+          <LazyView<CertificateTabProps> load={loadCertificateTab} props={{ message, saveFile: props.saveFile ?? saveTextFile }} />
+        )}
         {tab === 'xml' && <XmlTab message={message} />}
         {tab === 'http' && <HttpTab message={message} entry={props.entry} />}
         {tab === 'trace' && props.flow && <TraceTab flow={props.flow} messages={messageMap(props.messages)} currentKey={message.key} onOpen={props.onOpen} />}

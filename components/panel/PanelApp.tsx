@@ -7,6 +7,9 @@ import type { CaptureSource, SourceStatus } from '@/utils/panel/capture-source';
 import { analyze } from '@/utils/analyze';
 import { analyzeWithTrust } from '@/utils/analyze-with-trust';
 import { enrichWanted } from '@/utils/trust/enrich';
+import { panelTrust } from '@/utils/panel/panel-trust';
+import type { IdpMetadataMap } from '@/utils/settings/idp-metadata';
+import type { IdpMetadataStore } from '@/utils/settings/idp-metadata-store';
 import { analysisRequest, initialPanelState, panelReducer } from '@/utils/panel/panel-state';
 import { panelVerdict } from '@/utils/panel/panel-verdict';
 import { defaultProfile } from '@/utils/profiles';
@@ -35,9 +38,11 @@ export interface PanelAppProps {
   maxExchanges?: number;
   /** Told the verdict on the last sign-in shown, when it changes (the popup shows it for the inspected tab). */
   onVerdict?: (verdict: TabVerdict) => void;
+  /** The enterprises' IdP metadata (storage.local in the extension), the expected signing certificates. */
+  idpMetadata?: Pick<IdpMetadataStore, 'load' | 'watch'>;
 }
 
-export function PanelApp({ source, loadOrgGroups, saveFile = saveTextFile, version, maxExchanges, onVerdict }: PanelAppProps) {
+export function PanelApp({ source, loadOrgGroups, saveFile = saveTextFile, version, maxExchanges, onVerdict, idpMetadata }: PanelAppProps) {
   const [state, dispatch] = useReducer(panelReducer, { maxExchanges }, initialPanelState);
   const [status, setStatus] = useState<SourceStatus>({});
   const [notice, setNotice] = useState<{ kind: 'error' | 'info'; text: string } | null>(null);
@@ -74,6 +79,19 @@ export function PanelApp({ source, loadOrgGroups, saveFile = saveTextFile, versi
     };
   }, [loadOrgGroups]);
 
+  useEffect(() => {
+    if (!idpMetadata) return;
+    let live = true;
+    const use = (all: IdpMetadataMap) => live && dispatch({ type: 'idp-metadata', records: Object.values(all) });
+    // Without the metadata the signatures are still checked, against what the messages carry.
+    idpMetadata.load().then(use, () => {});
+    const stop = idpMetadata.watch(use);
+    return () => {
+      live = false;
+      stop();
+    };
+  }, [idpMetadata]);
+
   // The analysis runs outside the reducer, so a slow step (signature verification) never holds up the list or
   // typing in the filter; a newer capture's analysis replaces an older one still running.
   const request = analysisRequest(state);
@@ -82,9 +100,10 @@ export function PanelApp({ source, loadOrgGroups, saveFile = saveTextFile, versi
     // The rules' verdict at once; the signature results (their code loads on demand) replace it when ready.
     const quick = analyze(request.exchanges, request.options);
     dispatch({ type: 'analyzed', request, analysis: quick });
-    if (!enrichWanted(quick.messages, request.options.trust)) return;
+    const trust = panelTrust(quick.messages, request.trust);
+    if (!enrichWanted(quick.messages, trust)) return;
     setChecking(request.generation);
-    analyzeWithTrust(request.exchanges, request.options)
+    analyzeWithTrust(request.exchanges, trust ? { ...request.options, trust } : request.options)
       .then(
         (analysis) => dispatch({ type: 'analyzed', request, analysis, enriched: true }),
         (e: unknown) => setNotice({ kind: 'error', text: `Signatures could not be checked: ${(e as Error)?.message ?? String(e)}` }),
@@ -170,6 +189,7 @@ export function PanelApp({ source, loadOrgGroups, saveFile = saveTextFile, versi
   const select = useCallback((key: string) => dispatch({ type: 'select', key }), []);
   const openKey = useCallback((key: string) => dispatch({ type: 'open', key }), []);
   const move = useCallback((by: number | 'first' | 'last') => dispatch({ type: 'move', by }), []);
+  const setDecryptionKey = useCallback((key: string | undefined) => dispatch({ type: 'decryption-key', key }), []);
 
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
@@ -283,6 +303,8 @@ export function PanelApp({ source, loadOrgGroups, saveFile = saveTextFile, versi
             onOpen={openKey}
             onClose={closeDetail}
             saveFile={saveFile}
+            decryptionKeyGiven={!!state.decryptionKey}
+            onDecryptionKey={setDecryptionKey}
           />
         )}
       </main>

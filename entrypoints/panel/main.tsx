@@ -6,6 +6,7 @@ import { FILE_ONLY_SOURCE, type CaptureSource } from '@/utils/panel/capture-sour
 import { devtoolsSource, type DevtoolsNetwork } from './devtools-source';
 import { recorderSource } from './recorder-source';
 import { writeVerdict, type TabVerdict } from '@/utils/settings/verdict';
+import { createIdpMetadataStore } from '@/utils/settings/idp-metadata-store';
 import '@/components/panel/panel.css';
 
 // In DevTools the page has `devtools.network`; opened as a tab (panel.html?tab=<id> from the popup, or plain
@@ -39,6 +40,12 @@ const verdictTab = devtools ? devtools.inspectedWindow.tabId : tabId;
 const onVerdict = verdictTab === undefined ? undefined : (verdict: TabVerdict) => void writeVerdict(verdictTab, verdict).catch(() => {});
 
 render(
-  <PanelApp source={source} loadOrgGroups={loadOrgGroups} version={browser.runtime.getManifest().version} onVerdict={onVerdict} />,
+  <PanelApp
+    source={source}
+    loadOrgGroups={loadOrgGroups}
+    version={browser.runtime.getManifest().version}
+    onVerdict={onVerdict}
+    idpMetadata={createIdpMetadataStore()}
+  />,
   document.getElementById('app')!,
 );
