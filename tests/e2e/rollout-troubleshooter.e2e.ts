@@ -12,8 +12,8 @@ import { startNetworkSentinel, type NetworkSentinel } from './network-sentinel';
 import { screenshotPath } from './screenshots';
 
 // Issue 19: a failing sign-in to SonarQube Cloud, captured by the background recorder, makes the popup's
-// troubleshooter stop at the cause the capture shows, without asking. The Entra ID response carries a group
-// overage claim (no group names) and no e-mail attribute: group synchronization comes first in the
+// troubleshooter stop at the cause the capture shows, without asking. The Entra ID response carries no group
+// claim and no e-mail attribute: group synchronization comes first in the
 // troubleshooting page's order, so that is where it stops.
 
 const SAML_RESPONSE = b64(fixtureXml('entra/netsaml2-issue-49-response.xml'));
@@ -108,7 +108,8 @@ describe('the troubleshooter on a captured failing sign-in', () => {
     await popup.click({ within: card, role: 'button', name: 'Sign-in doesn’t work?' });
     const answer = { within: card, role: 'heading', name: 'Likely cause: The group synchronization failed' } as const;
     await popup.waitFor(answer, { timeout: 10_000 });
-    expect(await popup.texts({ within: card, text: 'SSO Lens saw: The captured sign-in shows entra-group-overage.' })).toHaveLength(1);
+    // No group claim at all: the group rule that fires is groups-missing (without the overage claim, overage is only a guess).
+    expect(await popup.texts({ within: card, text: 'SSO Lens saw: The captured sign-in shows groups-missing.' })).toHaveLength(1);
     // Nothing was asked: the capture answered.
     expect(await popup.count({ within: card, role: 'button', name: 'Yes' })).toBe(0);
     // What came before it in the page's order was ruled out from the capture.
