@@ -14,6 +14,8 @@ export async function startSp(options: {
   idp: { ssoUrl: string; cert: string };
   /** Read at each POST to the ACS: a status to answer with after validating (e.g. 403), if any. */
   acsStatus: () => number | undefined;
+  /** The SP's private key for encrypted assertions (PEM). */
+  decryptionKey?: string;
 }): Promise<LocalSp> {
   const routes = (origin: string): Handler => {
     const saml = new SAML({
@@ -26,6 +28,7 @@ export async function startSp(options: {
       wantAuthnResponseSigned: true,
       validateInResponseTo: ValidateInResponseTo.ifPresent,
       acceptedClockSkewMs: 0,
+      ...(options.decryptionKey ? { decryptionPvk: options.decryptionKey } : {}),
     });
     return async (req, url, res) => {
       if (req.method === 'GET' && url.pathname === '/login') {
