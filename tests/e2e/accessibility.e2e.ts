@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { har } from '../support/har-builder';
 import { itLogsNoConsoleProblem } from './console-check';
+import { oidcSignIn } from '../support/oidc-builder';
 import { fixturePost, signInEntries } from '../support/protocol-builder';
 import { browserName, launch, until, type ExtensionBrowser, type TestPage } from './harness/harness';
 import { PANEL } from './panel-page';
@@ -58,12 +59,15 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
   let browser: ExtensionBrowser;
   let dir: string;
   let harPath: string;
+  let oidcHarPath: string;
   const moderate: Array<{ state: string } & Violation> = [];
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'sso-lens-a11y-'));
     harPath = join(dir, 'audit.har');
     await writeFile(harPath, auditHar());
+    oidcHarPath = join(dir, 'audit-oidc.har');
+    await writeFile(oidcHarPath, har(await oidcSignIn({ responseType: 'code', tokenCall: true })));
     browser = await launch();
   });
   afterAll(async () => {
@@ -131,9 +135,30 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
       await panel.waitFor({ role: 'tab' });
       const tabs = await panel.texts({ role: 'tab' });
       expect(tabs.length).toBeGreaterThanOrEqual(5);
+      // The Entra Response is signed: its certificate details are one of the states audited.
+      expect(tabs.map((t) => t.trim())).toContain('Certificate');
       for (const tab of tabs) {
         await panel.click({ role: 'tab', name: tab.trim() });
+        // The certificate view's code and the X.509 reading load on demand: audit what it shows once ready.
+        if (tab.trim() === 'Certificate') await panel.waitFor('[data-testid="certificate-view"]');
         await expectClean(panel, `panel detail tab ${tab.trim()} (${scheme})`);
+      }
+      await panel.close();
+    });
+
+    it('panel: an OIDC sign-in on every detail tab, the Claims tab included', async () => {
+      const panel = await open('panel.html', scheme);
+      await panel.waitFor(PANEL.harImport);
+      await panel.upload(PANEL.harImport, oidcHarPath);
+      await panel.waitFor(`${PANEL.messageRow}[data-kind="TokenResponse"]`);
+      await panel.click(`${PANEL.messageRow}[data-kind="TokenResponse"]`);
+      await panel.waitFor({ role: 'tab' });
+      const tabs = (await panel.texts({ role: 'tab' })).map((t) => t.trim());
+      expect(tabs).toContain('Claims');
+      for (const tab of tabs) {
+        await panel.click({ role: 'tab', name: tab });
+        if (tab === 'Claims') await panel.waitFor('[data-testid="claims-token"]');
+        await expectClean(panel, `panel OIDC detail tab ${tab} (${scheme})`);
       }
       await panel.close();
     });
