@@ -65,18 +65,35 @@ class SteppedSignedXml extends SignedXml {
 const ID_ATTRS = ['ID', 'Id', 'id'];
 const idOf = (el: Element) => ID_ATTRS.map((a) => el.getAttribute(a)).find((v) => v) ?? '';
 
+// An IdP puts the same certificate in every Response, and the panel verifies the same messages again on each
+// new capture: parse each KeyInfo certificate text once (a few dozen kept, oldest dropped first).
+const parsedKeyInfo = new Map<string, Promise<CertificateDetails[]>>();
+const KEYINFO_CACHE_SIZE = 32;
+
+function parseKeyInfoCertificate(text: string): Promise<CertificateDetails[]> {
+  let parsed = parsedKeyInfo.get(text);
+  if (!parsed) {
+    parsed = (async () => {
+      const out: CertificateDetails[] = [];
+      for (const block of readDerBlocks(text)) {
+        try {
+          out.push(await certificateFromDer(block.der));
+        } catch {
+          // not a certificate: the signature can still be checked against trusted ones
+        }
+      }
+      return out;
+    })();
+    parsedKeyInfo.set(text, parsed);
+    if (parsedKeyInfo.size > KEYINFO_CACHE_SIZE) parsedKeyInfo.delete(parsedKeyInfo.keys().next().value!);
+  }
+  return parsed;
+}
+
 /** Certificates carried in the signature's KeyInfo, read tolerantly (some toolkits base64 a whole PEM). */
 async function embeddedCertificates(signature: Element): Promise<CertificateDetails[]> {
   const out: CertificateDetails[] = [];
-  for (const node of Array.from(signature.getElementsByTagNameNS(DSIG_NS, 'X509Certificate'))) {
-    for (const block of readDerBlocks(textOf(node))) {
-      try {
-        out.push(await certificateFromDer(block.der));
-      } catch {
-        // not a certificate: the signature can still be checked against trusted ones
-      }
-    }
-  }
+  for (const node of Array.from(signature.getElementsByTagNameNS(DSIG_NS, 'X509Certificate'))) out.push(...(await parseKeyInfoCertificate(textOf(node))));
   return out;
 }
 
