@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { X509Certificate } from 'node:crypto';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { GroupsPlatform } from '@/components/groups/groups-platform';
 import { createIdpMetadataStore } from '@/utils/settings/idp-metadata-store';
@@ -31,6 +31,10 @@ async function renderOptions(fetchMetadata?: (url: string) => Promise<string>) {
 
 const editor = async () => within(await screen.findByTestId('idp-metadata'));
 
+// The metadata reader loads on demand: load it once up front, so its first import is not counted against each wait.
+beforeAll(() => import('@/utils/crypto/metadata-record'), 30_000);
+const slow = { timeout: 5_000 };
+
 describe('IdP metadata in the options', () => {
   beforeEach(() => fakeBrowser.reset());
   afterEach(cleanup);
@@ -41,15 +45,15 @@ describe('IdP metadata in the options', () => {
     fireEvent.input(screen.getByTestId('idp-metadata-xml'), { target: { value: METADATA } });
     fireEvent.click(screen.getByRole('button', { name: 'Save metadata' }));
     const sha1 = new X509Certificate(idp.certPem).fingerprint.replaceAll(':', '');
-    await waitFor(() => expect(screen.getByTestId('idp-metadata-certificates').textContent).toContain(sha1));
+    await waitFor(() => expect(screen.getByTestId('idp-metadata-certificates').textContent).toContain(sha1), slow);
     const stored = (await metadata.load()).a!;
     expect(stored).toMatchObject({ entityIds: [ENTITY], source: 'paste', savedAt: now.toISOString(), xml: METADATA });
     expect(stored.certificates.map((c) => c.sha1)).toEqual([sha1]);
     expect(await fakeBrowser.storage.sync.get('idpMetadata')).toEqual({});
-    await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/IdP metadata saved/));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/IdP metadata saved/), slow);
 
     fireEvent.click(screen.getByRole('button', { name: 'Remove the IdP metadata of Acme' }));
-    await waitFor(async () => expect(await metadata.load()).toEqual({}));
+    await waitFor(async () => expect(await metadata.load()).toEqual({}), slow);
   });
 
   it('refuses what is not IdP metadata, saying why', async () => {
@@ -62,7 +66,7 @@ describe('IdP metadata in the options', () => {
     ] as const) {
       fireEvent.input(screen.getByTestId('idp-metadata-xml'), { target: { value: xml } });
       fireEvent.click(screen.getByRole('button', { name: 'Save metadata' }));
-      await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(why));
+      await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(why), slow);
     }
   });
 
@@ -74,9 +78,9 @@ describe('IdP metadata in the options', () => {
     fireEvent.input(screen.getByLabelText('Or its URL'), { target: { value: 'https://login.example/federationmetadata.xml' } });
     expect(fetchMetadata).not.toHaveBeenCalled();
     fireEvent.click(screen.getByRole('button', { name: 'Fetch' }));
-    await waitFor(() => expect((screen.getByTestId('idp-metadata-xml') as HTMLTextAreaElement).value).toBe(METADATA));
+    await waitFor(() => expect((screen.getByTestId('idp-metadata-xml') as HTMLTextAreaElement).value).toBe(METADATA), slow);
     expect(fetchMetadata).toHaveBeenCalledWith('https://login.example/federationmetadata.xml');
     fireEvent.click(screen.getByRole('button', { name: 'Save metadata' }));
-    await waitFor(async () => expect((await metadata.load()).a).toMatchObject({ source: 'url', origin: 'https://login.example/federationmetadata.xml' }));
+    await waitFor(async () => expect((await metadata.load()).a).toMatchObject({ source: 'url', origin: 'https://login.example/federationmetadata.xml' }), slow);
   });
 });

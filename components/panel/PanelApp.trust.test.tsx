@@ -48,7 +48,9 @@ const findingRules = () => {
 };
 
 afterEach(cleanup);
-beforeAll(() => import('@/utils/crypto/verify-messages'), 30_000);
+// The crypto and certificate-view code load on demand: load them once up front, so their first import (slow
+// under the test transform on a busy machine) is not counted against each wait.
+beforeAll(() => Promise.all([import('@/utils/crypto/verify-messages'), import('@/utils/crypto/signing-certificates'), import('./CertificateTab')]), 30_000);
 
 describe('panel trust', () => {
   it("shows a rotated certificate as signed-by-unknown-cert against the enterprise's metadata, and the same key as trusted", async () => {
@@ -58,7 +60,7 @@ describe('panel trust', () => {
     await openResponse();
     expect(findingRules()).toContain('signed-by-unknown-cert');
     fireEvent.click(screen.getByTestId('detail-tab-certificate'));
-    expect((await screen.findByTestId('certificate')).dataset.match).toBe('differs');
+    expect((await screen.findByTestId('certificate', {}, { timeout: 5_000 })).dataset.match).toBe('differs');
     cleanup();
 
     const second = source();
@@ -67,7 +69,7 @@ describe('panel trust', () => {
     await openResponse();
     expect(findingRules()).not.toContain('signed-by-unknown-cert');
     fireEvent.click(screen.getByTestId('detail-tab-certificate'));
-    expect((await screen.findByTestId('certificate')).dataset.match).toBe('matches');
+    expect((await screen.findByTestId('certificate', {}, { timeout: 5_000 })).dataset.match).toBe('matches');
   });
 
   it("leaves another IdP's sign-in alone: its metadata is not this capture's", async () => {
@@ -109,7 +111,7 @@ describe('panel trust', () => {
     expect(document.body.textContent).not.toContain(sp.keyPem.split('\n')[1]!);
 
     fireEvent.click(screen.getByTestId('forget-key'));
-    await waitFor(() => expect(screen.getByTestId('decryption-key')).toBeTruthy());
+    await waitFor(() => expect(screen.getByTestId('decryption-key')).toBeTruthy(), { timeout: 5_000 });
     await settled();
     fireEvent.click(screen.getByTestId('detail-tab-attributes'));
     expect(document.body.textContent).not.toContain('jane.doe@example.com');
