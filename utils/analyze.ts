@@ -148,6 +148,8 @@ function pickFor(flow: Flow, messages: readonly Message[], options: AnalyzeOptio
   const protocol = protocolById(flow.protocol);
   const urls: string[] = [];
   if (protocol) for (const m of messages) for (const url of protocol.urlsOf(m)) if (url) urls.push(url);
+  // The pages around the messages too: a sign-in that starts at an enterprise's own link is that enterprise's.
+  for (const hop of flow.hops ?? []) urls.push(hop.url);
   return pickProfile({ flow, messages, urls }, {
     chosen: options.profile,
     enterprises: options.enterprises,

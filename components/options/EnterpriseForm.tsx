@@ -1,8 +1,9 @@
 import { useState } from 'preact/hooks';
 import { checkInstanceUrl } from '@/utils/links/devolutions-cloud';
 import { checkEnterpriseKey, type SonarRegion } from '@/utils/links/sonarqube-cloud';
-import { newId, type Enterprise } from '@/utils/settings/schema';
+import { newId, readSsoSetup, type Enterprise, type SonarSsoSetup } from '@/utils/settings/schema';
 import { SonarKeyFields } from '../popup/SonarKeyFields';
+import { acsUrlProblem, SsoSetupFields } from './SsoSetupFields';
 
 interface Props {
   /** The enterprise being edited; absent when adding. */
@@ -24,6 +25,7 @@ export function EnterpriseForm({ initial, onSubmit, onCancel }: Props) {
   const [provisioning, setProvisioning] = useState<'jit' | 'scim'>(sonar?.provisioning ?? 'jit');
   const [oktaExpress, setOktaExpress] = useState(sonar?.oktaExpress ?? false);
   const [bitbucketCloud, setBitbucketCloud] = useState(sonar?.bitbucketCloud ?? false);
+  const [sso, setSso] = useState<SonarSsoSetup>(sonar?.sso ?? {});
   const [touched, setTouched] = useState(false);
   const prefix = `form-${initial?.id ?? 'new'}`;
 
@@ -36,7 +38,8 @@ export function EnterpriseForm({ initial, onSubmit, onCancel }: Props) {
     const id = initial?.id ?? newId();
     if (service === 'sonarqube-cloud') {
       const check = checkEnterpriseKey(keyText);
-      if (!check.ok) return;
+      if (!check.ok || acsUrlProblem(sso.acsUrl)) return;
+      const setup = readSsoSetup(sso);
       // Evidence recorded for another key is not evidence for this one.
       const sameKey = sonar?.key === check.key;
       onSubmit({
@@ -48,6 +51,7 @@ export function EnterpriseForm({ initial, onSubmit, onCancel }: Props) {
         key: check.key,
         provisioning,
         oktaExpress,
+        sso: setup,
         ...(bitbucketCloud ? { bitbucketCloud } : { bitbucketCloud: undefined }),
         checklist: sonar?.checklist ?? {},
         linkCopiedAt: sameKey ? sonar?.linkCopiedAt : undefined,
@@ -68,6 +72,7 @@ export function EnterpriseForm({ initial, onSubmit, onCancel }: Props) {
       setName('');
       setKeyText('');
       setUrlText('');
+      setSso({});
       setTouched(false);
     }
   }
@@ -108,6 +113,7 @@ export function EnterpriseForm({ initial, onSubmit, onCancel }: Props) {
               Organizations bound to Bitbucket Cloud workspaces
             </label>
           </fieldset>
+          <SsoSetupFields idPrefix={prefix} value={sso} onChange={setSso} />
         </>
       ) : (
         <>

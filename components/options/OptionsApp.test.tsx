@@ -99,6 +99,27 @@ describe('options page', () => {
     );
   });
 
+  it("keeps the SSO setup assistant's values, refusing an ACS that is not a URL", async () => {
+    await renderOptions(saved);
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit Acme EU' }));
+    const form = within(screen.getByRole('form', { name: 'Edit Acme EU' }));
+    fireEvent.input(form.getByLabelText('Single Sign-On URL'), { target: { value: 'not a url' } });
+    expect(form.getByRole('alert').textContent).toContain('Paste the Single Sign-On URL exactly');
+    fireEvent.click(form.getByRole('button', { name: 'Save' }));
+    expect(screen.getByRole('form', { name: 'Edit Acme EU' })).toBeTruthy();
+    fireEvent.input(form.getByLabelText('Single Sign-On URL'), { target: { value: 'https://sonarcloud.io/acs/acme' } });
+    fireEvent.input(form.getByLabelText('Entity ID'), { target: { value: 'urn:sonarcloud:acme' } });
+    fireEvent.input(form.getByLabelText('Email attribute'), { target: { value: ' email ' } });
+    fireEvent.change(form.getByLabelText('Identity provider'), { target: { value: 'entra' } });
+    fireEvent.click(form.getByRole('button', { name: 'Save' }));
+    await waitFor(async () =>
+      expect((await stored()).enterprises[0]).toMatchObject({
+        id: 'a',
+        sso: { acsUrl: 'https://sonarcloud.io/acs/acme', entityId: 'urn:sonarcloud:acme', attributes: { email: 'email' }, idp: 'entra' },
+      }),
+    );
+  });
+
   it('reorders with buttons and with Alt+Arrow keys', async () => {
     await renderOptions(saved);
     fireEvent.click(await screen.findByRole('button', { name: 'Move Vault up' }));

@@ -8,6 +8,8 @@ export interface AttributesTabProps {
   groupAttributes: readonly string[];
   /** Cached organization group lists; group values are checked against them when present. */
   orgGroups?: readonly OrgGroups[];
+  /** Memberships come from SCIM: the group values here name groups but set no membership. */
+  scim?: boolean;
 }
 
 const PARITY_LABEL: Record<ValueParity['status'], string> = {
@@ -63,7 +65,7 @@ function AttributeRow({ attr, parity }: { attr: Attribute; parity?: Map<string, 
   );
 }
 
-export function AttributesTab({ message, groupAttributes, orgGroups }: AttributesTabProps) {
+export function AttributesTab({ message, groupAttributes, orgGroups, scim = false }: AttributesTabProps) {
   if (!message.assertions.length) {
     return (
       <p class="tab-empty">
@@ -104,6 +106,11 @@ export function AttributesTab({ message, groupAttributes, orgGroups }: Attribute
               </table>
             ) : (
               <p class="tab-empty">The assertion has no attributes.</p>
+            )}
+            {groupAttrs.length > 0 && scim && (
+              <p class="muted hint" role="note">
+                With SCIM provisioning, group memberships come from SCIM, not from this assertion: these values neither add nor remove a group.
+              </p>
             )}
             {groupAttrs.length > 0 && !hasGroups && (
               <p class="muted hint">Import your organization's group list (options page) to see which group values match.</p>

@@ -13,6 +13,7 @@ import { DecryptionKeyBox } from './DecryptionKeyBox';
 import { FindingsTab } from './FindingsTab';
 import { idpOf } from '@/utils/rules/support/attribute-lookup';
 import { HttpTab } from './HttpTab';
+import { JudgedBy, profileSkipped } from './JudgedBy';
 import { OidcDetail } from './OidcDetail';
 import { saveTextFile } from './save-file';
 import { SeverityBadge } from './SeverityBadge';
@@ -30,6 +31,8 @@ export interface MessageDetailProps {
   messages: readonly Message[];
   entry: HarEntry | undefined;
   groupAttributes: readonly string[];
+  /** Group memberships come from SCIM, not from the assertion. */
+  scim?: boolean;
   orgGroups?: readonly OrgGroups[];
   /** The message's flow: its Trace tab shows the steps around the messages. */
   flow?: Flow;
@@ -59,7 +62,7 @@ const carriesCertificate = (m: SamlMessage) => !!m.xml?.includes('X509Certificat
 /** Each protocol has its own detail; the list, findings and HTTP views are shared. */
 function MessageDetailView(props: MessageDetailProps) {
   const { message } = props;
-  if (message.protocol === 'oidc') return <OidcDetail message={message} findings={props.findings} entry={props.entry} onClose={props.onClose} />;
+  if (message.protocol === 'oidc') return <OidcDetail message={message} findings={props.findings} entry={props.entry} flow={props.flow} onClose={props.onClose} />;
   return <SamlDetail {...props} message={message} messages={props.messages.filter((m): m is SamlMessage => m.protocol === 'saml')} />;
 }
 
@@ -81,7 +84,7 @@ function SamlDetail(props: MessageDetailProps & { message: SamlMessage; messages
   return (
     <section class="detail" aria-label={`${message.kind} detail`}>
       <header class="detail-header">
-        <SeverityBadge severity={worstSeverity(findings)} />
+        <SeverityBadge severity={worstSeverity(findings)} partial={profileSkipped(props.flow)} />
         <h2>
           {message.kind} <span class="muted">{message.id ?? ''}</span>
         </h2>
@@ -89,6 +92,7 @@ function SamlDetail(props: MessageDetailProps & { message: SamlMessage; messages
           ×
         </button>
       </header>
+      <JudgedBy flow={props.flow} />
       {message.encryptedAssertions > 0 && props.onDecryptionKey && (
         <DecryptionKeyBox message={message} keyGiven={!!props.decryptionKeyGiven} onKey={props.onDecryptionKey} />
       )}
@@ -115,7 +119,7 @@ function SamlDetail(props: MessageDetailProps & { message: SamlMessage; messages
       <div class="tab-panel" id="detail-panel" role="tabpanel" aria-labelledby={`tab-${tab}`} tabIndex={0}>
         {tab === 'findings' && <FindingsTab findings={findings} idp={idpOf(message, message.assertions[0])} />}
         {tab === 'summary' && <SummaryTab message={message} messages={props.messages} onOpen={props.onOpen} />}
-        {tab === 'attributes' && <AttributesTab message={message} groupAttributes={props.groupAttributes} orgGroups={props.orgGroups} />}
+        {tab === 'attributes' && <AttributesTab message={message} groupAttributes={props.groupAttributes} orgGroups={props.orgGroups} scim={props.scim} />}
         {tab === 'certificate' && (
           <LazyView<CertificateTabProps> load={loadCertificateTab} props={{ message, saveFile: props.saveFile ?? saveTextFile }} />
         )}

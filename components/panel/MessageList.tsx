@@ -1,9 +1,11 @@
 import { skipUnchanged } from './skip-unchanged';
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ListRow } from '@/utils/panel/filter-messages';
 import type { Message } from '@/utils/protocols/types';
 import type { SamlMessage } from '@/utils/saml/types';
 import { SeverityBadge } from './SeverityBadge';
+import { profileById } from '@/utils/profiles';
+import { profileSkipped } from './JudgedBy';
 
 /** Every row has this height so the list can render only what is visible (1,000+ messages stay smooth). */
 export const ROW_HEIGHT = 28;
@@ -108,6 +110,8 @@ function MessageListView({ rows, selectedKey, openKey, onSelect, onOpen, onMove 
     }
   };
 
+  // Messages of flows whose profile skipped the service's checks: no finding there is not a full "ok".
+  const partial = useMemo(() => new Set(rows.flatMap((r) => (r.type === 'flow' && profileSkipped(r.flow) ? [r.flow.id] : []))), [rows]);
   const visible = [];
   for (let i = first; i < last; i++) {
     const row = rows[i]!;
@@ -122,6 +126,7 @@ function MessageListView({ rows, selectedKey, openKey, onSelect, onOpen, onMove 
           {f.protocol === 'saml' && f.acsStatus !== undefined && <span class="muted">ACS answered HTTP {f.acsStatus}</span>}
           {f.protocol === 'oidc' && f.callbackStatus !== undefined && <span class="muted">redirect URI answered HTTP {f.callbackStatus}</span>}
           {f.unsolicited && <span class="tag">IdP-initiated</span>}
+          {f.profile && <span class="tag profile-tag">judged as {profileById(f.profile)?.label ?? f.profile}</span>}
           <span class="muted">
             {row.shown} {row.shown === 1 ? 'message' : 'messages'}
           </span>
@@ -159,7 +164,7 @@ function MessageListView({ rows, selectedKey, openKey, onSelect, onOpen, onMove 
         </span>
         <span class="col-status">{m.httpStatus ?? ''}</span>
         <span class="col-badge">
-          <SeverityBadge severity={row.worst} />
+          <SeverityBadge severity={row.worst} partial={partial.has(row.flowId)} compact />
         </span>
       </div>,
     );

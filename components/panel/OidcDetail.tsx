@@ -1,4 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
+import type { Flow } from '@/utils/flow/types';
 import type { HarEntry } from '@/utils/har/types';
 import { claimRows } from '@/utils/oidc/claims';
 import { oidcKeyFields } from '@/utils/oidc/summary';
@@ -8,6 +9,7 @@ import { worstSeverity } from '@/utils/rules/index';
 import type { Finding } from '@/utils/rules/types';
 import { FindingsTab } from './FindingsTab';
 import { HttpTab } from './HttpTab';
+import { JudgedBy, profileSkipped } from './JudgedBy';
 import { SeverityBadge } from './SeverityBadge';
 
 type OidcTab = 'findings' | 'summary' | 'claims' | 'http';
@@ -96,7 +98,19 @@ function SummaryTab({ message }: { message: OidcMessage }) {
 }
 
 /** An OpenID Connect message: its facts, the claims of its tokens, its findings and the HTTP exchange. */
-export function OidcDetail({ message, findings, entry, onClose }: { message: OidcMessage; findings: readonly Finding[]; entry: HarEntry | undefined; onClose(): void }) {
+export function OidcDetail({
+  message,
+  findings,
+  entry,
+  flow,
+  onClose,
+}: {
+  message: OidcMessage;
+  findings: readonly Finding[];
+  entry: HarEntry | undefined;
+  flow?: Flow;
+  onClose(): void;
+}) {
   const order: OidcTab[] = hasErrors(findings) ? ['findings', 'summary', 'claims', 'http'] : ['summary', 'claims', 'findings', 'http'];
   const [tab, setTab] = useState<OidcTab>(order[0]!);
   const tabs = useRef<HTMLDivElement>(null);
@@ -111,7 +125,7 @@ export function OidcDetail({ message, findings, entry, onClose }: { message: Oid
   return (
     <section class="detail" aria-label={`${message.kind} detail`}>
       <header class="detail-header">
-        <SeverityBadge severity={worstSeverity(findings)} />
+        <SeverityBadge severity={worstSeverity(findings)} partial={profileSkipped(flow)} />
         <h2>
           {message.kind} <span class="muted">OpenID Connect</span>
         </h2>
@@ -119,6 +133,7 @@ export function OidcDetail({ message, findings, entry, onClose }: { message: Oid
           ×
         </button>
       </header>
+      <JudgedBy flow={flow} />
       <div class="tabs" role="tablist" aria-label="Message detail" ref={tabs} onKeyDown={onTabKey}>
         {order.map((t) => (
           <button

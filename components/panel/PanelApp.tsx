@@ -12,7 +12,7 @@ import type { IdpMetadataMap } from '@/utils/settings/idp-metadata';
 import type { IdpMetadataStore } from '@/utils/settings/idp-metadata-store';
 import { analysisRequest, initialPanelState, panelReducer } from '@/utils/panel/panel-state';
 import { panelVerdict } from '@/utils/panel/panel-verdict';
-import { defaultProfile } from '@/utils/profiles';
+import { profileById, resolveProfile, type EnterpriseContext } from '@/utils/profiles';
 import type { Finding, OrgGroups } from '@/utils/rules/types';
 import type { TabVerdict } from '@/utils/settings/verdict';
 import { CaptureAnnouncer } from './CaptureAnnouncer';
@@ -36,13 +36,15 @@ export interface PanelAppProps {
   version?: string;
   /** Keeps at most this many SAML exchanges (tests use a small number). */
   maxExchanges?: number;
+  /** The enterprises set up in the options, now and after each change (returns a stop function). */
+  watchEnterprises?: (callback: (enterprises: EnterpriseContext[]) => void) => () => void;
   /** Told the verdict on the last sign-in shown, when it changes (the popup shows it for the inspected tab). */
   onVerdict?: (verdict: TabVerdict) => void;
   /** The enterprises' IdP metadata (storage.local in the extension), the expected signing certificates. */
   idpMetadata?: Pick<IdpMetadataStore, 'load' | 'watch'>;
 }
 
-export function PanelApp({ source, loadOrgGroups, saveFile = saveTextFile, version, maxExchanges, onVerdict, idpMetadata }: PanelAppProps) {
+export function PanelApp({ source, loadOrgGroups, watchEnterprises, saveFile = saveTextFile, version, maxExchanges, onVerdict, idpMetadata }: PanelAppProps) {
   const [state, dispatch] = useReducer(panelReducer, { maxExchanges }, initialPanelState);
   const [status, setStatus] = useState<SourceStatus>({});
   const [notice, setNotice] = useState<{ kind: 'error' | 'info'; text: string } | null>(null);
@@ -91,6 +93,8 @@ export function PanelApp({ source, loadOrgGroups, saveFile = saveTextFile, versi
       stop();
     };
   }, [idpMetadata]);
+
+  useEffect(() => watchEnterprises?.((enterprises) => dispatch({ type: 'enterprises', enterprises })), [watchEnterprises]);
 
   // The analysis runs outside the reducer, so a slow step (signature verification) never holds up the list or
   // typing in the filter; a newer capture's analysis replaces an older one still running.
@@ -173,12 +177,15 @@ export function PanelApp({ source, loadOrgGroups, saveFile = saveTextFile, versi
   };
 
   const open = state.openKey !== undefined ? state.messagesByKey.get(state.openKey) : undefined;
-  const groupAttributes = useMemo(() => {
-    if (!open) return [];
-    // The profile the engine judged the message's flow by (every flow records it).
+  // The profile the engine judged the open message's flow by, with its enterprise's settings (group attribute
+  // names, SCIM): what the Attributes tab's group matching must follow.
+  const openProfile = useMemo(() => {
+    if (!open) return undefined;
     const flow = state.analysis.flows.find((f) => f.messageKeys.includes(open.key));
-    return defaultProfile(flow?.profile ?? state.profile ?? 'generic').attributes.groups;
-  }, [open, state.analysis, state.profile]);
+    const definition = profileById(flow?.profile ?? state.profile ?? 'generic') ?? profileById('generic')!;
+    const enterprise = flow?.reason?.enterpriseId ? state.enterprises?.find((e) => e.id === flow.reason!.enterpriseId) : undefined;
+    return resolveProfile(definition, enterprise);
+  }, [open, state.analysis, state.profile, state.enterprises]);
 
   // Stable callbacks: a busy page sends many non-SAML requests, and each only changes a counter; the list and
   // the detail (thousands of XML spans) then skip re-rendering.
@@ -298,7 +305,8 @@ export function PanelApp({ source, loadOrgGroups, saveFile = saveTextFile, versi
             messages={state.analysis.messages}
             entry={state.analyzedExchanges[open.exchangeIndex]?.entry}
             flow={state.analysis.flows.find((f) => f.messageKeys.includes(open.key))}
-            groupAttributes={groupAttributes}
+            groupAttributes={openProfile?.attributes.groups ?? []}
+            scim={openProfile?.provisioning === 'scim'}
             orgGroups={state.orgGroups}
             onOpen={openKey}
             onClose={closeDetail}

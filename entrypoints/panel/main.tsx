@@ -7,6 +7,9 @@ import { devtoolsSource, type DevtoolsNetwork } from './devtools-source';
 import { recorderSource } from './recorder-source';
 import { writeVerdict, type TabVerdict } from '@/utils/settings/verdict';
 import { createIdpMetadataStore } from '@/utils/settings/idp-metadata-store';
+import { enterpriseContexts } from '@/utils/settings/enterprise-contexts';
+import { settingsStore } from '@/utils/settings/settings-store';
+import type { EnterpriseContext } from '@/utils/profiles';
 import '@/components/panel/panel.css';
 
 // In DevTools the page has `devtools.network`; opened as a tab (panel.html?tab=<id> from the popup, or plain
@@ -33,6 +36,21 @@ if (devtools) {
   dark.addEventListener('change', (e) => applyTheme(e.matches ? 'dark' : 'light'));
 }
 
+// The enterprises' settings (SCIM, Okta Express, the setup assistant's values) decide how their sign-ins are judged.
+const settings = settingsStore();
+const watchEnterprises = (callback: (enterprises: EnterpriseContext[]) => void) => {
+  let live = true;
+  settings
+    .load()
+    .then((s) => live && callback(enterpriseContexts(s)))
+    .catch(() => {});
+  const stop = settings.watch((s) => callback(enterpriseContexts(s)));
+  return () => {
+    live = false;
+    stop();
+  };
+};
+
 const loadOrgGroups = () => openGroupStore().then((store) => store.loadOrgGroups().finally(() => store.close()));
 
 // The popup shows the last sign-in's verdict for the tab the panel inspects (or the recorder tab it was opened for).
@@ -43,6 +61,7 @@ render(
   <PanelApp
     source={source}
     loadOrgGroups={loadOrgGroups}
+    watchEnterprises={watchEnterprises}
     version={browser.runtime.getManifest().version}
     onVerdict={onVerdict}
     idpMetadata={createIdpMetadataStore()}

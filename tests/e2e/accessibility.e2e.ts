@@ -255,7 +255,8 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
     await panel.press('Enter');
     // Redacted by default: the review of what was replaced opens with the focus on Save.
     await panel.waitFor({ role: 'dialog', name: 'Review the redacted export' });
-    expect(await activeElement(panel)).toContain('Save');
+    // The dialog moves the focus once it has rendered (Firefox can be a frame later than the dialog shows).
+    await until(() => activeElement(panel), (el) => el.includes('Save'), 'the focus on Save');
     await panel.press('Enter');
     await panel.waitFor({ role: 'status', text: 'Exported', partial: true, css: '.notice' });
     await panel.close();

@@ -1,6 +1,6 @@
 import { analyze, type Analysis, type AnalyzeOptions } from '../analyze';
 import { classify, CLOSED, entryBytes, slimHop, type WindowState } from '../capture/sign-in-window';
-import type { ProfileId } from '../profiles';
+import type { EnterpriseContext, ProfileId } from '../profiles';
 import type { InputFormat } from '../har/read-message-input';
 import type { Exchange } from '../har/types';
 import { MAX_SAML_EXCHANGES } from '../recorder/protocol';
@@ -51,6 +51,8 @@ export interface PanelState {
   ignoredWhilePaused: number;
   paused: boolean;
   orgGroups?: OrgGroups[];
+  /** The enterprises set up in the options: their flows are judged by their settings. */
+  enterprises?: EnterpriseContext[];
   /** The target service chosen by the user; undefined: detected per flow from where its messages go. */
   profile?: ProfileId;
   analysis: Analysis;
@@ -79,6 +81,7 @@ export type PanelAction =
   | { type: 'pause'; paused: boolean }
   | { type: 'filter'; filters: Partial<MessageFilters> }
   | { type: 'org-groups'; orgGroups: OrgGroups[] | undefined }
+  | { type: 'enterprises'; enterprises: EnterpriseContext[] | undefined }
   | { type: 'profile'; profile: ProfileId | undefined }
   | { type: 'select'; key: string | undefined }
   | { type: 'open'; key: string | undefined }
@@ -147,6 +150,7 @@ export function analysisRequest(state: PanelState): AnalysisRequest | undefined 
   if (state.analyzedGeneration === state.generation) return undefined;
   const options: AnalyzeOptions = { readCache };
   if (state.orgGroups?.length) options.orgGroups = state.orgGroups;
+  if (state.enterprises?.length) options.enterprises = state.enterprises;
   if (state.profile) options.profile = state.profile;
   const trust = { metadata: state.idpMetadata, ...(state.decryptionKey ? { decryptionKey: state.decryptionKey } : {}) };
   return { generation: state.generation, exchanges: state.exchanges, dropped: state.dropped, options, trust };
@@ -192,6 +196,7 @@ function emptied(state: PanelState): PanelState {
     ...initialPanelState({ maxExchanges: state.maxExchanges }),
     paused: state.paused,
     orgGroups: state.orgGroups,
+    enterprises: state.enterprises,
     profile: state.profile,
     filters: state.filters,
     idpMetadata: state.idpMetadata,
@@ -274,6 +279,8 @@ export function panelReducer(state: PanelState, action: PanelAction): PanelState
       return withRows({ ...state, filters: { ...state.filters, ...action.filters } });
     case 'org-groups':
       return needsAnalysis({ ...state, orgGroups: action.orgGroups });
+    case 'enterprises':
+      return needsAnalysis({ ...state, enterprises: action.enterprises });
     case 'profile':
       return needsAnalysis({ ...state, profile: action.profile });
     case 'idp-metadata':

@@ -1,7 +1,7 @@
 import { VENDOR } from '../rules/support/docs-links';
 import { CLAIM } from './claim-uris';
 import { defineProfile } from './define-profile';
-import { matchEnterprise } from './match-enterprise';
+import { matchEnterprise, onlyEnterprise } from './match-enterprise';
 
 const HOSTS = ['sonarcloud.io', 'sonarqube.us'];
 
@@ -28,7 +28,8 @@ export default defineProfile({
     const enterprise = matchEnterprise(flow, enterprises, 'sonarqube-cloud');
     if (enterprise) return enterprise;
     const url = flow.urls.find(isSonarqubeCloudUrl);
-    return url ? { by: 'service-host', detail: `the flow goes to ${hostOf(url)}` } : undefined;
+    if (!url) return undefined;
+    return onlyEnterprise(enterprises, 'sonarqube-cloud', hostOf(url)!) ?? { by: 'service-host', detail: `the flow goes to ${hostOf(url)}` };
   },
   expects: {
     // SonarQube Cloud's SAML setup asks for login, name, email and (optionally) groups attributes; admins name

@@ -32,6 +32,11 @@ export interface EnterpriseContext {
   sp?: { acsUrl?: string; entityId?: string };
   /** Further URLs of the enterprise (a Devolutions instance URL): a flow that goes there is this enterprise's. */
   urls?: string[];
+  /**
+   * Sign-in links of the enterprise (SonarQube Cloud's one-click link, query included): a flow that starts at one
+   * of them is this enterprise's, though the service's host is shared by every enterprise.
+   */
+  startUrls?: string[];
   /** The attribute names the admin copied from the service into the IdP. */
   mapping?: Partial<AttributeMapping>;
   provisioning?: Provisioning;

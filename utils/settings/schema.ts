@@ -3,6 +3,7 @@
 import type { ManualChecks } from '../checklist/rollout-progress';
 import { checkInstanceUrl, type Invitation } from '../links/devolutions-cloud';
 import { checkEnterpriseKey, isSonarRegion, type SonarRegion } from '../links/sonarqube-cloud';
+import type { IdpKind } from '../profiles/types';
 
 export const SETTINGS_VERSION = 2;
 
@@ -16,6 +17,8 @@ export interface SonarEnterprise {
   provisioning: 'jit' | 'scim';
   /** SSO was set up with Okta's Express Configuration (the Okta dashboard may then start a sign-in). */
   oktaExpress: boolean;
+  /** What SonarQube Cloud's SSO setup assistant shows, copied by the admin: the analysis judges by these. */
+  sso?: SonarSsoSetup;
   /** Organizations are bound to Bitbucket Cloud workspaces (binding needs a DevOps platform account). */
   bitbucketCloud?: boolean;
   /** The enterprise admins, for the steps each of them does on their own account (recovery account). */
@@ -25,6 +28,20 @@ export interface SonarEnterprise {
   linkCopiedAt?: string;
   /** Evidence for the checklist: when the invite message was last copied from SSO Lens. */
   inviteCopiedAt?: string;
+}
+
+/** The attribute fields SonarQube Cloud maps. */
+export const SSO_FIELDS = ['login', 'name', 'email', 'groups'] as const;
+export type SsoField = (typeof SSO_FIELDS)[number];
+
+export interface SonarSsoSetup {
+  /** The assistant's Single Sign-On URL (the ACS). */
+  acsUrl?: string;
+  /** The assistant's Entity ID (the audience). */
+  entityId?: string;
+  /** The attribute names the assistant gives, which the admin copies into the IdP. */
+  attributes?: Partial<Record<SsoField, string>>;
+  idp?: IdpKind;
 }
 
 export interface DevolutionsInstance {
@@ -118,6 +135,34 @@ function readChecklist(raw: unknown): ManualChecks {
   return checks;
 }
 
+const IDPS: readonly IdpKind[] = ['entra', 'okta', 'other'];
+
+/** An http(s) URL or an opaque entity ID (URN); nothing with line breaks or over 2,000 characters. */
+function readSsoValue(v: unknown): string | undefined {
+  const value = text(v);
+  return value && value.length <= 2000 && !/\s/.test(value) ? value : undefined;
+}
+
+/** The setup assistant's values as typed or stored: an invalid value is left out, never the enterprise. */
+export function readSsoSetup(raw: unknown): SonarSsoSetup | undefined {
+  if (!isObject(raw)) return undefined;
+  const sso: SonarSsoSetup = {};
+  const acsUrl = readSsoValue(raw.acsUrl);
+  if (acsUrl && /^https?:\/\//i.test(acsUrl)) sso.acsUrl = acsUrl;
+  const entityId = readSsoValue(raw.entityId);
+  if (entityId) sso.entityId = entityId;
+  if (isObject(raw.attributes)) {
+    const attributes: Partial<Record<SsoField, string>> = {};
+    for (const field of SSO_FIELDS) {
+      const name = text(raw.attributes[field]);
+      if (name && name.length <= 500 && !name.includes('\n')) attributes[field] = name;
+    }
+    if (Object.keys(attributes).length) sso.attributes = attributes;
+  }
+  if (IDPS.includes(raw.idp as IdpKind)) sso.idp = raw.idp as IdpKind;
+  return Object.keys(sso).length ? sso : undefined;
+}
+
 function readAdmins(raw: unknown[]): string[] {
   return [...new Set(raw.map(text).filter((name) => name && name.length <= 200 && !name.includes('\n')))];
 }
@@ -171,6 +216,7 @@ export function normalizeSettings(raw: unknown): { settings: Settings; problems:
       key: check.key,
       provisioning: entry.provisioning === 'scim' ? 'scim' : 'jit',
       oktaExpress: entry.oktaExpress === true,
+      ...(readSsoSetup(entry.sso) ? { sso: readSsoSetup(entry.sso) } : {}),
       ...(entry.bitbucketCloud === true ? { bitbucketCloud: true } : {}),
       ...(Array.isArray(entry.admins) ? { admins: readAdmins(entry.admins) } : {}),
       checklist: readChecklist(entry.checklist),
