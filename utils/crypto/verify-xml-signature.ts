@@ -47,7 +47,8 @@ class SteppedSignedXml extends SignedXml {
       } finally {
         for (const p of places.reverse()) target.insertBefore(p.sig, p.next);
       }
-      digest = await CryptoConfig.CreateHashAlgorithm(ref.DigestMethod.Algorithm!).Digest(text);
+      // Bytes from the platform's encoder: xml-core's own UTF-8 conversion is a JS loop over the whole text.
+      digest = await CryptoConfig.CreateHashAlgorithm(ref.DigestMethod.Algorithm!).Digest(new TextEncoder().encode(text));
     } else {
       // DigestReference works on a copy of the referenced element: the document itself is not changed.
       digest = await this.DigestReference(root, ref, false);
@@ -111,21 +112,34 @@ function sameKey(a: CertificateDetails, b: CertificateDetails): boolean {
   return a.sha256 === b.sha256 || toBase64(a.spki) === toBase64(b.spki);
 }
 
-function loadSignature(doc: Document, signature: Element): SteppedSignedXml {
+/** Loads the Signature without its KeyInfo (put back afterwards). */
+function loadWithoutKeyInfo(signed: SteppedSignedXml, signature: Element, keyInfo: Element): void {
+  const next = keyInfo.nextSibling;
+  signature.removeChild(keyInfo);
+  try {
+    signed.LoadXml(signature);
+  } finally {
+    signature.insertBefore(keyInfo, next);
+  }
+}
+
+/**
+ * `certificatesRead`: the KeyInfo certificates are already parsed (embeddedCertificates, cached), so xmldsigjs
+ * need not parse them again, which costs a third of a check.
+ */
+function loadSignature(doc: Document, signature: Element, certificatesRead: boolean): SteppedSignedXml {
   const signed = new SteppedSignedXml(doc);
+  const keyInfo = childElements(signature, DSIG_NS, 'KeyInfo')[0];
+  if (certificatesRead && keyInfo) {
+    loadWithoutKeyInfo(signed, signature, keyInfo);
+    return signed;
+  }
   try {
     signed.LoadXml(signature);
   } catch (e) {
     // xmldsigjs parses KeyInfo certificates eagerly; an unreadable one must not hide the signature check.
-    const keyInfo = childElements(signature, DSIG_NS, 'KeyInfo')[0];
     if (!keyInfo) throw e;
-    const next = keyInfo.nextSibling;
-    signature.removeChild(keyInfo);
-    try {
-      signed.LoadXml(signature);
-    } finally {
-      signature.insertBefore(keyInfo, next);
-    }
+    loadWithoutKeyInfo(signed, signature, keyInfo);
   }
   return signed;
 }
@@ -151,7 +165,7 @@ async function checkOne(
 
   let signed: SteppedSignedXml;
   try {
-    signed = loadSignature(doc, signature);
+    signed = loadSignature(doc, signature, embedded.length > 0);
   } catch (e) {
     const msg = (e as Error).message;
     const unsupported = /algorithm|not supported|unknown/i.test(msg);
