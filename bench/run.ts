@@ -5,6 +5,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { buildBoth, existingBuilds, sizeLines } from './bundle-sizes';
+import { panelList10kLines, recorderAddLines } from './capacity-lines';
 import { bigReportLines, buildCli, coldStartLines, hugeHarLine } from './cli-lines';
 import { detectLine, entraLines, harLines, parityLines } from './engine-lines';
 import { hostileLine } from './hostile-lines';
@@ -52,6 +53,9 @@ lines.push(step('hostile input', hostileLine));
 lines.push(step('panel re-analysis', panelAnalyzeLine));
 process.stderr.write('… panel list\n');
 lines.push(await panelListLine());
+lines.push(...step('recorder at 10,000 exchanges', recorderAddLines));
+process.stderr.write('… panel list, 10,000 messages\n');
+lines.push(...(await panelList10kLines()));
 process.stderr.write('… verify a signed Entra Response\n');
 lines.push(...(await signatureLines()));
 {

@@ -2,6 +2,9 @@ import type { Analysis } from '../utils/analyze';
 import { RULES } from '../utils/rules/index';
 import type { SamlMessage } from '../utils/saml/types';
 import { oidcSummary } from '../utils/oidc/summary';
+import { traceRows } from '../utils/panel/trace-rows';
+import type { Message } from '../utils/protocols/types';
+import type { Flow } from '../utils/flow/types';
 import type { Finding, Severity } from '../utils/rules/types';
 import { buildReport, fixOf, keyFields, summaryLine, transport, type ReportModel } from './report-model';
 
@@ -93,10 +96,37 @@ export function toTextReport(analysis: Analysis, c: Palette, model: ReportModel 
       for (const f of findings) lines.push(...formatFinding(f, c, fixOf(f, idp)?.text));
     }
     for (const f of view.findings) lines.push(...formatFinding(f, c, f.fix?.generic));
+    lines.push(...formatTrace(view.flow, messagesOf(analysis), c));
     lines.push('');
   }
   lines.push(summaryLine(model));
   return lines.join('\n') + '\n';
+}
+
+const messageMaps = new WeakMap<Analysis, ReadonlyMap<string, Message>>();
+function messagesOf(analysis: Analysis): ReadonlyMap<string, Message> {
+  let map = messageMaps.get(analysis);
+  if (!map) messageMaps.set(analysis, (map = new Map(analysis.messages.map((m) => [m.key, m]))));
+  return map;
+}
+
+/**
+ * The sign-in step by step, when the capture holds more than its messages (the redirect that started it, error
+ * pages, the landing page): time from the first step, HTTP status, what it was, the request and where it led.
+ */
+export function formatTrace(flow: Flow, messages: ReadonlyMap<string, Message>, c: Palette): string[] {
+  if (!flow.hops?.length) return [];
+  const lines = [`  ${c.bold('trace')}`];
+  for (const row of traceRows(flow, messages)) {
+    const time = row.offsetSeconds !== undefined ? `+${row.offsetSeconds.toFixed(2)} s` : '';
+    const status = row.status !== undefined ? String(row.status) : '---';
+    const bad = row.error !== undefined || (row.status !== undefined && row.status >= 400);
+    const what = row.kind ?? row.mimeType?.split(';')[0] ?? 'request';
+    const line = [`    ${c.dim(time.padStart(9))}  ${bad ? c.red(status) : status}  ${what}`, row.error ? ` ${c.red(`[${row.error}]`)}` : '', `  ${row.method} ${row.url}`];
+    if (row.location) line.push(c.dim(` → ${row.location}`));
+    lines.push(line.join(''));
+  }
+  return lines;
 }
 
 /** Messages recognised but outside what the rules judge: said, so that silence is not read as "ok". */

@@ -1,6 +1,8 @@
 import { computeParity, type ValueParity } from '@/utils/groups/parity';
 import type { OrgGroups } from '@/utils/rules/types';
+import { shortAttributeName } from '@/utils/saml/short-attribute-name';
 import type { Attribute, SamlMessage } from '@/utils/saml/types';
+import { BreakableUrl } from './BreakableUrl';
 
 export interface AttributesTabProps {
   message: SamlMessage;
@@ -31,10 +33,23 @@ export function isGroupAttribute(attr: Attribute, names: readonly string[]): boo
 }
 
 function AttributeRow({ attr, parity }: { attr: Attribute; parity?: Map<string, ValueParity> }) {
+  const short = shortAttributeName(attr.name);
   return (
     <tr>
       <td>
-        <code class="attr-name">{attr.name}</code>
+        {short ? (
+          // The short name a reader knows, the full URI under it (wrapping at / # :) and on hover.
+          <>
+            <strong class="attr-short" title={attr.name} data-testid="attribute-short-name">
+              {short}
+            </strong>{' '}
+            <code class="attr-name muted">
+              <BreakableUrl url={attr.name} />
+            </code>
+          </>
+        ) : (
+          <code class="attr-name">{attr.name}</code>
+        )}
         {parity && <span class="tag">groups</span>}
       </td>
       <td>{attr.friendlyName ?? <span class="muted">—</span>}</td>

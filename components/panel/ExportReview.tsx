@@ -5,6 +5,8 @@ import { describeSummary, summaryItems } from '@/utils/redact/summary';
 export interface ExportReviewProps {
   summary: RedactionSummary;
   entries: number;
+  /** Said in the summary when it is not a HAR file. */
+  format?: 'har' | 'saml-tracer';
   replaceGroups: boolean;
   onReplaceGroups(replace: boolean): void;
   onSave(): void;
@@ -12,7 +14,7 @@ export interface ExportReviewProps {
 }
 
 /** What redaction replaced, shown before the file is saved: the admin decides whether it may leave the machine. */
-export function ExportReview({ summary, entries, replaceGroups, onReplaceGroups, onSave, onCancel }: ExportReviewProps) {
+export function ExportReview({ summary, entries, format = 'har', replaceGroups, onReplaceGroups, onSave, onCancel }: ExportReviewProps) {
   const items = summaryItems(summary);
   // The review replaces the click's immediate save: keyboard users land on its Save button.
   const save = useRef<HTMLButtonElement>(null);
@@ -21,7 +23,7 @@ export function ExportReview({ summary, entries, replaceGroups, onReplaceGroups,
     <div class="notice notice-info export-review" role="dialog" aria-label="Review the redacted export" data-testid="export-review">
       <div>
         <p data-testid="export-summary">
-          Redacted export of {entries} {entries === 1 ? 'exchange' : 'exchanges'}: {describeSummary(summary)}.
+          Redacted {format === 'saml-tracer' ? 'SAML-tracer export' : 'export'} of {entries} {entries === 1 ? 'exchange' : 'exchanges'}: {describeSummary(summary)}.
         </p>
         {items.length > 0 && (
           <ul class="export-review-counts">

@@ -1,6 +1,9 @@
+import { useState } from 'preact/hooks';
+import { curlCommand } from '@/utils/har/curl-command';
 import type { HarEntry, HarNameValue } from '@/utils/har/types';
 import { parseUrlEncoded } from '@/utils/saml/detect';
 import type { Message } from '@/utils/protocols/types';
+import { copyToClipboard } from './copy-to-clipboard';
 
 function Pairs({ title, pairs, empty }: { title: string; pairs: readonly HarNameValue[]; empty: string }) {
   return (
@@ -50,6 +53,32 @@ function formPairs(entry: HarEntry): HarNameValue[] {
   return post.text ? [{ name: `body (${post.mimeType || 'no type'})`, value: post.text }] : [];
 }
 
+/** Copies the request as a curl command; cookies and credentials only when the user ticks the box. */
+function CopyAsCurl({ entry }: { entry: HarEntry }) {
+  const [credentials, setCredentials] = useState(false);
+  const [said, setSaid] = useState('');
+  const copy = async () => {
+    const { command, omitted } = curlCommand(entry, { credentials });
+    const ok = await copyToClipboard(command);
+    setSaid(!ok ? 'Copy failed' : omitted ? `Copied, without ${omitted} cookie or credential ${omitted === 1 ? 'header' : 'headers'}` : 'Copied');
+    setTimeout(() => setSaid(''), 3000);
+  };
+  return (
+    <div class="xml-tools">
+      <button type="button" onClick={copy} data-testid="copy-curl">
+        Copy as curl
+      </button>
+      <label class="check" title="A command with the session cookie signs in as this user wherever it is pasted: include it only to replay the request yourself">
+        <input type="checkbox" checked={credentials} onChange={(e) => setCredentials((e.currentTarget as HTMLInputElement).checked)} data-testid="curl-credentials" />
+        with cookies and credentials
+      </label>
+      <span class="muted" role="status">
+        {said}
+      </span>
+    </div>
+  );
+}
+
 export function HttpTab({ message, entry }: { message: Message; entry: HarEntry | undefined }) {
   if (!entry) return <p class="tab-empty">The exchange is no longer in the capture.</p>;
   const { request, response } = entry;
@@ -57,6 +86,7 @@ export function HttpTab({ message, entry }: { message: Message; entry: HarEntry 
   const form = formPairs(entry);
   return (
     <div class="http">
+      <CopyAsCurl entry={entry} />
       <dl>
         <div class="summary-row">
           <dt>Request</dt>

@@ -34,6 +34,8 @@ export interface MessageDetailProps {
   /** Group memberships come from SCIM, not from the assertion. */
   scim?: boolean;
   orgGroups?: readonly OrgGroups[];
+  /** Every kept exchange of the capture (the Trace tab's list of all requests). */
+  entries?: readonly HarEntry[];
   /** The message's flow: its Trace tab shows the steps around the messages. */
   flow?: Flow;
   onOpen(key: string): void;
@@ -63,10 +65,10 @@ const carriesCertificate = (m: SamlMessage) => !!m.xml?.includes('X509Certificat
 function MessageDetailView(props: MessageDetailProps) {
   const { message } = props;
   if (message.protocol === 'oidc') return <OidcDetail message={message} findings={props.findings} entry={props.entry} flow={props.flow} onClose={props.onClose} />;
-  return <SamlDetail {...props} message={message} messages={props.messages.filter((m): m is SamlMessage => m.protocol === 'saml')} />;
+  return <SamlDetail {...props} message={message} messages={props.messages.filter((m): m is SamlMessage => m.protocol === 'saml')} allMessages={props.messages} />;
 }
 
-function SamlDetail(props: MessageDetailProps & { message: SamlMessage; messages: readonly SamlMessage[] }) {
+function SamlDetail(props: MessageDetailProps & { message: SamlMessage; messages: readonly SamlMessage[]; allMessages: readonly Message[] }) {
   const { message, findings } = props;
   const order = tabOrder(findings, !!props.flow && props.flow.messageKeys.length + (props.flow.hops?.length ?? 0) > 1, carriesCertificate(message));
   const [tab, setTab] = useState<DetailTab>(order[0]!);
@@ -125,7 +127,7 @@ function SamlDetail(props: MessageDetailProps & { message: SamlMessage; messages
         )}
         {tab === 'xml' && <XmlTab message={message} />}
         {tab === 'http' && <HttpTab message={message} entry={props.entry} />}
-        {tab === 'trace' && props.flow && <TraceTab flow={props.flow} messages={messageMap(props.messages)} currentKey={message.key} onOpen={props.onOpen} />}
+        {tab === 'trace' && props.flow && <TraceTab flow={props.flow} messages={messageMap(props.messages)} currentKey={message.key} onOpen={props.onOpen} entries={props.entries} allMessages={messageMap(props.allMessages)} />}
       </div>
     </section>
   );

@@ -258,6 +258,38 @@ describe('SAML panel', () => {
     expect(screen.getByTestId('file-banner').textContent).toContain('tracer.json: 1 SAML exchange, 1 other requests left out');
   });
 
+  it('exports a SAML-tracer file through the redaction review, which the picker imports back to the same findings', async () => {
+    const { source, add } = fakeSource();
+    const saveFile = vi.fn();
+    const { unmount } = render(<PanelApp source={source} saveFile={saveFile} />);
+    add(oktaFlow());
+    await waitFor(() => expect(rows()).toHaveLength(2));
+    fireEvent.click(screen.getByTestId('export-tracer-button'));
+    expect(saveFile).not.toHaveBeenCalled();
+    expect(screen.getByTestId('export-summary').textContent).toMatch(/^Redacted SAML-tracer export of 2 exchanges/);
+    fireEvent.click(screen.getByTestId('export-save'));
+    const [name, text] = saveFile.mock.calls[0] as [string, string];
+    expect(name).toMatch(/^sso-lens-\d{8}-\d{6}-redacted\.saml-tracer\.json$/);
+    expect(readCapture(text).format).toBe('saml-tracer');
+    const shown = () => rows().map((r) => r.textContent);
+    const before = shown();
+    unmount();
+
+    render(<PanelApp source={fakeSource('file').source} />);
+    fireEvent.change(screen.getByTestId('har-import'), { target: { files: [new File([text], name)] } });
+    await waitFor(() => expect(kinds()).toEqual(['AuthnRequest', 'Response']));
+    expect(shown()).toEqual(before);
+  });
+
+  it('offers .b64, .xml and .txt files in the picker, and reads a saved base64 message', async () => {
+    render(<PanelApp source={fakeSource('file').source} />);
+    const accept = screen.getByTestId('har-import').getAttribute('accept')!.split(',');
+    expect(accept).toEqual(expect.arrayContaining(['.har', '.json', '.xml', '.b64', '.txt']));
+    const file = new File([b64(fixtureXml('okta/gosaml2-okta-response.xml'))], 'response.b64');
+    fireEvent.change(screen.getByTestId('har-import'), { target: { files: [file] } });
+    await waitFor(() => expect(kinds()).toEqual(['Response']));
+  });
+
   it('imports by drag and drop', async () => {
     const { source } = fakeSource('file');
     render(<PanelApp source={source} />);

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'preact/hooks';
-import { exportFileName, prepareExport, type PreparedExport } from '@/utils/har/export-har';
+import { exportFileName, prepareExport, type ExportFormat, type PreparedExport } from '@/utils/har/export-har';
 import { CaptureError } from '@/utils/har/read-capture';
 import { readMessageInput } from '@/utils/har/read-message-input';
 import type { Exchange } from '@/utils/har/types';
@@ -54,7 +54,7 @@ export function PanelApp({ source, loadOrgGroups, watchEnterprises, saveFile = s
   const [redact, setRedact] = useState(true);
   const [replaceGroups, setReplaceGroups] = useState(false);
   /** A redacted export waiting for the admin to read what was replaced and save it. */
-  const [review, setReview] = useState<(PreparedExport & { entries: number }) | null>(null);
+  const [review, setReview] = useState<(PreparedExport & { entries: number; format: ExportFormat }) | null>(null);
   const list = useRef<HTMLDivElement>(null);
   const importInput = useRef<HTMLInputElement>(null);
 
@@ -142,21 +142,21 @@ export function PanelApp({ source, loadOrgGroups, watchEnterprises, saveFile = s
     }
   };
 
-  const exportCaptures = (groups = replaceGroups) => {
+  const exportCaptures = (format: ExportFormat, groups = replaceGroups) => {
     setNotice(null);
-    const prepared = prepareExport(state.exchanges, { redact, replaceGroups: groups, version });
+    const prepared = prepareExport(state.exchanges, { redact, replaceGroups: groups, version, format });
     if (redact) {
-      setReview({ ...prepared, entries: state.exchanges.length });
+      setReview({ ...prepared, entries: state.exchanges.length, format });
       return;
     }
     setReview(null);
-    saveFile(exportFileName(new Date(), false), prepared.text);
+    saveFile(exportFileName(new Date(), false, format), prepared.text);
     setNotice({ kind: 'info', text: `Exported ${state.exchanges.length} SAML exchanges without redaction: the file holds personal data and session cookies.` });
   };
 
   const saveReviewed = () => {
     if (!review) return;
-    saveFile(exportFileName(new Date(), true), review.text);
+    saveFile(exportFileName(new Date(), true, review.format), review.text);
     setReview(null);
     setNotice({ kind: 'info', text: `Exported ${review.entries} SAML exchanges, redacted: check the file before you share it.` });
   };
@@ -186,6 +186,9 @@ export function PanelApp({ source, loadOrgGroups, watchEnterprises, saveFile = s
     const enterprise = flow?.reason?.enterpriseId ? state.enterprises?.find((e) => e.id === flow.reason!.enterpriseId) : undefined;
     return resolveProfile(definition, enterprise);
   }, [open, state.analysis, state.profile, state.enterprises]);
+
+  // One array per analysis, so the detail (which skips unchanged props) is not redrawn for nothing.
+  const analyzedEntries = useMemo(() => state.analyzedExchanges.map((x) => x.entry), [state.analyzedExchanges]);
 
   // Stable callbacks: a busy page sends many non-SAML requests, and each only changes a counter; the list and
   // the detail (thousands of XML spans) then skip re-rendering.
@@ -232,7 +235,7 @@ export function PanelApp({ source, loadOrgGroups, watchEnterprises, saveFile = s
         onPause={(paused) => dispatch({ type: 'pause', paused })}
         onClear={clear}
         onImport={importFile}
-        onExport={() => exportCaptures()}
+        onExport={(format) => exportCaptures(format)}
         onFilter={(filters) => dispatch({ type: 'filter', filters })}
         onProfile={(profile) => dispatch({ type: 'profile', profile })}
         importInput={importInput}
@@ -241,10 +244,11 @@ export function PanelApp({ source, loadOrgGroups, watchEnterprises, saveFile = s
         <ExportReview
           summary={review.summary}
           entries={review.entries}
+          format={review.format}
           replaceGroups={replaceGroups}
           onReplaceGroups={(groups) => {
             setReplaceGroups(groups);
-            exportCaptures(groups);
+            exportCaptures(review.format, groups);
           }}
           onSave={saveReviewed}
           onCancel={() => setReview(null)}
@@ -304,6 +308,7 @@ export function PanelApp({ source, loadOrgGroups, watchEnterprises, saveFile = s
             findings={state.findingsByKey.get(open.key) ?? NO_FINDINGS}
             messages={state.analysis.messages}
             entry={state.analyzedExchanges[open.exchangeIndex]?.entry}
+            entries={analyzedEntries}
             flow={state.analysis.flows.find((f) => f.messageKeys.includes(open.key))}
             groupAttributes={openProfile?.attributes.groups ?? []}
             scim={openProfile?.provisioning === 'scim'}

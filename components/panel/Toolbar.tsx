@@ -1,4 +1,5 @@
 import type { RefObject } from 'preact';
+import type { ExportFormat } from '@/utils/har/export-har';
 import type { CaptureSource } from '@/utils/panel/capture-source';
 import type { MessageFilters, SeverityFilter } from '@/utils/panel/filter-messages';
 import type { PanelState } from '@/utils/panel/panel-state';
@@ -46,7 +47,7 @@ export interface ToolbarProps {
   onPause(paused: boolean): void;
   onClear(): void;
   onImport(file: File): void;
-  onExport(): void;
+  onExport(format: ExportFormat): void;
   onFilter(filters: Partial<MessageFilters>): void;
   onProfile(profile: ProfileId | undefined): void;
   /** The file input, also opened from the empty state. */
@@ -78,7 +79,7 @@ export function Toolbar({ source, state, redact, onRedact, onPause, onClear, onI
         ref={input}
         type="file"
         hidden
-        accept=".har,.json,.xml,.txt,application/json"
+        accept=".har,.json,.xml,.b64,.txt,application/json,text/xml,text/plain"
         data-testid="har-import"
         aria-label="Import a HAR file or SAML-tracer export"
         onChange={(e) => {
@@ -88,8 +89,17 @@ export function Toolbar({ source, state, redact, onRedact, onPause, onClear, onI
           el.value = ''; // the same file can be opened again
         }}
       />
-      <button type="button" data-testid="export-button" onClick={onExport} disabled={empty} title={empty ? 'Nothing to export yet' : 'Save the SAML captures as a HAR file'}>
+      <button type="button" data-testid="export-button" onClick={() => onExport('har')} disabled={empty} title={empty ? 'Nothing to export yet' : 'Save the SAML captures as a HAR file'}>
         Export HAR
+      </button>
+      <button
+        type="button"
+        data-testid="export-tracer-button"
+        onClick={() => onExport('saml-tracer')}
+        disabled={empty}
+        title={empty ? 'Nothing to export yet' : "Save the captures as a SAML-tracer export (SAML-tracer's Import opens it)"}
+      >
+        Export SAML-tracer
       </button>
       <label class="check" title="Replace e-mail addresses, NameIDs, attribute values, tokens, JWT claims, cookies, credential headers, signatures and certificates; you see what was replaced before saving">
         <input type="checkbox" checked={redact} onChange={(e) => onRedact((e.currentTarget as HTMLInputElement).checked)} data-testid="redact-checkbox" />

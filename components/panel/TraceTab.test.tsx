@@ -1,10 +1,12 @@
 // @vitest-environment happy-dom
-import { fireEvent, render, screen, within } from '@testing-library/preact';
-import { describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { analyze } from '@/utils/analyze';
 import { plainEntry } from '@/tests/support/har-builder';
 import { signInEntries } from '@/tests/support/protocol-builder';
 import { TraceTab } from './TraceTab';
+
+afterEach(cleanup);
 
 describe('Trace tab', () => {
   it('lists the sign-in step by step, marks the ACS error and the IdP error page, and opens the other message', () => {
@@ -42,5 +44,32 @@ describe('Trace tab', () => {
     );
     expect(container.querySelector('img')).toBeNull();
     expect(container.textContent).toContain('<img src=x onerror=alert(1)>');
+  });
+
+  it('lists every request of the capture with the All requests toggle (a pressed-state button, in the tab order), and back', () => {
+    const [request, response] = signInEntries({ acsStatus: 200 });
+    const other = plainEntry('https://sp.example.com/api/health', { time: '2024-01-01T10:00:30.000Z' });
+    const entries = [request!, response!, other];
+    const analysis = analyze(entries);
+    const messages = new Map(analysis.messages.map((m) => [m.key, m]));
+    render(<TraceTab flow={analysis.flows[0]!} messages={messages} allMessages={messages} currentKey="none" onOpen={() => {}} entries={entries} />);
+    expect(screen.getAllByTestId('trace-row')).toHaveLength(2);
+    const toggle = screen.getByRole('button', { name: 'All requests' });
+    expect(toggle.getAttribute('aria-pressed')).toBe('false');
+    fireEvent.click(toggle);
+    expect(toggle.getAttribute('aria-pressed')).toBe('true');
+    const rows = screen.getAllByTestId('trace-row');
+    expect(rows.map((r) => r.getAttribute('data-in-flow'))).toEqual(['true', 'true', 'false']);
+    expect(within(rows[0]!).getByText('SAML')).toBeTruthy();
+    expect(rows[2]!.textContent).toContain('https://sp.example.com/api/health');
+    expect(screen.getByRole('list', { name: 'Requests in the capture' })).toBeTruthy();
+    fireEvent.click(toggle);
+    expect(screen.getAllByTestId('trace-row')).toHaveLength(2);
+  });
+
+  it('offers no toggle when the capture is not given', () => {
+    const analysis = analyze(signInEntries());
+    render(<TraceTab flow={analysis.flows[0]!} messages={new Map(analysis.messages.map((m) => [m.key, m]))} currentKey="none" onOpen={() => {}} />);
+    expect(screen.queryByRole('button', { name: 'All requests' })).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
-import { prettyXml } from '@/utils/panel/pretty-xml';
+import { foldsOf, prettyXml, type XmlLine } from '@/utils/panel/pretty-xml';
 import type { SamlMessage } from '@/utils/saml/types';
 import { copyToClipboard } from './copy-to-clipboard';
 
@@ -28,9 +28,12 @@ function marked(text: string, needle: string): { nodes: ComponentChildren; count
 export function XmlTab({ message }: { message: SamlMessage }) {
   const [mode, setMode] = useState<'pretty' | 'raw'>('pretty');
   const [query, setQuery] = useState('');
-  const [copied, setCopied] = useState<'' | 'copied' | 'failed'>('');
+  const [copied, setCopied] = useState<'' | 'copied' | 'copied-base64' | 'failed'>('');
   const source = message.xml;
   const lines = useMemo(() => (source === undefined ? [] : prettyXml(source)), [source]);
+  const folds = useMemo(() => new Map(foldsOf(lines).map((f) => [f.start, f])), [lines]);
+  /** Folds the reader opened (all start folded). */
+  const [opened, setOpened] = useState<ReadonlySet<number>>(new Set());
 
   if (source === undefined) {
     return (
@@ -52,7 +55,8 @@ export function XmlTab({ message }: { message: SamlMessage }) {
     matches = m.count;
     view = m.nodes;
   } else {
-    view = lines.slice(0, MAX_PRETTY_LINES).map((line, i) => {
+    const shown = lines.slice(0, MAX_PRETTY_LINES);
+    const drawLine = (line: XmlLine, i: number) => {
       let hit = false;
       const tokens = line.tokens.map((t, j) => {
         const m = marked(t.text, needle);
@@ -66,16 +70,39 @@ export function XmlTab({ message }: { message: SamlMessage }) {
           </span>
         );
       });
+      // A search shows every line: a match is never hidden in a fold.
+      const fold = needle ? undefined : folds.get(i);
+      const folded = fold !== undefined && !opened.has(i);
+      const toggle = () => setOpened((o) => (o.has(i) ? new Set([...o].filter((x) => x !== i)) : new Set([...o, i])));
       return (
         <div key={i} class={`xml-line${hit ? ' hit' : ''}`} style={{ paddingLeft: `${line.depth * 2}ch` }}>
+          {fold && (
+            <button type="button" class="xml-fold" aria-expanded={!folded} data-testid="xml-fold" aria-label={`${fold.name} (${fold.end - fold.start - 1} lines)`} title={folded ? `Show ${fold.name}` : `Fold ${fold.name}`} onClick={toggle}>
+              {folded ? '▸' : '▾'}
+            </button>
+          )}
           {tokens}
+          {folded && (
+            <button type="button" class="link xml-folded" onClick={toggle} aria-label={`Show ${fold.name}: ${fold.end - fold.start - 1} lines`}>
+              {` … ${fold.end - fold.start - 1} lines … `}
+            </button>
+          )}
+          {folded && <span class="x-punct">{`</${fold.name}>`}</span>}
         </div>
       );
-    });
+    };
+    const out: ComponentChildren[] = [];
+    for (let i = 0; i < shown.length; i++) {
+      out.push(drawLine(shown[i]!, i));
+      const fold = needle ? undefined : folds.get(i);
+      if (fold && !opened.has(i)) i = fold.end;
+    }
+    view = out;
   }
 
-  const copy = async () => {
-    setCopied((await copyToClipboard(source)) ? 'copied' : 'failed');
+  const copy = async (what: 'xml' | 'base64') => {
+    const ok = await copyToClipboard(what === 'xml' ? source : message.raw);
+    setCopied(ok ? (what === 'xml' ? 'copied' : 'copied-base64') : 'failed');
     setTimeout(() => setCopied(''), 2000);
   };
 
@@ -96,8 +123,11 @@ export function XmlTab({ message }: { message: SamlMessage }) {
             {matches} {matches === 1 ? 'match' : 'matches'}
           </span>
         )}
-        <button type="button" onClick={copy}>
+        <button type="button" onClick={() => copy('xml')}>
           {copied === 'copied' ? 'Copied' : copied === 'failed' ? 'Copy failed' : 'Copy XML'}
+        </button>
+        <button type="button" onClick={() => copy('base64')} title={`The ${message.param} field as sent (base64${message.binding === 'redirect' ? ', deflated' : ''})`}>
+          {copied === 'copied-base64' ? 'Copied' : 'Copy base64'}
         </button>
       </div>
       {mode === 'pretty' && lines.length > MAX_PRETTY_LINES && (

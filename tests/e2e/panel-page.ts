@@ -17,6 +17,10 @@ export const PANEL = {
   profile: '[data-testid="profile-select"]',
   /** The detail pane's Findings tab. */
   findingsTab: '[data-testid="detail-tab-findings"]',
+  /** The detail pane's Trace tab (a flow with more than one step). */
+  traceTab: '[data-testid="detail-tab-trace"]',
+  /** One row per step of the Trace tab; carries data-status="<HTTP status>". */
+  traceRow: '[data-testid="trace-row"]',
   /** The detail pane's Attributes tab. */
   attributesTab: '[data-testid="detail-tab-attributes"]',
   /** Beside a group value, when organization group lists are cached; carries data-status="exact|case-only|default|none". */

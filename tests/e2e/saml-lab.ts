@@ -32,7 +32,12 @@ export async function startSamlLab(): Promise<SamlLab> {
   const idp = await startIdp({ credentials: () => signing, variant: () => current, encryptTo: () => (encrypt ? encryptTo : undefined) });
   let sp: LocalSp;
   try {
-    sp = await startSp({ idp: { ssoUrl: idp.ssoUrl, cert: credentials.cert }, acsStatus: () => current.acsStatus, decryptionKey: spEncryption.key });
+    sp = await startSp({
+      idp: { ssoUrl: idp.ssoUrl, cert: credentials.cert },
+      acsStatus: () => current.acsStatus,
+      loop: () => current.loop === true,
+      decryptionKey: spEncryption.key,
+    });
   } catch (error) {
     await idp.close();
     throw error;

@@ -14,6 +14,8 @@ export async function startSp(options: {
   idp: { ssoUrl: string; cert: string };
   /** Read at each POST to the ACS: a status to answer with after validating (e.g. 403), if any. */
   acsStatus: () => number | undefined;
+  /** Read at each POST to the ACS: whether the SP loses the session it opens (its landing page signs in again). */
+  loop?: () => boolean;
   /** The SP's private key for encrypted assertions (PEM). */
   decryptionKey?: string;
 }): Promise<LocalSp> {
@@ -52,7 +54,18 @@ export async function startSp(options: {
         }
         const forced = options.acsStatus();
         if (forced) return sendHtml(res, forced, `<h1>HTTP ${forced}</h1>`);
+        if (options.loop?.()) {
+          // A session cookie the browser never sends back: the landing page finds no session and starts over.
+          res.writeHead(302, { location: '/dashboard?session=lost' });
+          res.end();
+          return;
+        }
         return sendHtml(res, 200, `<h1 id="signed-in">Signed in as ${escapeHtml(nameId)}</h1>`);
+      }
+      if (req.method === 'GET' && url.pathname === '/dashboard' && url.searchParams.get('session') === 'lost') {
+        res.writeHead(302, { location: '/login' });
+        res.end();
+        return;
       }
       sendHtml(res, 404, '<p>Not found</p>');
     };

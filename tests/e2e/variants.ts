@@ -15,6 +15,8 @@ export interface Variant {
   idpInitiated?: boolean;
   /** The SP's ACS answers with this status after validating the Response. */
   acsStatus?: number;
+  /** The SP opens no session: after the ACS its landing page sends the browser to sign in again. */
+  loop?: boolean;
 }
 
 export type VariantName =
@@ -26,6 +28,8 @@ export type VariantName =
   | 'not-yet-valid'
   | 'idp-initiated'
   | 'acs-forbidden'
+  | 'acs-server-error'
+  | 'sign-in-loop'
   | 'markup-in-attribute'
   | 'large-response';
 
@@ -78,6 +82,8 @@ export const VARIANTS: Record<VariantName, Variant> = {
   },
   'idp-initiated': { name: 'idp-initiated', nameId: 'ada', attributes: { ...ada, groups: adaGroups }, idpInitiated: true },
   'acs-forbidden': { name: 'acs-forbidden', nameId: 'ada', attributes: { ...ada, groups: adaGroups }, acsStatus: 403 },
+  'acs-server-error': { name: 'acs-server-error', nameId: 'ada', attributes: { ...ada, groups: adaGroups }, acsStatus: 500 },
+  'sign-in-loop': { name: 'sign-in-loop', nameId: 'ada', attributes: { ...ada, groups: adaGroups }, loop: true },
   'markup-in-attribute': {
     name: 'markup-in-attribute',
     nameId: 'ada',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { b64, plainEntry, postEntry } from '../../tests/support/har-builder';
+import { b64, deflateB64, plainEntry, postEntry } from '../../tests/support/har-builder';
 import type { HarEntry } from '../har/types';
 import { classify, CLOSED, HOP_WINDOW_MS, MAX_HOP_BODY_CHARS, MAX_HOPS_PER_WINDOW, slimHop, type WindowState } from './sign-in-window';
 
@@ -37,5 +37,16 @@ describe('sign-in window', () => {
     expect(ok.response.content).toEqual({ mimeType: 'text/html' });
     expect(slimHop(withBodies(500, 'AADSTS50011')).response.content?.text).toBe('AADSTS50011');
     expect(slimHop(withBodies(500, 'x'.repeat(MAX_HOP_BODY_CHARS + 1))).response.content?.text).toBeUndefined();
+  });
+
+  it('keeps the redirect that sends the browser to a SAMLRequest before any window is open, and no other redirect', () => {
+    const redirect = (location: string): HarEntry => ({
+      ...plainEntry('https://sp.example/login', { time: at(0) }),
+      response: { status: 302, headers: [{ name: 'Location', value: location }] },
+    });
+    const toIdp = redirect(`https://idp.example/sso?SAMLRequest=${encodeURIComponent(deflateB64('<samlp:AuthnRequest xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" ID="_1"/>'))}`);
+    expect(keepAll([toIdp])).toEqual(['hop']);
+    expect(keepAll([redirect('/home'), redirect('https://idp.example/sso?next=%2Fapp')])).toEqual([false, false]);
+    expect(keepAll([{ ...toIdp, response: { status: 200, headers: toIdp.response.headers } }])).toEqual([false]);
   });
 });

@@ -76,7 +76,8 @@ function redirectsTo(entry: HarEntry, next: string): boolean {
   }
 }
 
-function hopOf(entry: HarEntry, exchangeIndex: number): Hop {
+/** One exchange as a step of a trace: what the timeline shows of a request no protocol claims. */
+export function hopOf(entry: HarEntry, exchangeIndex: number): Hop {
   const hop: Hop = { exchangeIndex, method: entry.request.method, url: entry.request.url };
   const status = httpStatusOf(entry);
   if (status !== undefined) hop.status = status;

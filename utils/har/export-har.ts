@@ -1,6 +1,10 @@
 import { redactHar, type HarDocument } from '../redact/redact-har';
 import type { RedactionSummary } from '../redact/summary';
+import { toSamlTracer } from './export-saml-tracer';
 import type { Exchange, HarEntry } from './types';
+
+/** HAR for browsers and support tools; SAML-tracer's JSON for those who read captures there. */
+export type ExportFormat = 'har' | 'saml-tracer';
 
 export interface ExportOptions {
   /** Redact personal data and secrets, the decoded assertion included (the default in the panel). */
@@ -9,6 +13,10 @@ export interface ExportOptions {
   replaceGroups?: boolean;
   /** The extension's version, for the HAR creator. */
   version?: string;
+  /** 'har' unless said. */
+  format?: ExportFormat;
+  /** The export's time (SAML-tracer records one); now unless said. */
+  now?: Date;
 }
 
 export interface PreparedExport {
@@ -56,10 +64,12 @@ export function prepareExport(exchanges: readonly Exchange[], options: ExportOpt
       comment: 'Not redacted: this file holds personal data and session cookies.',
     },
   };
-  if (!options.redact) return { text: `${JSON.stringify(doc, null, 2)}\n` };
+  // SAML-tracer's form is made from the redacted HAR: one redaction, whichever format leaves the machine.
+  const write = (har: HarDocument) => (options.format === 'saml-tracer' ? toSamlTracer(har.log.entries as HarEntry[], options.now ?? new Date()) : har);
+  if (!options.redact) return { text: `${JSON.stringify(write(doc), null, 2)}\n` };
   const { har, summary } = redactHar(doc, { replaceGroups: options.replaceGroups ?? false });
   // JSON.stringify drops the functions devtools entries carry (getContent).
-  return { text: `${JSON.stringify(har, null, 2)}\n`, summary };
+  return { text: `${JSON.stringify(write(har), null, 2)}\n`, summary };
 }
 
 /** The captures as a HAR 1.2 document (text), readable by browsers' HAR import, SSO Lens and `npm run analyze`. */
@@ -67,9 +77,9 @@ export function exportHar(exchanges: readonly Exchange[], options: ExportOptions
   return prepareExport(exchanges, options).text;
 }
 
-/** `sso-lens-20250310-120000-redacted.har` */
-export function exportFileName(now: Date, redacted: boolean): string {
+/** `sso-lens-20250310-120000-redacted.har`, or `sso-lens-…-redacted.saml-tracer.json` for SAML-tracer's form. */
+export function exportFileName(now: Date, redacted: boolean, format: ExportFormat = 'har'): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   const stamp = `${now.getFullYear()}${pad(now.getMonth() + 1)}${pad(now.getDate())}-${pad(now.getHours())}${pad(now.getMinutes())}${pad(now.getSeconds())}`;
-  return `sso-lens-${stamp}${redacted ? '-redacted' : ''}.har`;
+  return `sso-lens-${stamp}${redacted ? '-redacted' : ''}${format === 'saml-tracer' ? '.saml-tracer.json' : '.har'}`;
 }

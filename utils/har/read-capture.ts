@@ -100,6 +100,16 @@ export function fromSamlTracer(r: Record<string, unknown>, exportedAt: string): 
       mimeType: 'application/x-www-form-urlencoded',
       params: post.map(([name, value]) => ({ name, value: String(value ?? '') })),
     };
+  } else if (typeof r.postData === 'string' && r.postData) {
+    entry.request.postData = { mimeType: typeof r.postDataMimeType === 'string' ? r.postDataMimeType : '', text: r.postData };
+  }
+  // What SSO Lens adds to its own SAML-tracer exports (export-saml-tracer.ts): each request's time and the
+  // response bodies SAML-tracer does not keep.
+  if (typeof r.startedDateTime === 'string' && !Number.isNaN(Date.parse(r.startedDateTime))) entry.startedDateTime = r.startedDateTime;
+  if (typeof r.time === 'number' && Number.isFinite(r.time)) entry.time = r.time;
+  const content = r.responseContent;
+  if (isObject(content) && typeof content.text === 'string') {
+    entry.response.content = { mimeType: typeof content.mimeType === 'string' ? content.mimeType : '', text: content.text };
   }
   return entry;
 }

@@ -135,3 +135,40 @@ export function prettyXml(source: string): XmlLine[] {
   }
   return lines;
 }
+
+/** An element spread over several lines that the view can fold to its first line. */
+export interface XmlFold {
+  /** Index of the line with the opening tag. */
+  start: number;
+  /** Index of the line with the closing tag. */
+  end: number;
+  /** The element's name as written (`ds:Signature`). */
+  name: string;
+}
+
+/** Elements a reader of a SAML message skips: long base64 and algorithm names that say nothing about the sign-in. */
+export const FOLDED_BY_DEFAULT: readonly string[] = ['Signature', 'KeyInfo'];
+
+const localName = (name: string) => name.slice(name.indexOf(':') + 1);
+
+/** The multi-line elements of `lines` whose local name is one of `names` (outermost and nested alike). */
+export function foldsOf(lines: readonly XmlLine[], names: readonly string[] = FOLDED_BY_DEFAULT): XmlFold[] {
+  const wanted = new Set(names);
+  const folds: XmlFold[] = [];
+  // Open elements by depth: a closing line at the same depth with the same name ends the fold.
+  const open = new Map<number, { start: number; name: string }>();
+  lines.forEach((line, i) => {
+    const [first, second] = line.tokens;
+    if (first?.kind !== 'punct' || second?.kind !== 'tag') return;
+    if (first.text === '<' && line.tokens.at(-1)?.text === '>' && !line.tokens.some((t, j) => j > 0 && t.text === '</')) {
+      if (wanted.has(localName(second.text))) open.set(line.depth, { start: i, name: second.text });
+    } else if (first.text === '</') {
+      const start = open.get(line.depth);
+      if (start && start.name === second.text) {
+        folds.push({ start: start.start, end: i, name: start.name });
+        open.delete(line.depth);
+      }
+    }
+  });
+  return folds.sort((a, b) => a.start - b.start);
+}

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../analyze';
 import { plainEntry } from '../../tests/support/har-builder';
 import { signInEntries } from '../../tests/support/protocol-builder';
-import { traceRows } from './trace-rows';
+import { captureRows, MAX_CAPTURE_ROWS, traceRows } from './trace-rows';
 
 describe('traceRows', () => {
   it('merges messages and hops in capture order, with offsets and the IdP error page marked', () => {
@@ -20,5 +20,37 @@ describe('traceRows', () => {
       [3, 'hop', 200, 7.25, undefined],
     ]);
     expect(rows[2]).not.toHaveProperty('location');
+  });
+});
+
+describe('captureRows', () => {
+  it("lists every kept exchange in order, the flow's steps marked, protocol rows tagged, times from the flow's start", () => {
+    // The ACS answers 200: the request after it is no landing page of a redirect, so not a step of the sign-in.
+    const [request, response] = signInEntries({ acsStatus: 200 });
+    const before = plainEntry('https://sp.example.com/assets/app.js', { time: '2024-01-01T09:59:50.000Z' });
+    const later = plainEntry('https://sp.example.com/api/me', { time: '2024-01-01T10:01:00.000Z' });
+    const entries = [before, request!, response!, later];
+    const analysis = analyze(entries);
+    const messages = new Map(analysis.messages.map((m) => [m.key, m]));
+    const { rows, total } = captureRows(analysis.flows[0]!, messages, entries);
+    expect(total).toBe(4);
+    expect(rows.map((r) => [r.exchangeIndex, r.kind ?? 'request', r.protocol ?? '-', r.inFlow, r.offsetSeconds])).toEqual([
+      [0, 'request', '-', false, -5],
+      [1, 'AuthnRequest', 'saml', true, 0],
+      [2, 'Response', 'saml', true, 7],
+      [3, 'request', '-', false, 65],
+    ]);
+  });
+
+  it(`draws only the last ${MAX_CAPTURE_ROWS} rows of a long capture`, () => {
+    const [request, response] = signInEntries();
+    const noise = Array.from({ length: MAX_CAPTURE_ROWS + 10 }, (_, i) => plainEntry(`https://sp.example.com/r/${i}`));
+    const entries = [...noise, request!, response!];
+    const analysis = analyze(entries);
+    const { rows, total } = captureRows(analysis.flows[0]!, new Map(analysis.messages.map((m) => [m.key, m])), entries);
+    expect(total).toBe(entries.length);
+    expect(rows).toHaveLength(MAX_CAPTURE_ROWS);
+    expect(rows.at(-1)!.kind).toBe('Response');
+    expect(rows[0]!.url).toBe('https://sp.example.com/r/12');
   });
 });

@@ -1,4 +1,6 @@
+import { hopOf } from '../flow/attach-hops';
 import type { Flow } from '../flow/types';
+import type { HarEntry } from '../har/types';
 import type { Message } from '../protocols/types';
 
 /** One line of a sign-in's timeline: a protocol message or a hop around it, in capture order. */
@@ -17,6 +19,57 @@ export interface TraceRow {
   durationMs?: number;
   /** The IdP error page this step answered with ("AADSTS50105", "Okta error page"). */
   error?: string;
+  /** In the list of every request: the protocol of a message row ('saml', 'oidc'). */
+  protocol?: string;
+  /** In the list of every request: the row is a step of the flow the detail shows. */
+  inFlow?: boolean;
+}
+
+/** At most this many rows of the capture are drawn in the list of every request (the last ones). */
+export const MAX_CAPTURE_ROWS = 2_000;
+
+/**
+ * Every kept exchange of the capture, SAML-tracer style, in capture order: protocol rows carry their message and
+ * protocol, the flow's own steps are marked, times are relative to the flow's first step. Only the last
+ * MAX_CAPTURE_ROWS are listed; `total` says how many there were.
+ */
+export function captureRows(flow: Flow, messages: ReadonlyMap<string, Message>, entries: readonly HarEntry[]): { rows: TraceRow[]; total: number } {
+  const flowRows = traceRows(flow, messages);
+  const inFlow = new Map(flowRows.map((r) => [r.exchangeIndex, r]));
+  const byExchange = new Map<number, Message>();
+  for (const m of messages.values()) if (!byExchange.has(m.exchangeIndex)) byExchange.set(m.exchangeIndex, m);
+  const firstAt = flowRows.length ? Date.parse(entries[flowRows[0]!.exchangeIndex]?.startedDateTime ?? '') - (flowRows[0]!.offsetSeconds ?? 0) * 1000 : NaN;
+  const from = Math.max(0, entries.length - MAX_CAPTURE_ROWS);
+  const rows: TraceRow[] = [];
+  for (let i = from; i < entries.length; i++) {
+    const own = inFlow.get(i);
+    if (own) {
+      const m = byExchange.get(i);
+      rows.push({ ...own, inFlow: true, ...(m ? { protocol: m.protocol } : {}) });
+      continue;
+    }
+    const entry = entries[i]!;
+    const hop = hopOf(entry, i);
+    const m = byExchange.get(i);
+    const at = Date.parse(hop.capturedAt ?? '');
+    rows.push(
+      defined({
+        exchangeIndex: i,
+        kind: m?.kind,
+        messageKey: m?.key,
+        protocol: m?.protocol,
+        method: hop.method,
+        url: hop.url,
+        status: m?.httpStatus ?? hop.status,
+        location: hop.location,
+        mimeType: hop.mimeType,
+        durationMs: hop.durationMs,
+        offsetSeconds: Number.isNaN(at) || Number.isNaN(firstAt) ? undefined : Math.round((at - firstAt) / 10) / 100,
+        inFlow: false,
+      }),
+    );
+  }
+  return { rows, total: entries.length };
 }
 
 /** The flow's messages and hops merged by exchange, with times relative to its first step. */

@@ -1,21 +1,36 @@
 import { describe, expect, it } from 'vitest';
 import { plainEntry } from '../../tests/support/har-builder';
 import { CaptureStore, toCaptureIndex, toStoredCapture } from './capture-store';
-import { MAX_SAML_EXCHANGES } from './protocol';
+import { entryBytes } from '../capture/sign-in-window';
+import { MAX_RECORDED_EXCHANGES } from './protocol';
 
 const entry = (n: number) => plainEntry(`https://idp.example.com/sso?SAMLRequest=${n}`);
 
 describe('capture store', () => {
-  it('keeps the last 500 SAML exchanges: the 501st drops the oldest', () => {
+  it(`keeps the last ${MAX_RECORDED_EXCHANGES} exchanges: the next drops the oldest`, () => {
     const store = new CaptureStore();
-    for (let i = 1; i <= MAX_SAML_EXCHANGES; i++) expect(store.add(1, entry(i)).dropped).toEqual([]);
-    const { added, dropped } = store.add(1, entry(501));
+    for (let i = 1; i <= MAX_RECORDED_EXCHANGES; i++) expect(store.add(1, entry(i)).dropped).toEqual([]);
+    const { added, dropped } = store.add(1, entry(MAX_RECORDED_EXCHANGES + 1));
     expect(dropped.map((c) => c.entry.request.url)).toEqual([entry(1).request.url]);
-    expect(store.size).toBe(MAX_SAML_EXCHANGES);
+    expect(store.size).toBe(MAX_RECORDED_EXCHANGES);
     const urls = store.capturesFor().map((c) => c.entry.request.url);
     expect(urls[0]).toBe(entry(2).request.url);
-    expect(urls.at(-1)).toBe(entry(501).request.url);
-    expect(added.seq).toBe(501);
+    expect(urls.at(-1)).toBe(entry(MAX_RECORDED_EXCHANGES + 1).request.url);
+    expect(added.seq).toBe(MAX_RECORDED_EXCHANGES + 1);
+  });
+
+  it('stays within its byte limit by dropping the oldest, but always keeps the newest', () => {
+    const sized = (n: number, chars: number) => plainEntry(`https://idp.example.com/sso?SAMLRequest=${n}${'x'.repeat(chars)}`);
+    const store = new CaptureStore(100, undefined, 3 * entryBytes(sized(0, 1000)));
+    for (let i = 1; i <= 3; i++) expect(store.add(1, sized(i, 1000)).dropped).toEqual([]);
+    expect(store.add(1, sized(4, 1000)).dropped).toHaveLength(1);
+    expect(store.size).toBe(3);
+    // One too big for the limit on its own is kept, alone.
+    const { dropped } = store.add(1, sized(5, 10_000));
+    expect(dropped).toHaveLength(3);
+    expect(store.capturesFor().map((c) => c.seq)).toEqual([5]);
+    store.clear();
+    expect(store.add(1, sized(6, 1000)).dropped).toEqual([]);
   });
 
   it('counts the other requests per tab without keeping them', () => {
@@ -63,7 +78,7 @@ describe('capture store', () => {
     before.countOther(10, 5);
     const index = toCaptureIndex(JSON.parse(JSON.stringify(before.index())))!;
     const captures = [b, a, toStoredCapture({ seq: 9, tabId: 1 })].filter((c) => c !== undefined);
-    const after = new CaptureStore(MAX_SAML_EXCHANGES, { index, captures });
+    const after = new CaptureStore(MAX_RECORDED_EXCHANGES, { index, captures });
     expect(after.capturesFor(10).map((c) => c.seq)).toEqual([a.seq, b.seq]);
     expect(after.otherRequestsFor(10)).toBe(5);
     expect(after.add(10, entry(3)).added.seq).toBe(b.seq + 1);

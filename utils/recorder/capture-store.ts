@@ -1,5 +1,6 @@
 import type { HarEntry } from '../har/types';
-import { MAX_SAML_EXCHANGES } from './protocol';
+import { entryBytes } from '../capture/sign-in-window';
+import { MAX_RECORDED_BYTES, MAX_RECORDED_EXCHANGES } from './protocol';
 import { TabFollowers } from './tab-followers';
 
 // The recorder's memory: the last SAML exchanges (oldest dropped first), a per-tab count of the other requests,
@@ -25,26 +26,36 @@ export interface CaptureIndex {
 export class CaptureStore {
   private captures: StoredCapture[] = [];
   private nextSeq = 1;
+  /** entryBytes of the captures kept, kept up to date so that adding one costs no walk over all of them. */
+  private bytes = 0;
   private readonly others = new Map<number, number>();
   readonly followers: TabFollowers;
 
   constructor(
-    readonly limit = MAX_SAML_EXCHANGES,
+    readonly limit = MAX_RECORDED_EXCHANGES,
     restored?: { index: CaptureIndex; captures: StoredCapture[] },
+    readonly byteLimit = MAX_RECORDED_BYTES,
   ) {
     this.followers = new TabFollowers(restored?.index.openers ?? []);
     if (!restored) return;
     const wanted = new Set(restored.index.seqs);
     this.captures = restored.captures.filter((c) => wanted.has(c.seq)).sort((a, b) => a.seq - b.seq).slice(-limit);
+    this.bytes = this.captures.reduce((sum, c) => sum + entryBytes(c.entry), 0);
     this.nextSeq = Math.max(restored.index.nextSeq, ...this.captures.map((c) => c.seq + 1));
     for (const [tab, count] of restored.index.otherRequests) this.others.set(tab, count);
   }
 
-  /** Keeps a SAML exchange; returns it and the ones dropped to stay within the limit. */
+  /** Keeps an exchange; returns it and the ones dropped to stay within the count and byte limits (never the new one). */
   add(tabId: number, entry: HarEntry): { added: StoredCapture; dropped: StoredCapture[] } {
     const added = { seq: this.nextSeq++, tabId, entry };
     this.captures.push(added);
-    const dropped = this.captures.length > this.limit ? this.captures.splice(0, this.captures.length - this.limit) : [];
+    this.bytes += entryBytes(entry);
+    let drop = Math.max(0, this.captures.length - this.limit);
+    let bytes = this.bytes;
+    for (let i = 0; i < drop; i++) bytes -= entryBytes(this.captures[i]!.entry);
+    while (bytes > this.byteLimit && drop < this.captures.length - 1) bytes -= entryBytes(this.captures[drop++]!.entry);
+    this.bytes = bytes;
+    const dropped = drop ? this.captures.splice(0, drop) : [];
     return { added, dropped };
   }
 
@@ -75,6 +86,7 @@ export class CaptureStore {
     const tabs = this.tabsFor(tabId);
     const removed = tabs ? this.captures.filter((c) => tabs.has(c.tabId)) : this.captures;
     this.captures = tabs ? this.captures.filter((c) => !tabs.has(c.tabId)) : [];
+    this.bytes = this.captures.reduce((sum, c) => sum + entryBytes(c.entry), 0);
     if (tabs) for (const tab of tabs) this.others.delete(tab);
     else this.others.clear();
     return removed;

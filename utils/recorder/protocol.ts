@@ -49,8 +49,16 @@ export interface RecorderEntryAdded {
 export type RecorderRequest = RecorderGetCaptures | RecorderGetSignIn | RecorderSetEnabled | RecorderClear;
 export type RecorderEvent = RecorderEntryAdded;
 
-/** At most this many SAML exchanges are kept (oldest dropped first). */
+/** At most this many exchanges are analyzed by the panel (oldest dropped first): it re-judges them all on each capture. */
 export const MAX_SAML_EXCHANGES = 500;
+
+/** The recorder keeps this many exchanges (oldest dropped first): a long support call, several sign-ins and their hops. */
+export const MAX_RECORDED_EXCHANGES = 10_000;
+/**
+ * …and at most this much text by entryBytes (two bytes a character, so about half of it in a real heap, where
+ * base64 is one byte a character): 10,000 Entra Responses with 20 groups fit, a few huge ones cannot crowd out memory.
+ */
+export const MAX_RECORDED_BYTES = 128 * 1024 * 1024;
 
 /**
  * The reply to `recorder:set-enabled` and `recorder:clear` (added after the first version; senders that ignore

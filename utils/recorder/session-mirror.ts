@@ -3,7 +3,7 @@ import { toCaptureIndex, toStoredCapture, type CaptureIndex, type StoredCapture 
 
 // A copy of the recorder's memory in storage.session, so captures survive the MV3 service worker being
 // stopped and restarted. storage.session lives in memory only: captures never reach the disk (DESIGN.md,
-// "Privacy"). Each capture has its own key so that adding one writes one entry, not all 500.
+// "Privacy"). Each capture has its own key so that adding one writes one entry, not all of them.
 
 export const INDEX_KEY = 'recorder:index';
 const ENTRY_PREFIX = 'recorder:entry:';

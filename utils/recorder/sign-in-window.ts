@@ -10,7 +10,7 @@ import type { RecorderSignIn } from './protocol';
 
 /** A Response is paired with a request at most this long before it (flow/build-flows.ts). */
 export const VERDICT_WINDOW_MS = 15 * 60 * 1000;
-/** At most this many captures are analyzed per verdict: all 500 would take about half a second. */
+/** At most this many captures are analyzed per verdict: the whole store (up to 10,000) would take seconds. */
 export const VERDICT_MAX_ENTRIES = 50;
 
 export const carriesResponse = (entry: HarEntry) => !!detectSaml(entry)?.messages.some((m) => m.param === 'SAMLResponse');

@@ -159,6 +159,25 @@ describe('webRequest events → HAR entry', () => {
     expect(complete(converter, 'h2', 200)!.entry.request.postData).toBeUndefined();
   });
 
+  it("keeps the service's redirect to the IdP that starts a sign-in, with its start time, and no other redirect", () => {
+    const converter = new WebRequestToHar();
+    const idp = `https://login.example.com/sso?SAMLRequest=${encodeURIComponent(deflateB64('<samlp:AuthnRequest/>'))}`;
+    const login = { requestId: 'l1', tabId: 7, url: 'https://sonarcloud.io/login', method: 'GET', timeStamp: T0, type: 'main_frame' };
+    expect(converter.beforeRequest(login)).toBe(false);
+    const redirect = { ...login, timeStamp: T0 + 40, statusCode: 302, responseHeaders: [{ name: 'Location', value: idp }] };
+    const hop = converter.beforeRedirect({ ...redirect, redirectUrl: idp });
+    expect(hop?.entry).toMatchObject({ startedDateTime: new Date(T0).toISOString(), time: 40, request: { method: 'GET', url: login.url }, response: { status: 302, redirectURL: idp } });
+    // The same requestId goes on to the IdP: the AuthnRequest, followed as a protocol exchange.
+    expect(converter.beforeRequest({ ...login, url: idp, timeStamp: T0 + 41 })).toBe(true);
+
+    const other = new WebRequestToHar();
+    other.beforeRequest({ ...login, requestId: 'l2' });
+    expect(other.beforeRedirect({ ...redirect, requestId: 'l2', redirectUrl: 'https://sonarcloud.io/home' })).toBeUndefined();
+    // A redirect whose start was never seen (the recorder turned on mid-request) is not made up.
+    expect(other.beforeRedirect({ ...redirect, requestId: 'l3', redirectUrl: idp })).toBeUndefined();
+    expect(other.pending).toBe(0);
+  });
+
   it('records a request that failed with status 0 and the browser error', () => {
     const converter = new WebRequestToHar();
     converter.beforeRequest(post('10', { formData: { SAMLResponse: ['PHNh'] } }));

@@ -1,4 +1,4 @@
-import { classify, CLOSED, type WindowState } from '../capture/sign-in-window';
+import { classify, CLOSED, leadsToSignIn, type WindowState } from '../capture/sign-in-window';
 import type { HarEntry, HarNameValue } from '../har/types';
 import { isProtocolExchange, MARKERS } from '../protocols/detectors';
 import { bodyMentions, requestBodyToPostData, type WebRequestBody } from './request-body';
@@ -100,6 +100,8 @@ function parseStatusLine(line: string | undefined): { httpVersion?: string; stat
 export class WebRequestToHar {
   private readonly inFlight = new Map<string, InFlight>();
   private readonly windows = new Map<number, WindowState>();
+  /** Start times of the requests not followed, by requestId: a redirect of one may turn out to start a sign-in. */
+  private readonly starts = new Map<string, number>();
 
   /**
    * Start of a request (and of each redirect hop). Returns whether a protocol detects it (then it is followed);
@@ -128,13 +130,22 @@ export class WebRequestToHar {
     }
     if (details.type && !HOP_TYPES.has(details.type)) return false;
     const window = this.windows.get(details.tabId);
-    if (!window) return false;
+    if (!window) {
+      // Its redirect may yet lead to a sign-in (beforeRedirect): only its start time is remembered till then.
+      this.remember(details);
+      return false;
+    }
     // A hop is kept without its body (a password form is no evidence of a sign-in problem).
     const bare = entry(false);
     const verdict = classify(bare, window);
     this.windows.set(details.tabId, verdict.window);
     if (verdict.keep === 'hop') this.follow(details, bare, false);
     return false;
+  }
+
+  private remember(details: BeforeRequestDetails): void {
+    if (this.starts.size >= MAX_IN_FLIGHT) this.starts.delete(this.starts.keys().next().value!);
+    this.starts.set(details.requestId, details.timeStamp);
   }
 
   private openWindow(tabId: number, window: WindowState): void {
@@ -169,15 +180,35 @@ export class WebRequestToHar {
 
   /** onBeforeRedirect: this hop is over (a 3xx). */
   beforeRedirect(details: RedirectDetails): RecordedExchange | undefined {
-    const flight = this.inFlight.get(details.requestId);
+    const flight = this.inFlight.get(details.requestId) ?? this.signInStart(details);
     if (!flight) return undefined;
     this.setResponse(flight, details);
     flight.entry.response.redirectURL = details.redirectUrl;
     return this.finish(details);
   }
 
+  /**
+   * A request not followed whose redirect goes to a protocol message (the service's login URL sending the browser
+   * to the IdP): the sign-in's first step, kept as a hop. Followed from here so the usual finish applies.
+   */
+  private signInStart(details: RedirectDetails): InFlight | undefined {
+    const startedAt = this.starts.get(details.requestId);
+    this.starts.delete(details.requestId);
+    if (startedAt === undefined || !MARKERS.some((m) => details.redirectUrl.includes(m))) return undefined;
+    const entry: HarEntry = {
+      startedDateTime: new Date(startedAt).toISOString(),
+      request: { method: details.method, url: details.url, headers: [], queryString: queryString(details.url) },
+      response: { status: details.statusCode, headers: [], redirectURL: details.redirectUrl },
+    };
+    if (!leadsToSignIn(entry)) return undefined;
+    const flight: InFlight = { tabId: details.tabId, startedAt, entry, bodyFromForm: false };
+    this.inFlight.set(details.requestId, flight);
+    return flight;
+  }
+
   /** onCompleted. */
   completed(details: ResponseDetails): RecordedExchange | undefined {
+    this.starts.delete(details.requestId);
     const flight = this.inFlight.get(details.requestId);
     if (!flight) return undefined;
     this.setResponse(flight, details);
@@ -186,6 +217,7 @@ export class WebRequestToHar {
 
   /** onErrorOccurred: no response (blocked, aborted, network error). HAR's convention is status 0. */
   errorOccurred(details: ErrorDetails): RecordedExchange | undefined {
+    this.starts.delete(details.requestId);
     const flight = this.inFlight.get(details.requestId);
     if (!flight) return undefined;
     flight.entry.response.status = 0;
@@ -196,6 +228,7 @@ export class WebRequestToHar {
   /** Forget requests in flight (recording turned off). */
   reset(): void {
     this.inFlight.clear();
+    this.starts.clear();
   }
 
   get pending(): number {
