@@ -2,7 +2,9 @@ import { useState } from 'preact/hooks';
 import { SONAR_REGIONS } from '@/utils/links/sonarqube-cloud';
 import type { Enterprise, Settings } from '@/utils/settings/schema';
 import { EnterpriseForm } from './EnterpriseForm';
+import { IdpMetadataEditor } from './IdpMetadataEditor';
 import { InvitationsEditor } from './InvitationsEditor';
+import type { IdpMetadataMap, IdpMetadataRecord } from '@/utils/settings/idp-metadata';
 
 interface Props {
   settings: Settings;
@@ -11,6 +13,10 @@ interface Props {
   onRemove(id: string): void;
   onMove(id: string, delta: number): void;
   onSetDefault(id: string): void;
+  /** Each enterprise's IdP metadata; the editor shows only when the page can store it. */
+  metadata?: IdpMetadataMap;
+  onMetadata?(id: string, record: IdpMetadataRecord | undefined): void | Promise<void>;
+  fetchMetadata?(url: string): Promise<string>;
 }
 
 function describe(enterprise: Enterprise): string {
@@ -20,7 +26,7 @@ function describe(enterprise: Enterprise): string {
 }
 
 /** The saved enterprises in order; Alt+Arrow keys move the focused one. */
-export function EnterpriseList({ settings, now, onSave, onRemove, onMove, onSetDefault }: Props) {
+export function EnterpriseList({ settings, now, onSave, onRemove, onMove, onSetDefault, metadata, onMetadata, fetchMetadata }: Props) {
   const [editing, setEditing] = useState<string>();
   const [confirmRemove, setConfirmRemove] = useState<string>();
   const { enterprises } = settings;
@@ -105,6 +111,16 @@ export function EnterpriseList({ settings, now, onSave, onRemove, onMove, onSetD
                   </button>
                 )}
               </div>
+              {onMetadata && (
+                <IdpMetadataEditor
+                  enterpriseId={enterprise.id}
+                  enterpriseName={enterprise.name}
+                  record={metadata?.[enterprise.id]}
+                  now={now}
+                  onSave={(record) => onMetadata(enterprise.id, record)}
+                  {...(fetchMetadata ? { fetchUrl: fetchMetadata } : {})}
+                />
+              )}
               {enterprise.service === 'devolutions-cloud' && (
                 <InvitationsEditor
                   invitations={enterprise.invitations}

@@ -1,10 +1,12 @@
-import { useEffect, useReducer, useRef } from 'preact/hooks';
+import { useEffect, useReducer, useRef, useState } from 'preact/hooks';
 import { GroupCacheManager } from '@/components/groups/GroupCacheManager';
 import type { GroupsPlatform } from '@/components/groups/groups-platform';
 import { moveEnterprise, removeEnterprise, setDefaultEnterprise, upsertEnterprise } from '@/utils/settings/edit-settings';
 import { initialOptionsState, optionsReducer, type OptionsTab } from '@/utils/settings/options-state';
 import type { Settings } from '@/utils/settings/schema';
 import type { SettingsStore } from '@/utils/settings/settings-store';
+import type { IdpMetadataMap, IdpMetadataRecord } from '@/utils/settings/idp-metadata';
+import type { IdpMetadataStore } from '@/utils/settings/idp-metadata-store';
 import { EnterpriseForm } from './EnterpriseForm';
 import { EnterpriseList } from './EnterpriseList';
 import { InviteTemplateEditor } from './InviteTemplateEditor';
@@ -22,9 +24,14 @@ interface Props {
   groupsPlatform: GroupsPlatform;
   now?: Date;
   initialTab?: OptionsTab;
+  /** Each enterprise's IdP metadata (storage.local, from the entrypoint). */
+  idpMetadata?: IdpMetadataStore;
+  /** Reads a metadata URL after asking for its host's optional permission (from the entrypoint). */
+  fetchMetadata?(url: string): Promise<string>;
 }
 
-export function OptionsApp({ store, groupsPlatform, now = new Date(), initialTab = 'enterprises' }: Props) {
+export function OptionsApp({ store, groupsPlatform, now = new Date(), initialTab = 'enterprises', idpMetadata, fetchMetadata }: Props) {
+  const [metadata, setMetadata] = useState<IdpMetadataMap>({});
   const [{ tab, settings, loadError, status }, dispatch] = useReducer(optionsReducer, initialTab, initialOptionsState);
   const setTab = (next: OptionsTab) => dispatch({ type: 'tab', tab: next });
   const tabRefs = useRef<Record<string, HTMLButtonElement | null>>({});
@@ -37,6 +44,22 @@ export function OptionsApp({ store, groupsPlatform, now = new Date(), initialTab
     // The popup edits the checklist too; keep this page current.
     return store.watch((changed) => dispatch({ type: 'changed-elsewhere', settings: changed }));
   }, [store]);
+
+  useEffect(() => {
+    if (!idpMetadata) return;
+    idpMetadata.load().then(setMetadata, () => {});
+    return idpMetadata.watch(setMetadata);
+  }, [idpMetadata]);
+
+  async function saveMetadata(id: string, record: IdpMetadataRecord | undefined) {
+    if (!idpMetadata) return;
+    try {
+      setMetadata(await idpMetadata.set(id, record));
+      dispatch({ type: 'status', status: record ? 'IdP metadata saved in this browser.' : 'IdP metadata removed.' });
+    } catch (error) {
+      dispatch({ type: 'save-failed', message: (error as Error).message });
+    }
+  }
 
   async function save(next: Settings) {
     dispatch({ type: 'edited', settings: next });
@@ -94,7 +117,13 @@ export function OptionsApp({ store, groupsPlatform, now = new Date(), initialTab
                 settings={settings}
                 now={now}
                 onSave={(e) => void save(upsertEnterprise(settings, e))}
-                onRemove={(id) => void save(removeEnterprise(settings, id))}
+                onRemove={(id) => {
+                  void save(removeEnterprise(settings, id));
+                  // An enterprise's trust material goes with it.
+                  if (metadata[id]) void saveMetadata(id, undefined);
+                }}
+                {...(idpMetadata ? { metadata, onMetadata: saveMetadata } : {})}
+                {...(fetchMetadata ? { fetchMetadata } : {})}
                 onMove={(id, delta) => void save(moveEnterprise(settings, id, delta))}
                 onSetDefault={(id) => void save(setDefaultEnterprise(settings, id))}
               />

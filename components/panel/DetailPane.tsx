@@ -9,13 +9,16 @@ const NO_FINDINGS: readonly Finding[] = [];
 
 export interface DetailPaneProps {
   message: Message;
-  state: Pick<PanelState, 'analysis' | 'analyzedExchanges' | 'findingsByKey' | 'orgGroups' | 'profile' | 'enterprises'>;
+  state: Pick<PanelState, 'analysis' | 'analyzedExchanges' | 'findingsByKey' | 'orgGroups' | 'profile' | 'enterprises' | 'decryptionKey'>;
   onOpen(key: string): void;
   onClose(): void;
+  saveFile(name: string, text: string): void;
+  /** The admin pasted the SP's key (kept in the panel's memory only). */
+  onDecryptionKey(key: string | undefined): void;
 }
 
 /** The open message's detail with what it needs from the panel's state (its flow, the profile it was judged by). */
-export function DetailPane({ message, state, onOpen, onClose }: DetailPaneProps) {
+export function DetailPane({ message, state, onOpen, onClose, saveFile, onDecryptionKey }: DetailPaneProps) {
   const flow = state.analysis.flows.find((f) => f.messageKeys.includes(message.key));
   // The profile the engine judged the open message's flow by, with its enterprise's settings (group attribute
   // names, SCIM): what the Attributes tab's group matching must follow.
@@ -39,6 +42,9 @@ export function DetailPane({ message, state, onOpen, onClose }: DetailPaneProps)
       orgGroups={state.orgGroups}
       onOpen={onOpen}
       onClose={onClose}
+      saveFile={saveFile}
+      decryptionKeyGiven={!!state.decryptionKey}
+      onDecryptionKey={onDecryptionKey}
     />
   );
 }

@@ -7,19 +7,23 @@ import { hasErrors } from '@/utils/panel/panel-state';
 import type { Finding, OrgGroups } from '@/utils/rules/types';
 import type { SamlMessage } from '@/utils/saml/types';
 import { AttributesTab } from './AttributesTab';
+import type { CertificateTabProps } from './CertificateTab';
+import { LazyView } from './lazy-view';
+import { DecryptionKeyBox } from './DecryptionKeyBox';
 import { FindingsTab } from './FindingsTab';
 import { idpOf } from '@/utils/rules/support/attribute-lookup';
 import { HttpTab } from './HttpTab';
 import { JudgedBy, profileSkipped } from './JudgedBy';
 import { OidcDetail } from './OidcDetail';
+import { saveTextFile } from './save-file';
 import { SeverityBadge } from './SeverityBadge';
 import { SummaryTab } from './SummaryTab';
 import { TraceTab } from './TraceTab';
 import { XmlTab } from './XmlTab';
 import { worstSeverity } from '@/utils/rules/support/severity';
 
-export type DetailTab = 'findings' | 'summary' | 'attributes' | 'xml' | 'http' | 'trace';
-const TAB_LABEL: Record<DetailTab, string> = { findings: 'Findings', summary: 'Summary', attributes: 'Attributes', xml: 'XML', http: 'HTTP', trace: 'Trace' };
+export type DetailTab = 'findings' | 'summary' | 'attributes' | 'certificate' | 'xml' | 'http' | 'trace';
+const TAB_LABEL: Record<DetailTab, string> = { findings: 'Findings', summary: 'Summary', attributes: 'Attributes', certificate: 'Certificate', xml: 'XML', http: 'HTTP', trace: 'Trace' };
 
 export interface MessageDetailProps {
   message: Message;
@@ -36,13 +40,26 @@ export interface MessageDetailProps {
   flow?: Flow;
   onOpen(key: string): void;
   onClose(): void;
+  /** Downloads a file the admin asked for (a certificate's PEM). */
+  saveFile?(name: string, text: string, type?: string): void;
+  /** The panel holds an SP private key (memory only). */
+  decryptionKeyGiven?: boolean;
+  /** Gives the panel an SP private key to decrypt with, or forgets it (undefined). */
+  onDecryptionKey?(key: string | undefined): void;
 }
 
 /** Findings lead when something is wrong; otherwise the summary does. */
-export function tabOrder(findings: readonly Finding[], withTrace = false): DetailTab[] {
-  const order: DetailTab[] = hasErrors(findings) ? ['findings', 'summary', 'attributes', 'xml', 'http'] : ['summary', 'findings', 'attributes', 'xml', 'http'];
+export function tabOrder(findings: readonly Finding[], withTrace = false, withCertificate = false): DetailTab[] {
+  const order: DetailTab[] = hasErrors(findings) ? ['findings', 'summary', 'attributes'] : ['summary', 'findings', 'attributes'];
+  if (withCertificate) order.push('certificate');
+  order.push('xml', 'http');
   return withTrace ? [...order, 'trace'] : order;
 }
+
+const loadCertificateTab = () => import('./CertificateTab').then((m) => m.CertificateTab);
+
+/** A signature that carries its certificate (cheap: the view itself reads it with the on-demand crypto code). */
+const carriesCertificate = (m: SamlMessage) => !!m.xml?.includes('X509Certificate>');
 
 /** Each protocol has its own detail; the list, findings and HTTP views are shared. */
 function MessageDetailView(props: MessageDetailProps) {
@@ -53,7 +70,7 @@ function MessageDetailView(props: MessageDetailProps) {
 
 function SamlDetail(props: MessageDetailProps & { message: SamlMessage; messages: readonly SamlMessage[]; allMessages: readonly Message[] }) {
   const { message, findings } = props;
-  const order = tabOrder(findings, !!props.flow && props.flow.messageKeys.length + (props.flow.hops?.length ?? 0) > 1);
+  const order = tabOrder(findings, !!props.flow && props.flow.messageKeys.length + (props.flow.hops?.length ?? 0) > 1, carriesCertificate(message));
   const [tab, setTab] = useState<DetailTab>(order[0]!);
   const tabs = useRef<HTMLDivElement>(null);
 
@@ -78,6 +95,9 @@ function SamlDetail(props: MessageDetailProps & { message: SamlMessage; messages
         </button>
       </header>
       <JudgedBy flow={props.flow} />
+      {message.encryptedAssertions > 0 && props.onDecryptionKey && (
+        <DecryptionKeyBox message={message} keyGiven={!!props.decryptionKeyGiven} onKey={props.onDecryptionKey} />
+      )}
       <div class="tabs" role="tablist" aria-label="Message detail" ref={tabs} onKeyDown={onTabKey}>
         {order.map((t) => (
           <button
@@ -102,6 +122,9 @@ function SamlDetail(props: MessageDetailProps & { message: SamlMessage; messages
         {tab === 'findings' && <FindingsTab findings={findings} idp={idpOf(message, message.assertions[0])} />}
         {tab === 'summary' && <SummaryTab message={message} messages={props.messages} onOpen={props.onOpen} />}
         {tab === 'attributes' && <AttributesTab message={message} groupAttributes={props.groupAttributes} orgGroups={props.orgGroups} scim={props.scim} />}
+        {tab === 'certificate' && (
+          <LazyView<CertificateTabProps> load={loadCertificateTab} props={{ message, saveFile: props.saveFile ?? saveTextFile }} />
+        )}
         {tab === 'xml' && <XmlTab message={message} />}
         {tab === 'http' && <HttpTab message={message} entry={props.entry} />}
         {tab === 'trace' && props.flow && <TraceTab flow={props.flow} messages={messageMap(props.messages)} currentKey={message.key} onOpen={props.onOpen} entries={props.entries} allMessages={messageMap(props.allMessages)} />}

@@ -2,6 +2,8 @@ import { useCallback, useEffect, useReducer, useRef, useState } from 'preact/hoo
 import type { ExportFormat, PreparedExport } from '@/utils/har/export-har';
 import type { Exchange } from '@/utils/har/types';
 import type { CaptureSource, SourceStatus } from '@/utils/panel/capture-source';
+import type { IdpMetadataMap } from '@/utils/settings/idp-metadata';
+import type { IdpMetadataStore } from '@/utils/settings/idp-metadata-store';
 import { analysisRequest, initialPanelState, panelReducer } from '@/utils/panel/panel-state';
 import type { EnterpriseContext } from '@/utils/profiles';
 import type { OrgGroups } from '@/utils/rules/types';
@@ -28,13 +30,17 @@ export interface PanelAppProps {
   watchEnterprises?: (callback: (enterprises: EnterpriseContext[]) => void) => () => void;
   /** Told the verdict on the last sign-in shown, when it changes (the popup shows it for the inspected tab). */
   onVerdict?: (verdict: TabVerdict) => void;
+  /** The enterprises' IdP metadata (storage.local in the extension), the expected signing certificates. */
+  idpMetadata?: Pick<IdpMetadataStore, 'load' | 'watch'>;
 }
 
-export function PanelApp({ source, loadOrgGroups, watchEnterprises, saveFile = saveTextFile, version, maxExchanges, onVerdict }: PanelAppProps) {
+export function PanelApp({ source, loadOrgGroups, watchEnterprises, saveFile = saveTextFile, version, maxExchanges, onVerdict, idpMetadata }: PanelAppProps) {
   const [state, dispatch] = useReducer(panelReducer, { maxExchanges }, initialPanelState);
   const [status, setStatus] = useState<SourceStatus>({});
   const [notice, setNotice] = useState<{ kind: 'error' | 'info'; text: string } | null>(null);
   const [dragging, setDragging] = useState(false);
+  /** The generation whose signatures are being checked: the findings shown may still change. */
+  const [checking, setChecking] = useState<number | undefined>();
   const [redact, setRedact] = useState(true);
   const [replaceGroups, setReplaceGroups] = useState(false);
   /** A redacted export waiting for the admin to read what was replaced and save it. */
@@ -69,6 +75,19 @@ export function PanelApp({ source, loadOrgGroups, watchEnterprises, saveFile = s
     };
   }, [loadOrgGroups]);
 
+  useEffect(() => {
+    if (!idpMetadata) return;
+    let live = true;
+    const use = (all: IdpMetadataMap) => live && dispatch({ type: 'idp-metadata', records: Object.values(all) });
+    // Without the metadata the signatures are still checked, against what the messages carry.
+    idpMetadata.load().then(use, () => {});
+    const stop = idpMetadata.watch(use);
+    return () => {
+      live = false;
+      stop();
+    };
+  }, [idpMetadata]);
+
   useEffect(() => watchEnterprises?.((enterprises) => dispatch({ type: 'enterprises', enterprises })), [watchEnterprises]);
 
   // The analysis runs outside the reducer, so a slow step (signature verification) never holds up the list or
@@ -84,11 +103,16 @@ export function PanelApp({ source, loadOrgGroups, watchEnterprises, saveFile = s
       // The rules' verdict at once; the signature results (their code loads on demand) replace it when ready.
       const quick = engine.analyze(request.exchanges, request.options);
       dispatch({ type: 'analyzed', request, analysis: quick });
-      if (!engine.enrichWanted(quick.messages, request.options.trust)) return;
-      engine.analyzeWithTrust(request.exchanges, request.options).then(
-        (analysis) => dispatch({ type: 'analyzed', request, analysis, enriched: true }),
-        (e: unknown) => setNotice({ kind: 'error', text: `Signatures could not be checked: ${(e as Error)?.message ?? String(e)}` }),
-      );
+      const trust = engine.panelTrust(quick.messages, request.trust);
+      if (!engine.enrichWanted(quick.messages, trust)) return;
+      setChecking(request.generation);
+      engine
+        .analyzeWithTrust(request.exchanges, trust ? { ...request.options, trust } : request.options)
+        .then(
+          (analysis) => dispatch({ type: 'analyzed', request, analysis, enriched: true }),
+          (e: unknown) => setNotice({ kind: 'error', text: `Signatures could not be checked: ${(e as Error)?.message ?? String(e)}` }),
+        )
+        .finally(() => setChecking((g) => (g === request.generation ? undefined : g)));
     }, loadFailed);
   }, [request?.generation]);
 
@@ -190,6 +214,7 @@ export function PanelApp({ source, loadOrgGroups, watchEnterprises, saveFile = s
   const select = useCallback((key: string) => dispatch({ type: 'select', key }), []);
   const openKey = useCallback((key: string) => dispatch({ type: 'open', key }), []);
   const move = useCallback((by: number | 'first' | 'last') => dispatch({ type: 'move', by }), []);
+  const setDecryptionKey = useCallback((key: string | undefined) => dispatch({ type: 'decryption-key', key }), []);
 
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
@@ -293,7 +318,7 @@ export function PanelApp({ source, loadOrgGroups, watchEnterprises, saveFile = s
         </div>
         {open &&
           (detail ? (
-            <detail.DetailPane key={open.key} message={open} state={state} onOpen={openKey} onClose={closeDetail} />
+            <detail.DetailPane key={open.key} message={open} state={state} onOpen={openKey} onClose={closeDetail} saveFile={saveFile} onDecryptionKey={setDecryptionKey} />
           ) : (
             <section class="detail" aria-label="Message detail" aria-busy="true">
               <p class="muted">Loading…</p>
@@ -306,6 +331,7 @@ export function PanelApp({ source, loadOrgGroups, watchEnterprises, saveFile = s
           {messageCount} SAML {messageCount === 1 ? 'message' : 'messages'} in {state.analysis.flows.length} {state.analysis.flows.length === 1 ? 'flow' : 'flows'}
         </span>
         <span>{otherRequests} other requests counted, not kept</span>
+        {checking !== undefined && <span data-testid="checking-signatures">Checking signatures…</span>}
         {state.dropped > 0 && <span>{state.dropped} older SAML exchanges dropped (at most {state.maxExchanges} kept)</span>}
         {state.paused && <span class="paused">Paused{state.ignoredWhilePaused ? `: ${state.ignoredWhilePaused} SAML exchanges ignored` : ''}</span>}
         {state.orgGroups?.length ? (

@@ -6,6 +6,7 @@ import { FILE_ONLY_SOURCE, type CaptureSource } from '@/utils/panel/capture-sour
 import { devtoolsSource, type DevtoolsNetwork } from './devtools-source';
 import { recorderSource } from './recorder-source';
 import { writeVerdict, type TabVerdict } from '@/utils/settings/verdict';
+import { createIdpMetadataStore } from '@/utils/settings/idp-metadata-store';
 import { enterpriseContexts } from '@/utils/settings/enterprise-contexts';
 import { settingsStore } from '@/utils/settings/settings-store';
 import type { EnterpriseContext } from '@/utils/profiles';
@@ -67,7 +68,14 @@ const keyFetch: KeyFetch | undefined =
 
 render(
   <KeyFetchContext.Provider value={keyFetch}>
-    <PanelApp source={source} loadOrgGroups={loadOrgGroups} watchEnterprises={watchEnterprises} version={browser.runtime.getManifest().version} onVerdict={onVerdict} />
+    <PanelApp
+      source={source}
+      loadOrgGroups={loadOrgGroups}
+      watchEnterprises={watchEnterprises}
+      version={browser.runtime.getManifest().version}
+      onVerdict={onVerdict}
+      idpMetadata={createIdpMetadataStore()}
+    />
   </KeyFetchContext.Provider>,
   document.getElementById('app')!,
 );

@@ -3,8 +3,12 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { har } from '../support/har-builder';
+import { b64, har, postEntry } from '../support/har-builder';
+import { buildResponse, SONAR_ACS } from '../support/response-builder';
+import { encryptAssertion } from '../support/xml-encryption';
+import { makeKeys } from '../support/xml-signing';
 import { itLogsNoConsoleProblem } from './console-check';
+import { oidcSignIn } from '../support/oidc-builder';
 import { fixturePost, signInEntries } from '../support/protocol-builder';
 import { browserName, launch, until, type ExtensionBrowser, type TestPage } from './harness/harness';
 import { PANEL } from './panel-page';
@@ -58,12 +62,19 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
   let browser: ExtensionBrowser;
   let dir: string;
   let harPath: string;
+  let oidcHarPath: string;
+  let encryptedHarPath: string;
   const moderate: Array<{ state: string } & Violation> = [];
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'sso-lens-a11y-'));
     harPath = join(dir, 'audit.har');
     await writeFile(harPath, auditHar());
+    encryptedHarPath = join(dir, 'audit-encrypted.har');
+    const sp = makeKeys('rsa:2048', { cn: 'a11y-sp' });
+    await writeFile(encryptedHarPath, har([postEntry(SONAR_ACS, 'SAMLResponse', b64(encryptAssertion(buildResponse(), { certPem: sp.certPem })))]));
+    oidcHarPath = join(dir, 'audit-oidc.har');
+    await writeFile(oidcHarPath, har(await oidcSignIn({ responseType: 'code', tokenCall: true })));
     browser = await launch();
   });
   afterAll(async () => {
@@ -131,9 +142,56 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
       await panel.waitFor({ role: 'tab' });
       const tabs = await panel.texts({ role: 'tab' });
       expect(tabs.length).toBeGreaterThanOrEqual(5);
+      // The Entra Response is signed: its certificate details are one of the states audited.
+      expect(tabs.map((t) => t.trim())).toContain('Certificate');
       for (const tab of tabs) {
         await panel.click({ role: 'tab', name: tab.trim() });
+        // The certificate view's code and the X.509 reading load on demand: audit what it shows once ready.
+        if (tab.trim() === 'Certificate') await panel.waitFor('[data-testid="certificate-view"]');
         await expectClean(panel, `panel detail tab ${tab.trim()} (${scheme})`);
+      }
+      await panel.close();
+    });
+
+    it("trust views: an encrypted assertion's SP key form, and an enterprise's IdP metadata form", async () => {
+      const panel = await open('panel.html', scheme);
+      await panel.waitFor(PANEL.harImport);
+      await panel.upload(PANEL.harImport, encryptedHarPath);
+      await panel.click(`${PANEL.messageRow}[data-kind="Response"]`);
+      await panel.waitFor('[data-testid="decryption-box"]');
+      await panel.click('[data-testid="decrypt"]');
+      await panel.waitFor({ role: 'alert', text: 'not a PEM private key', partial: true });
+      await expectClean(panel, `panel SP key form with its error (${scheme})`);
+      await panel.close();
+
+      const options = await open('options.html', scheme);
+      // Saved settings of the current version (the `$` entry is the storage's version mark), as the page saves them.
+      await options.evaluate(async () => {
+        const api = (globalThis as unknown as { browser: { storage: { local: { set(v: object): Promise<void> } } } }).browser;
+        const enterprise = { id: 'a11y', service: 'sonarqube-cloud', name: 'Acme', region: 'eu', key: 'acme-a11y', provisioning: 'jit', oktaExpress: false, checklist: {} };
+        await api.storage.local.set({ settings: { enterprises: [enterprise], inviteTemplate: '', openOnClick: false, updatedAt: '2999-01-01T00:00:00.000Z' }, settings$: { v: 2 } });
+      });
+      await options.goto(browser.extensionUrl('options.html'));
+      await options.click({ role: 'button', name: 'Add the IdP metadata of Acme' });
+      await options.waitFor({ role: 'textbox', name: 'Federation metadata XML', partial: true });
+      await expectClean(options, `options IdP metadata form (${scheme})`);
+      await forgetEnterprises(options);
+      await options.close();
+    });
+
+    it('panel: an OIDC sign-in on every detail tab, the Claims tab included', async () => {
+      const panel = await open('panel.html', scheme);
+      await panel.waitFor(PANEL.harImport);
+      await panel.upload(PANEL.harImport, oidcHarPath);
+      await panel.waitFor(`${PANEL.messageRow}[data-kind="TokenResponse"]`);
+      await panel.click(`${PANEL.messageRow}[data-kind="TokenResponse"]`);
+      await panel.waitFor({ role: 'tab' });
+      const tabs = (await panel.texts({ role: 'tab' })).map((t) => t.trim());
+      expect(tabs).toContain('Claims');
+      for (const tab of tabs) {
+        await panel.click({ role: 'tab', name: tab });
+        if (tab === 'Claims') await panel.waitFor('[data-testid="claims-token"]');
+        await expectClean(panel, `panel OIDC detail tab ${tab} (${scheme})`);
       }
       await panel.close();
     });

@@ -57,6 +57,8 @@ interface SigningContext {
   credentials: SigningCredentials;
   sp: ServiceProviderRegistration;
   variant: Variant;
+  /** The SP's encryption certificate (PEM) and its public key: the assertion is encrypted to it. */
+  encryptTo?: { cert: string; publicKey: string };
 }
 
 function signResponse(ctx: SigningContext, inResponseTo: string | undefined): Promise<string> {
@@ -78,6 +80,8 @@ function signResponse(ctx: SigningContext, inResponseTo: string | undefined): Pr
         signatureAlgorithm: 'rsa-sha256',
         digestAlgorithm: 'sha256',
         nameIdentifierFormat: 'urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified',
+        // `saml` encrypts with AES-256-GCM and RSA-OAEP, as Entra and Okta do by default.
+        ...(ctx.encryptTo ? { encryptionCert: ctx.encryptTo.cert, encryptionPublicKey: ctx.encryptTo.publicKey } : {}),
         profileMapper: (user: Variant): ProfileMap => ({
           getClaims: () => user.attributes,
           getNameIdentifier: () => ({ nameIdentifier: user.nameId }),
@@ -110,9 +114,12 @@ function parseAuthnRequest(samlRequest: string): Promise<SamlpRequestData> {
 }
 
 export async function startIdp(options: {
-  credentials: SigningCredentials;
+  /** Read at each sign-in, so a test can rotate the IdP's key between two. */
+  credentials: () => SigningCredentials;
   /** Read at each sign-in, so one IdP serves every variant. */
   variant: () => Variant;
+  /** Read at each sign-in: when set, assertions are encrypted to this SP certificate. */
+  encryptTo?: () => { cert: string; publicKey: string } | undefined;
 }): Promise<LocalIdp> {
   let sp: ServiceProviderRegistration | undefined;
   // Like a production IdP, the AuthnRequest waits server-side while the user signs in: the login form
@@ -125,7 +132,8 @@ export async function startIdp(options: {
     async (req, url, res) => {
       const signing = (): SigningContext => {
         if (!sp) throw new Error('No service provider registered with the IdP');
-        return { entityId: `${origin}/metadata`, credentials: options.credentials, sp, variant: options.variant() };
+        const encryptTo = options.encryptTo?.();
+        return { entityId: `${origin}/metadata`, credentials: options.credentials(), sp, variant: options.variant(), ...(encryptTo ? { encryptTo } : {}) };
       };
       if (req.method === 'GET' && url.pathname === '/sso') {
         // HTTP-Redirect binding: show the sign-in form, carrying the request on to the POST below.

@@ -1,4 +1,5 @@
-import { createSigningCredentials } from './certificate';
+import { createPublicKey } from 'node:crypto';
+import { createSigningCredentials, type SigningCredentials } from './certificate';
 import { startIdp, type LocalIdp } from './idp';
 import { startSp, type LocalSp } from './sp';
 import { VARIANTS, type Variant, type VariantName } from './variants';
@@ -11,16 +12,32 @@ export interface SamlLab {
   use(variant: VariantName): Variant;
   /** The URL a browser opens to start a sign-in with the current variant. */
   startUrl(): string;
+  /** The key pair the IdP was started with: what its metadata and the SP trust. */
+  credentials: SigningCredentials;
+  /** The SP's encryption key pair (the SP decrypts with it). */
+  spEncryption: SigningCredentials;
+  /** The IdP signs with a new key from now on (as after a certificate rollover the SP did not follow). */
+  rotateIdpKey(): Promise<SigningCredentials>;
+  /** Assertions are encrypted to the SP's certificate from now on (or not, with false). */
+  encryptAssertions(on: boolean): void;
   close(): Promise<void>;
 }
 
 export async function startSamlLab(): Promise<SamlLab> {
-  const credentials = await createSigningCredentials('sso-lens-e2e-idp');
+  const [credentials, spEncryption] = await Promise.all([createSigningCredentials('sso-lens-e2e-idp'), createSigningCredentials('sso-lens-e2e-sp')]);
+  let signing = credentials;
+  let encrypt = false;
+  const encryptTo = { cert: spEncryption.cert, publicKey: createPublicKey(spEncryption.cert).export({ type: 'spki', format: 'pem' }).toString() };
   let current: Variant = VARIANTS.clean;
-  const idp = await startIdp({ credentials, variant: () => current });
+  const idp = await startIdp({ credentials: () => signing, variant: () => current, encryptTo: () => (encrypt ? encryptTo : undefined) });
   let sp: LocalSp;
   try {
-    sp = await startSp({ idp: { ssoUrl: idp.ssoUrl, cert: credentials.cert }, acsStatus: () => current.acsStatus, loop: () => current.loop === true });
+    sp = await startSp({
+      idp: { ssoUrl: idp.ssoUrl, cert: credentials.cert },
+      acsStatus: () => current.acsStatus,
+      loop: () => current.loop === true,
+      decryptionKey: spEncryption.key,
+    });
   } catch (error) {
     await idp.close();
     throw error;
@@ -34,6 +51,15 @@ export async function startSamlLab(): Promise<SamlLab> {
       return current;
     },
     startUrl: () => (current.idpInitiated ? idp.idpInitiatedUrl : sp.loginUrl),
+    credentials,
+    spEncryption,
+    async rotateIdpKey() {
+      signing = await createSigningCredentials('sso-lens-e2e-idp-rotated');
+      return signing;
+    },
+    encryptAssertions(on) {
+      encrypt = on;
+    },
     close: async () => {
       await Promise.allSettled([idp.close(), sp.close()]);
     },

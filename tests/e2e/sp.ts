@@ -16,6 +16,8 @@ export async function startSp(options: {
   acsStatus: () => number | undefined;
   /** Read at each POST to the ACS: whether the SP loses the session it opens (its landing page signs in again). */
   loop?: () => boolean;
+  /** The SP's private key for encrypted assertions (PEM). */
+  decryptionKey?: string;
 }): Promise<LocalSp> {
   const routes = (origin: string): Handler => {
     const saml = new SAML({
@@ -28,6 +30,7 @@ export async function startSp(options: {
       wantAuthnResponseSigned: true,
       validateInResponseTo: ValidateInResponseTo.ifPresent,
       acceptedClockSkewMs: 0,
+      ...(options.decryptionKey ? { decryptionPvk: options.decryptionKey } : {}),
     });
     return async (req, url, res) => {
       if (req.method === 'GET' && url.pathname === '/login') {

@@ -47,7 +47,8 @@ class SteppedSignedXml extends SignedXml {
       } finally {
         for (const p of places.reverse()) target.insertBefore(p.sig, p.next);
       }
-      digest = await CryptoConfig.CreateHashAlgorithm(ref.DigestMethod.Algorithm!).Digest(text);
+      // Bytes from the platform's encoder: xml-core's own UTF-8 conversion is a JS loop over the whole text.
+      digest = await CryptoConfig.CreateHashAlgorithm(ref.DigestMethod.Algorithm!).Digest(new TextEncoder().encode(text));
     } else {
       // DigestReference works on a copy of the referenced element: the document itself is not changed.
       digest = await this.DigestReference(root, ref, false);
@@ -65,38 +66,35 @@ class SteppedSignedXml extends SignedXml {
 const ID_ATTRS = ['ID', 'Id', 'id'];
 const idOf = (el: Element) => ID_ATTRS.map((a) => el.getAttribute(a)).find((v) => v) ?? '';
 
-/** Certificates carried in the signature's KeyInfo, read tolerantly (some toolkits base64 a whole PEM). */
-async function embeddedCertificates(signature: Element): Promise<CertificateDetails[]> {
-  const out: CertificateDetails[] = [];
-  for (const node of Array.from(signature.getElementsByTagNameNS(DSIG_NS, 'X509Certificate'))) out.push(...(await certificatesInText(textOf(node))));
-  return out;
-}
+// An IdP puts the same certificate in every Response, and the panel verifies the same messages again on each
+// new capture: parse each KeyInfo certificate text once (a few dozen kept, oldest dropped first).
+const parsedKeyInfo = new Map<string, Promise<CertificateDetails[]>>();
+const KEYINFO_CACHE_SIZE = 32;
 
-// A capture holds many messages signed by the same IdP certificate: parsing it (ASN.1, two digests) was most
-// of the time spent verifying a large HAR. Each distinct X509Certificate text is parsed once; the details are
-// never changed after parsing, so sharing them is safe. Bounded: the oldest text goes first.
-const CERTIFICATE_CACHE_SIZE = 64;
-const certificateCache = new Map<string, Promise<CertificateDetails[]>>();
-
-function certificatesInText(text: string): Promise<CertificateDetails[]> {
-  let parsed = certificateCache.get(text);
+function parseKeyInfoCertificate(text: string): Promise<CertificateDetails[]> {
+  let parsed = parsedKeyInfo.get(text);
   if (!parsed) {
-    parsed = parseEmbedded(text);
-    if (certificateCache.size >= CERTIFICATE_CACHE_SIZE) certificateCache.delete(certificateCache.keys().next().value!);
-    certificateCache.set(text, parsed);
+    parsed = (async () => {
+      const out: CertificateDetails[] = [];
+      for (const block of readDerBlocks(text)) {
+        try {
+          out.push(await certificateFromDer(block.der));
+        } catch {
+          // not a certificate: the signature can still be checked against trusted ones
+        }
+      }
+      return out;
+    })();
+    parsedKeyInfo.set(text, parsed);
+    if (parsedKeyInfo.size > KEYINFO_CACHE_SIZE) parsedKeyInfo.delete(parsedKeyInfo.keys().next().value!);
   }
   return parsed;
 }
 
-async function parseEmbedded(text: string): Promise<CertificateDetails[]> {
+/** Certificates carried in the signature's KeyInfo, read tolerantly (some toolkits base64 a whole PEM). */
+async function embeddedCertificates(signature: Element): Promise<CertificateDetails[]> {
   const out: CertificateDetails[] = [];
-  for (const block of readDerBlocks(text)) {
-    try {
-      out.push(await certificateFromDer(block.der));
-    } catch {
-      // not a certificate: the signature can still be checked against trusted ones
-    }
-  }
+  for (const node of Array.from(signature.getElementsByTagNameNS(DSIG_NS, 'X509Certificate'))) out.push(...(await parseKeyInfoCertificate(textOf(node))));
   return out;
 }
 
@@ -129,21 +127,34 @@ function sameKey(a: CertificateDetails, b: CertificateDetails): boolean {
   return a.sha256 === b.sha256 || toBase64(a.spki) === toBase64(b.spki);
 }
 
-function loadSignature(doc: Document, signature: Element): SteppedSignedXml {
+/** Loads the Signature without its KeyInfo (put back afterwards). */
+function loadWithoutKeyInfo(signed: SteppedSignedXml, signature: Element, keyInfo: Element): void {
+  const next = keyInfo.nextSibling;
+  signature.removeChild(keyInfo);
+  try {
+    signed.LoadXml(signature);
+  } finally {
+    signature.insertBefore(keyInfo, next);
+  }
+}
+
+/**
+ * `certificatesRead`: the KeyInfo certificates are already parsed (embeddedCertificates, cached), so xmldsigjs
+ * need not parse them again, which costs a third of a check.
+ */
+function loadSignature(doc: Document, signature: Element, certificatesRead: boolean): SteppedSignedXml {
   const signed = new SteppedSignedXml(doc);
+  const keyInfo = childElements(signature, DSIG_NS, 'KeyInfo')[0];
+  if (certificatesRead && keyInfo) {
+    loadWithoutKeyInfo(signed, signature, keyInfo);
+    return signed;
+  }
   try {
     signed.LoadXml(signature);
   } catch (e) {
     // xmldsigjs parses KeyInfo certificates eagerly; an unreadable one must not hide the signature check.
-    const keyInfo = childElements(signature, DSIG_NS, 'KeyInfo')[0];
     if (!keyInfo) throw e;
-    const next = keyInfo.nextSibling;
-    signature.removeChild(keyInfo);
-    try {
-      signed.LoadXml(signature);
-    } finally {
-      signature.insertBefore(keyInfo, next);
-    }
+    loadWithoutKeyInfo(signed, signature, keyInfo);
   }
   return signed;
 }
@@ -169,7 +180,7 @@ async function checkOne(
 
   let signed: SteppedSignedXml;
   try {
-    signed = loadSignature(doc, signature);
+    signed = loadSignature(doc, signature, embedded.length > 0);
   } catch (e) {
     const msg = (e as Error).message;
     const unsupported = /algorithm|not supported|unknown/i.test(msg);

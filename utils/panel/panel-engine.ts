@@ -6,3 +6,4 @@ export { CaptureError } from '../har/read-capture';
 export { readMessageInput } from '../har/read-message-input';
 export { enrichWanted } from '../trust/enrich';
 export { panelVerdict } from './panel-verdict';
+export { panelTrust } from './panel-trust';

@@ -8,6 +8,7 @@ import type { Finding, OrgGroups } from '../rules/types';
 import { createReadCache } from '../protocols/read-cache';
 import { isProtocolExchange } from '../protocols/detectors';
 import type { Message } from '../protocols/types';
+import type { IdpMetadataRecord } from '../settings/idp-metadata';
 import { listRows, NO_FILTERS, type ListRow, type MessageFilters } from './filter-messages';
 
 // The panel's one store (a reducer): captures, their analysis, filters and selection. Pure: the capture
@@ -65,6 +66,10 @@ export interface PanelState {
   openKey?: string;
   file?: LoadedFile;
   maxExchanges: number;
+  /** The enterprises' IdP metadata (options page), for the signature checks. */
+  idpMetadata: readonly IdpMetadataRecord[];
+  /** The SP's private key the admin pasted: held in this page's memory only, never stored or exported. */
+  decryptionKey?: string;
 }
 
 export type PanelAction =
@@ -81,6 +86,9 @@ export type PanelAction =
   | { type: 'select'; key: string | undefined }
   | { type: 'open'; key: string | undefined }
   | { type: 'move'; by: number | 'first' | 'last' }
+  | { type: 'idp-metadata'; records: readonly IdpMetadataRecord[] }
+  /** undefined forgets the key. */
+  | { type: 'decryption-key'; key: string | undefined }
   /** The analysis the view ran for `request`: shown unless a newer one already is. */
   /** `enriched`: the same request again, now with the async steps' results (signatures): it replaces the first. */
   | { type: 'analyzed'; request: AnalysisRequest; analysis: Analysis; enriched?: boolean };
@@ -91,6 +99,8 @@ export interface AnalysisRequest {
   exchanges: Exchange[];
   dropped: number;
   options: AnalyzeOptions;
+  /** What the trust material is chosen from once the messages are read (utils/panel/panel-trust.ts). */
+  trust: { metadata: readonly IdpMetadataRecord[]; decryptionKey?: string };
 }
 
 const EMPTY_ANALYSIS: Analysis = { messages: [], flows: [], findings: [] };
@@ -114,6 +124,7 @@ export function initialPanelState(options: { maxExchanges?: number } = {}): Pane
     filters: NO_FILTERS,
     rows: [],
     maxExchanges: options.maxExchanges ?? MAX_SAML_EXCHANGES,
+    idpMetadata: [],
   };
 }
 
@@ -141,7 +152,8 @@ export function analysisRequest(state: PanelState): AnalysisRequest | undefined 
   if (state.orgGroups?.length) options.orgGroups = state.orgGroups;
   if (state.enterprises?.length) options.enterprises = state.enterprises;
   if (state.profile) options.profile = state.profile;
-  return { generation: state.generation, exchanges: state.exchanges, dropped: state.dropped, options };
+  const trust = { metadata: state.idpMetadata, ...(state.decryptionKey ? { decryptionKey: state.decryptionKey } : {}) };
+  return { generation: state.generation, exchanges: state.exchanges, dropped: state.dropped, options, trust };
 }
 
 function withAnalysis(state: PanelState, request: AnalysisRequest, analysis: Analysis): PanelState {
@@ -181,6 +193,8 @@ function emptied(state: PanelState): PanelState {
     enterprises: state.enterprises,
     profile: state.profile,
     filters: state.filters,
+    idpMetadata: state.idpMetadata,
+    ...(state.decryptionKey ? { decryptionKey: state.decryptionKey } : {}),
     generation,
     analyzedGeneration: generation,
   };
@@ -263,6 +277,12 @@ export function panelReducer(state: PanelState, action: PanelAction): PanelState
       return needsAnalysis({ ...state, enterprises: action.enterprises });
     case 'profile':
       return needsAnalysis({ ...state, profile: action.profile });
+    case 'idp-metadata':
+      return needsAnalysis({ ...state, idpMetadata: action.records });
+    case 'decryption-key': {
+      const { decryptionKey: _old, ...rest } = state;
+      return needsAnalysis(action.key ? { ...rest, decryptionKey: action.key } : rest);
+    }
     case 'select':
       return { ...state, selectedKey: action.key };
     case 'open':

@@ -24,7 +24,9 @@ export type OptionsAction =
   /** An edit, shown at once while it is saved. */
   | { type: 'edited'; settings: Settings }
   | { type: 'saved'; result: SaveResult }
-  | { type: 'save-failed'; message: string };
+  | { type: 'save-failed'; message: string }
+  /** Another saved thing (an enterprise's IdP metadata) says how its save went. */
+  | { type: 'status'; status: string };
 
 export function initialOptionsState(tab: OptionsTab = 'enterprises'): OptionsState {
   return { tab, loadError: '', status: '' };
@@ -44,5 +46,7 @@ export function optionsReducer(state: OptionsState, action: OptionsAction): Opti
       return { ...state, status: action.result.synced ? 'Saved.' : `Saved on this device only: ${action.result.reason}.` };
     case 'save-failed':
       return { ...state, status: `Could not save: ${action.message}` };
+    case 'status':
+      return { ...state, status: action.status };
   }
 }
