@@ -40,6 +40,8 @@ const settled = () => waitFor(() => expect(screen.queryByTestId('checking-signat
 async function openResponse() {
   const row = await screen.findByTestId('message-row');
   fireEvent.click(row);
+  // The detail's code loads on demand with the first message.
+  await screen.findByRole('tablist', { name: 'Message detail' });
   await settled();
 }
 const findingRules = () => {
@@ -59,7 +61,7 @@ describe('panel trust', () => {
     add([signedBy(rotated)]);
     await openResponse();
     expect(findingRules()).toContain('signed-by-unknown-cert');
-    fireEvent.click(screen.getByTestId('detail-tab-certificate'));
+    fireEvent.click(await screen.findByTestId('detail-tab-certificate'));
     expect((await screen.findByTestId('certificate', {}, { timeout: 5_000 })).dataset.match).toBe('differs');
     cleanup();
 
@@ -68,7 +70,7 @@ describe('panel trust', () => {
     second.add([signedBy(idp)]);
     await openResponse();
     expect(findingRules()).not.toContain('signed-by-unknown-cert');
-    fireEvent.click(screen.getByTestId('detail-tab-certificate'));
+    fireEvent.click(await screen.findByTestId('detail-tab-certificate'));
     expect((await screen.findByTestId('certificate', {}, { timeout: 5_000 })).dataset.match).toBe('matches');
   });
 
@@ -92,7 +94,7 @@ describe('panel trust', () => {
     render(<PanelApp source={s} saveFile={saveFile} />);
     add([postEntry(SONAR_ACS, 'SAMLResponse', b64(encrypted))]);
     await openResponse();
-    fireEvent.click(screen.getByTestId('detail-tab-attributes'));
+    fireEvent.click(await screen.findByTestId('detail-tab-attributes'));
     expect(screen.getByTestId('decryption-box').textContent).toMatch(/never saved or exported/);
     expect(document.body.textContent).not.toContain('jane.doe@example.com');
 
@@ -104,7 +106,7 @@ describe('panel trust', () => {
     fireEvent.click(screen.getByTestId('decrypt'));
     await waitFor(() => expect(screen.getByTestId('decryption-status').textContent).toMatch(/^Decrypted 1 of 1/), { timeout: 10_000 });
     await settled();
-    fireEvent.click(screen.getByTestId('detail-tab-attributes'));
+    fireEvent.click(await screen.findByTestId('detail-tab-attributes'));
     expect(document.body.textContent).toContain('jane.doe@example.com');
     // The key is nowhere in the page once used: the text box is gone with it.
     expect(screen.queryByTestId('decryption-key')).toBeNull();
@@ -113,7 +115,7 @@ describe('panel trust', () => {
     fireEvent.click(screen.getByTestId('forget-key'));
     await waitFor(() => expect(screen.getByTestId('decryption-key')).toBeTruthy(), { timeout: 5_000 });
     await settled();
-    fireEvent.click(screen.getByTestId('detail-tab-attributes'));
+    fireEvent.click(await screen.findByTestId('detail-tab-attributes'));
     expect(document.body.textContent).not.toContain('jane.doe@example.com');
   });
 });
