@@ -79,6 +79,10 @@ export async function signInWithVariant(browser: ExtensionBrowser, lab: SamlLab,
   await writeFile(harPath, harText);
   // One more page in the tab after the sign-in: a request the recorder counts without keeping it. A looping
   // sign-in is left to go on: its test follows it.
-  if (!settings.loop) await tab.goto(`${lab.sp.origin}/after-sign-in`);
+  if (!settings.loop) {
+    // The recorder can see the ACS answer before the tab has committed that page: navigating now would cut it off.
+    await until(() => tab.url(), (url) => url.startsWith(lab.sp.origin), 'the page the ACS answered');
+    await tab.goto(`${lab.sp.origin}/after-sign-in`);
+  }
   return { variant, acsStatus: acs.response.status, acsBodyBytes: Buffer.byteLength(acs.request.postData?.text ?? ''), harPath, harText, panel, tab, tabId };
 }
