@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createRemoteJWKSet, exportJWK, generateKeyPair, jwtVerify } from 'jose';
+import type { ServerResponse } from 'node:http';
+import { createRemoteJWKSet, decodeJwt, decodeProtectedHeader, exportJWK, generateKeyPair, jwtVerify, SignJWT, type CryptoKey, type JWTPayload } from 'jose';
 import Provider, { type Configuration } from 'oidc-provider';
 import { escapeHtml, listen, readForm, sendDocument, sendHtml, type RunningServer } from './http-server';
 
@@ -20,7 +21,34 @@ export type OidcVariant =
   /** form_post with scope openid only: the ID token has no email claim, which Devolutions Cloud needs. */
   | 'no-email'
   /** prompt=none: the provider cannot sign in without a page (login or consent), so it answers the redirect URI with an error. */
-  | 'prompt-none';
+  | 'prompt-none'
+  /**
+   * form_post through a gateway in front of the provider that cuts long parameter values: the state comes back
+   * shortened, so the RP cannot find the sign-in it started.
+   */
+  | 'state-mismatch'
+  /** form_post answered with an ID token of another sign-in (same user and client, another nonce), as a replayed or cached token. */
+  | 'nonce-mismatch'
+  /** form_post answered with an ID token issued to the staging registration of the app (another client_id). */
+  | 'audience-mismatch'
+  /** form_post answered by a provider whose clock runs an hour late: the ID token expired before it was sent. */
+  | 'id-token-expired';
+
+/** The variants whose form_post answer is altered between the provider and the browser, and how. */
+const ALTERED: Partial<Record<OidcVariant, (inputs: Record<string, string>, resign: (change: (p: JWTPayload) => JWTPayload) => Promise<string>) => Promise<void>>> = {
+  'state-mismatch': async (inputs) => {
+    if (inputs.state) inputs.state = inputs.state.slice(0, 8);
+  },
+  'nonce-mismatch': async (inputs, resign) => {
+    inputs.id_token = await resign((p) => ({ ...p, nonce: b64url(randomBytes(12)) }));
+  },
+  'audience-mismatch': async (inputs, resign) => {
+    inputs.id_token = await resign((p) => ({ ...p, aud: `${CLIENT_ID}-staging`, azp: undefined }));
+  },
+  'id-token-expired': async (inputs, resign) => {
+    inputs.id_token = await resign((p) => ({ ...p, iat: Number(p.iat) - 3600, exp: Number(p.exp) - 3600, ...(p.auth_time ? { auth_time: Number(p.auth_time) - 3600 } : {}) }));
+  },
+};
 
 export const CLIENT_ID = 'sso-lens-rp';
 const CLIENT_SECRET = randomBytes(16).toString('hex');
@@ -86,7 +114,7 @@ export async function startOidcLab(): Promise<OidcLab> {
         auth.searchParams.set('state', state);
         auth.searchParams.set('nonce', nonce);
         const entry: Pending = { variant, nonce };
-        if (variant === 'form-post' || variant === 'no-email') {
+        if (variant === 'form-post' || variant === 'no-email' || ALTERED[variant]) {
           auth.searchParams.set('response_type', 'id_token');
           auth.searchParams.set('response_mode', 'form_post');
         } else if (variant === 'fragment') {
@@ -134,7 +162,12 @@ export async function startOidcLab(): Promise<OidcLab> {
           if (!body.id_token) return done(res, 401, `Token endpoint refused: ${body.error ?? token.status}`);
           idToken = body.id_token;
         }
-        const { payload } = await jwtVerify(idToken, jwks, { issuer, audience: CLIENT_ID });
+        let payload: JWTPayload;
+        try {
+          ({ payload } = await jwtVerify(idToken, jwks, { issuer, audience: CLIENT_ID }));
+        } catch (error) {
+          return done(res, 401, `ID token refused: ${error instanceof Error ? error.message : String(error)}`);
+        }
         if (payload.nonce !== entry.nonce) return done(res, 401, 'Nonce mismatch');
         return done(res, 200, `Signed in as ${String(payload.sub)}`);
       }
@@ -181,6 +214,7 @@ export async function startOidcLab(): Promise<OidcLab> {
       provider = new Provider(origin, configuration);
       const handle = provider.callback();
       return (req, _url, res) => {
+        alterFormPost(res, (state) => pending.get(state)?.variant, privateKey);
         handle(req, res);
       };
     });
@@ -196,4 +230,32 @@ export async function startOidcLab(): Promise<OidcLab> {
       await Promise.allSettled([rp.close(), server.close()]);
     },
   };
+}
+
+/**
+ * Rewrites the provider's form_post page on its way to the browser for the variants in ALTERED: the page, its
+ * hidden inputs and the posted values stay what a browser gets from a real (misbehaving) setup. Re-signed tokens
+ * use the provider's own key.
+ */
+function alterFormPost(res: ServerResponse, variantOf: (state: string) => OidcVariant | undefined, key: CryptoKey): void {
+  const end = res.end.bind(res) as (chunk?: unknown) => ServerResponse;
+  res.end = ((chunk?: unknown, ...rest: unknown[]) => {
+    const html = typeof chunk === 'string' ? chunk : Buffer.isBuffer(chunk) ? chunk.toString('utf8') : '';
+    if (rest.length || !html.includes('<title>Submitting Callback</title>')) return (end as (...a: unknown[]) => ServerResponse)(chunk, ...rest);
+    const inputs: Record<string, string> = {};
+    for (const [, name, value] of html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"\/>/g)) inputs[name!] = value!;
+    const alter = ALTERED[variantOf(inputs.state ?? '') ?? 'code-pkce'];
+    if (!alter) return end(chunk);
+    const resign = async (change: (p: JWTPayload) => JWTPayload) => {
+      const token = inputs.id_token ?? '';
+      return new SignJWT(change(decodeJwt(token))).setProtectedHeader(decodeProtectedHeader(token) as { alg: string }).sign(key);
+    };
+    void alter(inputs, resign).then(() => {
+      let out = html;
+      for (const [name, value] of Object.entries(inputs)) out = out.replace(new RegExp(`(name="${name}" value=")[^"]*"`), `$1${value}"`);
+      if (!res.headersSent) res.setHeader('content-length', Buffer.byteLength(out));
+      end(out);
+    });
+    return res;
+  }) as typeof res.end;
 }

@@ -54,6 +54,12 @@ const EXPECTATIONS: Array<{ variant: OidcVariant; rpStatus: number; rules: strin
   // The same clean sign-in without the email scope, judged as Devolutions Cloud (chosen: 127.0.0.1 is no service host).
   { variant: 'no-email',       rpStatus: 200, rules: ['oidc-email-claim-missing'], carrier: 'form_post', profile: 'devolutions-cloud' },
   { variant: 'prompt-none',    rpStatus: 401, rules: ['oidc-idp-error'],           carrier: 'query' },
+  // Broken setups a conforming provider does not produce on its own: its form_post answer altered on the way
+  // (oidc-lab.ts ALTERED), and the RP refusing it as a real one does.
+  { variant: 'state-mismatch',    rpStatus: 400, rules: ['oidc-state-mismatch'],    carrier: 'form_post' },
+  { variant: 'nonce-mismatch',    rpStatus: 401, rules: ['oidc-nonce-mismatch'],    carrier: 'form_post' },
+  { variant: 'audience-mismatch', rpStatus: 401, rules: ['oidc-audience-mismatch'], carrier: 'form_post' },
+  { variant: 'id-token-expired',  rpStatus: 401, rules: ['oidc-id-token-expired'],  carrier: 'form_post' },
 ];
 
 describe('a real OpenID Connect sign-in, recorded and analyzed', () => {
