@@ -32,7 +32,12 @@ export type OidcVariant =
   /** form_post answered with an ID token issued to the staging registration of the app (another client_id). */
   | 'audience-mismatch'
   /** form_post answered by a provider whose clock runs an hour late: the ID token expired before it was sent. */
-  | 'id-token-expired';
+  | 'id-token-expired'
+  /**
+   * A single-page app (a public client, PKCE) registered with two redirect URIs: it asks for the code at its own
+   * page, then redeems it from the browser naming the other one, and the provider refuses (invalid_grant).
+   */
+  | 'redirect-uri-mismatch';
 
 /** The variants whose form_post answer is altered between the provider and the browser, and how. */
 const ALTERED: Partial<Record<OidcVariant, (inputs: Record<string, string>, resign: (change: (p: JWTPayload) => JWTPayload) => Promise<string>) => Promise<void>>> = {
@@ -51,6 +56,7 @@ const ALTERED: Partial<Record<OidcVariant, (inputs: Record<string, string>, resi
 };
 
 export const CLIENT_ID = 'sso-lens-rp';
+const SPA_CLIENT_ID = 'sso-lens-spa';
 const CLIENT_SECRET = randomBytes(16).toString('hex');
 
 export interface OidcSignInResult {
@@ -61,7 +67,7 @@ export interface OidcSignInResult {
 
 export interface OidcLab {
   issuer: string;
-  rp: RunningServer & { callbackUrl: string; loginUrl(variant: OidcVariant): string };
+  rp: RunningServer & { callbackUrl: string; spaCallbackUrl: string; loginUrl(variant: OidcVariant): string };
   /** The RP's verdict on each callback, newest last. */
   results: OidcSignInResult[];
   close(): Promise<void>;
@@ -87,11 +93,13 @@ export async function startOidcLab(): Promise<OidcLab> {
   const results: OidcSignInResult[] = [];
   // The RP must be registered at the provider before either listens: learn the RP's origin first.
   let callbackUrl = '';
+  let spaCallbackUrl = '';
   let provider: Provider | undefined;
   const pending = new Map<string, Pending>();
 
   const rp = await listen((origin) => {
     callbackUrl = `${origin}/callback`;
+    spaCallbackUrl = `${origin}/spa/callback`;
     const done = (res: Parameters<typeof sendHtml>[0], status: number, outcome: string) => {
       results.push({ status, outcome });
       sendHtml(res, status, `<h1>${escapeHtml(outcome)}</h1>`);
@@ -108,8 +116,9 @@ export async function startOidcLab(): Promise<OidcLab> {
         const state = b64url(randomBytes(12));
         const nonce = b64url(randomBytes(12));
         const auth = new URL(`${issuer}/auth`);
-        auth.searchParams.set('client_id', CLIENT_ID);
-        auth.searchParams.set('redirect_uri', callbackUrl);
+        const spa = variant === 'redirect-uri-mismatch';
+        auth.searchParams.set('client_id', spa ? SPA_CLIENT_ID : CLIENT_ID);
+        auth.searchParams.set('redirect_uri', spa ? spaCallbackUrl : callbackUrl);
         auth.searchParams.set('scope', variant === 'no-email' ? 'openid' : 'openid email profile');
         auth.searchParams.set('state', state);
         auth.searchParams.set('nonce', nonce);
@@ -132,6 +141,24 @@ export async function startOidcLab(): Promise<OidcLab> {
         res.writeHead(302, { location: auth.href });
         res.end();
         return;
+      }
+      if (req.method === 'GET' && url.pathname === '/spa/callback') {
+        // The app's own script redeems the code, naming the app's other registered redirect URI (the bug).
+        const call = {
+          token: `${issuer}/token`,
+          body: { grant_type: 'authorization_code', client_id: SPA_CLIENT_ID, code: url.searchParams.get('code') ?? '', code_verifier: pending.get(url.searchParams.get('state') ?? '')?.verifier ?? '', redirect_uri: callbackUrl },
+        };
+        sendDocument(
+          res,
+          200,
+          `<!doctype html><html><body><p>Signing in…</p><script>const call = ${JSON.stringify(call).replace(/</g, '\\u003c')}; fetch(call.token, { method: "POST", body: new URLSearchParams(call.body) }).then(async (r) => fetch("/spa/result", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ status: r.status, body: await r.text() }) })).then((r) => r.text()).then((t) => { document.body.textContent = t; });</script></body></html>`,
+        );
+        return;
+      }
+      if (req.method === 'POST' && url.pathname === '/spa/result') {
+        const answer = JSON.parse(await readText(req)) as { status: number; body: string };
+        const body = JSON.parse(answer.body || '{}') as { id_token?: string; error?: string };
+        return body.id_token ? done(res, 200, 'Signed in') : done(res, 401, `Token endpoint refused: ${body.error ?? answer.status}`);
       }
       if (url.pathname === '/callback' && req.method === 'GET' && !url.search) {
         // A fragment never reaches the server: the page hands it to the RP's API, as a single-page app does.
@@ -190,6 +217,15 @@ export async function startOidcLab(): Promise<OidcLab> {
             grant_types: ['authorization_code', 'implicit'],
             token_endpoint_auth_method: 'client_secret_basic',
           },
+          {
+            client_id: SPA_CLIENT_ID,
+            application_type: 'native',
+            redirect_uris: [callbackUrl, spaCallbackUrl],
+            response_types: ['code'],
+            grant_types: ['authorization_code'],
+            // Public: the browser calls the token endpoint (CORS is allowed for its redirect URIs' origin).
+            token_endpoint_auth_method: 'none',
+          },
         ],
         jwks: { keys: [signingKey] },
         // Fixed lifetimes (the provider asks for them) keep its notices out of the test output.
@@ -224,7 +260,7 @@ export async function startOidcLab(): Promise<OidcLab> {
   }
   return {
     issuer: server.origin,
-    rp: { ...rp, callbackUrl, loginUrl: (variant) => `${rp.origin}/login?variant=${variant}` },
+    rp: { ...rp, callbackUrl, spaCallbackUrl, loginUrl: (variant) => `${rp.origin}/login?variant=${variant}` },
     results,
     close: async () => {
       await Promise.allSettled([rp.close(), server.close()]);
