@@ -37,7 +37,12 @@ export type OidcVariant =
    * A single-page app (a public client, PKCE) registered with two redirect URIs: it asks for the code at its own
    * page, then redeems it from the browser naming the other one, and the provider refuses (invalid_grant).
    */
-  | 'redirect-uri-mismatch';
+  | 'redirect-uri-mismatch'
+  /**
+   * form_post asking for the groups scope for a user in more groups than fit in a token: the provider, like Entra
+   * ID, sends a reference to them (distributed claims, OIDC Core §5.6.2) instead of the list.
+   */
+  | 'group-overage';
 
 /** The variants whose form_post answer is altered between the provider and the browser, and how. */
 const ALTERED: Partial<Record<OidcVariant, (inputs: Record<string, string>, resign: (change: (p: JWTPayload) => JWTPayload) => Promise<string>) => Promise<void>>> = {
@@ -119,11 +124,11 @@ export async function startOidcLab(): Promise<OidcLab> {
         const spa = variant === 'redirect-uri-mismatch';
         auth.searchParams.set('client_id', spa ? SPA_CLIENT_ID : CLIENT_ID);
         auth.searchParams.set('redirect_uri', spa ? spaCallbackUrl : callbackUrl);
-        auth.searchParams.set('scope', variant === 'no-email' ? 'openid' : 'openid email profile');
+        auth.searchParams.set('scope', variant === 'no-email' ? 'openid' : variant === 'group-overage' ? 'openid email profile groups' : 'openid email profile');
         auth.searchParams.set('state', state);
         auth.searchParams.set('nonce', nonce);
         const entry: Pending = { variant, nonce };
-        if (variant === 'form-post' || variant === 'no-email' || ALTERED[variant]) {
+        if (variant === 'form-post' || variant === 'no-email' || variant === 'group-overage' || ALTERED[variant]) {
           auth.searchParams.set('response_type', 'id_token');
           auth.searchParams.set('response_mode', 'form_post');
         } else if (variant === 'fragment') {
@@ -231,18 +236,20 @@ export async function startOidcLab(): Promise<OidcLab> {
         // Fixed lifetimes (the provider asks for them) keep its notices out of the test output.
         ttl: { AccessToken: 600, AuthorizationCode: 60, Grant: 600, IdToken: 600, Interaction: 600, Session: 600 },
         cookies: { keys: [randomBytes(16).toString('hex')] },
-        claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
+        claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'], groups: ['groups'] },
         // A confidential client may skip PKCE here, so the e2e can show the rule that warns about it.
         pkce: { required: () => false },
         async findAccount(_ctx, sub) {
-          return { accountId: sub, claims: () => ({ sub, email: `${sub}@example.test`, email_verified: true, name: `User ${sub}` }) };
+          // The user is in too many groups for a token: only asked for with the groups scope, they come as a reference.
+          const overage = { _claim_names: { groups: 'src1' }, _claim_sources: { src1: { endpoint: `${origin}/accounts/${sub}/groups` } } };
+          return { accountId: sub, claims: () => ({ sub, email: `${sub}@example.test`, email_verified: true, name: `User ${sub}`, ...overage }) };
         },
         // Consent is given once for all: the sign-in is one login form, as with a provider that pre-approves the app.
         async loadExistingGrant(ctx) {
           const grantId = ctx.oidc.result?.consent?.grantId || ctx.oidc.session!.grantIdFor(ctx.oidc.client!.clientId);
           if (grantId) return ctx.oidc.provider.Grant.find(grantId);
           const grant = new ctx.oidc.provider.Grant({ clientId: ctx.oidc.client!.clientId, accountId: ctx.oidc.session!.accountId });
-          grant.addOIDCScope('openid email profile');
+          grant.addOIDCScope('openid email profile groups');
           await grant.save();
           return grant;
         },

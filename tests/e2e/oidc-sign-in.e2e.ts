@@ -61,6 +61,8 @@ const EXPECTATIONS: Array<{ variant: OidcVariant; rpStatus: number; rules: strin
   { variant: 'audience-mismatch', rpStatus: 401, rules: ['oidc-audience-mismatch'], carrier: 'form_post', rpSays: 'unexpected "aud" claim value' },
   { variant: 'id-token-expired',  rpStatus: 401, rules: ['oidc-id-token-expired'],  carrier: 'form_post', rpSays: '"exp" claim timestamp check failed' },
   // The token call is the browser's own (a single-page app), so the recorder sees the redirect_uri it names.
+  // A conforming provider's distributed groups claim, as Entra ID sends past 200 groups: the RP signs in without groups.
+  { variant: 'group-overage',     rpStatus: 200, rules: ['oidc-group-overage'],     carrier: 'form_post' },
   { variant: 'redirect-uri-mismatch', rpStatus: 401, rules: ['oidc-redirect-uri-mismatch'], carrier: 'query', rpSays: 'invalid_grant' },
 ];
 
