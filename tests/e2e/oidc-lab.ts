@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createRemoteJWKSet, exportJWK, generateKeyPair, jwtVerify } from 'jose';
+import type { ServerResponse } from 'node:http';
+import { createRemoteJWKSet, decodeJwt, decodeProtectedHeader, exportJWK, generateKeyPair, jwtVerify, SignJWT, type CryptoKey, type JWTPayload } from 'jose';
 import Provider, { type Configuration } from 'oidc-provider';
 import { escapeHtml, listen, readForm, sendDocument, sendHtml, type RunningServer } from './http-server';
 
@@ -20,9 +21,47 @@ export type OidcVariant =
   /** form_post with scope openid only: the ID token has no email claim, which Devolutions Cloud needs. */
   | 'no-email'
   /** prompt=none: the provider cannot sign in without a page (login or consent), so it answers the redirect URI with an error. */
-  | 'prompt-none';
+  | 'prompt-none'
+  /**
+   * form_post through a gateway in front of the provider that cuts long parameter values: the state comes back
+   * shortened, so the RP cannot find the sign-in it started.
+   */
+  | 'state-mismatch'
+  /** form_post answered with an ID token of another sign-in (same user and client, another nonce), as a replayed or cached token. */
+  | 'nonce-mismatch'
+  /** form_post answered with an ID token issued to the staging registration of the app (another client_id). */
+  | 'audience-mismatch'
+  /** form_post answered by a provider whose clock runs an hour late: the ID token expired before it was sent. */
+  | 'id-token-expired'
+  /**
+   * A single-page app (a public client, PKCE) registered with two redirect URIs: it asks for the code at its own
+   * page, then redeems it from the browser naming the other one, and the provider refuses (invalid_grant).
+   */
+  | 'redirect-uri-mismatch'
+  /**
+   * form_post asking for the groups scope for a user in more groups than fit in a token: the provider, like Entra
+   * ID, sends a reference to them (distributed claims, OIDC Core §5.6.2) instead of the list.
+   */
+  | 'group-overage';
+
+/** The variants whose form_post answer is altered between the provider and the browser, and how. */
+const ALTERED: Partial<Record<OidcVariant, (inputs: Record<string, string>, resign: (change: (p: JWTPayload) => JWTPayload) => Promise<string>) => Promise<void>>> = {
+  'state-mismatch': async (inputs) => {
+    if (inputs.state) inputs.state = inputs.state.slice(0, 8);
+  },
+  'nonce-mismatch': async (inputs, resign) => {
+    inputs.id_token = await resign((p) => ({ ...p, nonce: b64url(randomBytes(12)) }));
+  },
+  'audience-mismatch': async (inputs, resign) => {
+    inputs.id_token = await resign((p) => ({ ...p, aud: `${CLIENT_ID}-staging`, azp: undefined }));
+  },
+  'id-token-expired': async (inputs, resign) => {
+    inputs.id_token = await resign((p) => ({ ...p, iat: Number(p.iat) - 3600, exp: Number(p.exp) - 3600, ...(p.auth_time ? { auth_time: Number(p.auth_time) - 3600 } : {}) }));
+  },
+};
 
 export const CLIENT_ID = 'sso-lens-rp';
+const SPA_CLIENT_ID = 'sso-lens-spa';
 const CLIENT_SECRET = randomBytes(16).toString('hex');
 
 export interface OidcSignInResult {
@@ -33,7 +72,7 @@ export interface OidcSignInResult {
 
 export interface OidcLab {
   issuer: string;
-  rp: RunningServer & { callbackUrl: string; loginUrl(variant: OidcVariant): string };
+  rp: RunningServer & { callbackUrl: string; spaCallbackUrl: string; loginUrl(variant: OidcVariant): string };
   /** The RP's verdict on each callback, newest last. */
   results: OidcSignInResult[];
   close(): Promise<void>;
@@ -59,11 +98,13 @@ export async function startOidcLab(): Promise<OidcLab> {
   const results: OidcSignInResult[] = [];
   // The RP must be registered at the provider before either listens: learn the RP's origin first.
   let callbackUrl = '';
+  let spaCallbackUrl = '';
   let provider: Provider | undefined;
   const pending = new Map<string, Pending>();
 
   const rp = await listen((origin) => {
     callbackUrl = `${origin}/callback`;
+    spaCallbackUrl = `${origin}/spa/callback`;
     const done = (res: Parameters<typeof sendHtml>[0], status: number, outcome: string) => {
       results.push({ status, outcome });
       sendHtml(res, status, `<h1>${escapeHtml(outcome)}</h1>`);
@@ -80,13 +121,14 @@ export async function startOidcLab(): Promise<OidcLab> {
         const state = b64url(randomBytes(12));
         const nonce = b64url(randomBytes(12));
         const auth = new URL(`${issuer}/auth`);
-        auth.searchParams.set('client_id', CLIENT_ID);
-        auth.searchParams.set('redirect_uri', callbackUrl);
-        auth.searchParams.set('scope', variant === 'no-email' ? 'openid' : 'openid email profile');
+        const spa = variant === 'redirect-uri-mismatch';
+        auth.searchParams.set('client_id', spa ? SPA_CLIENT_ID : CLIENT_ID);
+        auth.searchParams.set('redirect_uri', spa ? spaCallbackUrl : callbackUrl);
+        auth.searchParams.set('scope', variant === 'no-email' ? 'openid' : variant === 'group-overage' ? 'openid email profile groups' : 'openid email profile');
         auth.searchParams.set('state', state);
         auth.searchParams.set('nonce', nonce);
         const entry: Pending = { variant, nonce };
-        if (variant === 'form-post' || variant === 'no-email') {
+        if (variant === 'form-post' || variant === 'no-email' || variant === 'group-overage' || ALTERED[variant]) {
           auth.searchParams.set('response_type', 'id_token');
           auth.searchParams.set('response_mode', 'form_post');
         } else if (variant === 'fragment') {
@@ -104,6 +146,24 @@ export async function startOidcLab(): Promise<OidcLab> {
         res.writeHead(302, { location: auth.href });
         res.end();
         return;
+      }
+      if (req.method === 'GET' && url.pathname === '/spa/callback') {
+        // The app's own script redeems the code, naming the app's other registered redirect URI (the bug).
+        const call = {
+          token: `${issuer}/token`,
+          body: { grant_type: 'authorization_code', client_id: SPA_CLIENT_ID, code: url.searchParams.get('code') ?? '', code_verifier: pending.get(url.searchParams.get('state') ?? '')?.verifier ?? '', redirect_uri: callbackUrl },
+        };
+        sendDocument(
+          res,
+          200,
+          `<!doctype html><html><body><p>Signing in…</p><script>const call = ${JSON.stringify(call).replace(/</g, '\\u003c')}; fetch(call.token, { method: "POST", body: new URLSearchParams(call.body) }).then(async (r) => fetch("/spa/result", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ status: r.status, body: await r.text() }) })).then((r) => r.text()).then((t) => { document.body.textContent = t; });</script></body></html>`,
+        );
+        return;
+      }
+      if (req.method === 'POST' && url.pathname === '/spa/result') {
+        const answer = JSON.parse(await readText(req)) as { status: number; body: string };
+        const body = JSON.parse(answer.body || '{}') as { id_token?: string; error?: string };
+        return body.id_token ? done(res, 200, 'Signed in') : done(res, 401, `Token endpoint refused: ${body.error ?? answer.status}`);
       }
       if (url.pathname === '/callback' && req.method === 'GET' && !url.search) {
         // A fragment never reaches the server: the page hands it to the RP's API, as a single-page app does.
@@ -134,7 +194,12 @@ export async function startOidcLab(): Promise<OidcLab> {
           if (!body.id_token) return done(res, 401, `Token endpoint refused: ${body.error ?? token.status}`);
           idToken = body.id_token;
         }
-        const { payload } = await jwtVerify(idToken, jwks, { issuer, audience: CLIENT_ID });
+        let payload: JWTPayload;
+        try {
+          ({ payload } = await jwtVerify(idToken, jwks, { issuer, audience: CLIENT_ID }));
+        } catch (error) {
+          return done(res, 401, `ID token refused: ${error instanceof Error ? error.message : String(error)}`);
+        }
         if (payload.nonce !== entry.nonce) return done(res, 401, 'Nonce mismatch');
         return done(res, 200, `Signed in as ${String(payload.sub)}`);
       }
@@ -157,23 +222,34 @@ export async function startOidcLab(): Promise<OidcLab> {
             grant_types: ['authorization_code', 'implicit'],
             token_endpoint_auth_method: 'client_secret_basic',
           },
+          {
+            client_id: SPA_CLIENT_ID,
+            application_type: 'native',
+            redirect_uris: [callbackUrl, spaCallbackUrl],
+            response_types: ['code'],
+            grant_types: ['authorization_code'],
+            // Public: the browser calls the token endpoint (CORS is allowed for its redirect URIs' origin).
+            token_endpoint_auth_method: 'none',
+          },
         ],
         jwks: { keys: [signingKey] },
         // Fixed lifetimes (the provider asks for them) keep its notices out of the test output.
         ttl: { AccessToken: 600, AuthorizationCode: 60, Grant: 600, IdToken: 600, Interaction: 600, Session: 600 },
         cookies: { keys: [randomBytes(16).toString('hex')] },
-        claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
+        claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'], groups: ['groups'] },
         // A confidential client may skip PKCE here, so the e2e can show the rule that warns about it.
         pkce: { required: () => false },
         async findAccount(_ctx, sub) {
-          return { accountId: sub, claims: () => ({ sub, email: `${sub}@example.test`, email_verified: true, name: `User ${sub}` }) };
+          // The user is in too many groups for a token: only asked for with the groups scope, they come as a reference.
+          const overage = { _claim_names: { groups: 'src1' }, _claim_sources: { src1: { endpoint: `${origin}/accounts/${sub}/groups` } } };
+          return { accountId: sub, claims: () => ({ sub, email: `${sub}@example.test`, email_verified: true, name: `User ${sub}`, ...overage }) };
         },
         // Consent is given once for all: the sign-in is one login form, as with a provider that pre-approves the app.
         async loadExistingGrant(ctx) {
           const grantId = ctx.oidc.result?.consent?.grantId || ctx.oidc.session!.grantIdFor(ctx.oidc.client!.clientId);
           if (grantId) return ctx.oidc.provider.Grant.find(grantId);
           const grant = new ctx.oidc.provider.Grant({ clientId: ctx.oidc.client!.clientId, accountId: ctx.oidc.session!.accountId });
-          grant.addOIDCScope('openid email profile');
+          grant.addOIDCScope('openid email profile groups');
           await grant.save();
           return grant;
         },
@@ -181,6 +257,7 @@ export async function startOidcLab(): Promise<OidcLab> {
       provider = new Provider(origin, configuration);
       const handle = provider.callback();
       return (req, _url, res) => {
+        alterFormPost(res, (state) => pending.get(state)?.variant, privateKey);
         handle(req, res);
       };
     });
@@ -190,10 +267,38 @@ export async function startOidcLab(): Promise<OidcLab> {
   }
   return {
     issuer: server.origin,
-    rp: { ...rp, callbackUrl, loginUrl: (variant) => `${rp.origin}/login?variant=${variant}` },
+    rp: { ...rp, callbackUrl, spaCallbackUrl, loginUrl: (variant) => `${rp.origin}/login?variant=${variant}` },
     results,
     close: async () => {
       await Promise.allSettled([rp.close(), server.close()]);
     },
   };
+}
+
+/**
+ * Rewrites the provider's form_post page on its way to the browser for the variants in ALTERED: the page, its
+ * hidden inputs and the posted values stay what a browser gets from a real (misbehaving) setup. Re-signed tokens
+ * use the provider's own key.
+ */
+function alterFormPost(res: ServerResponse, variantOf: (state: string) => OidcVariant | undefined, key: CryptoKey): void {
+  const end = res.end.bind(res) as (chunk?: unknown) => ServerResponse;
+  res.end = ((chunk?: unknown, ...rest: unknown[]) => {
+    const html = typeof chunk === 'string' ? chunk : Buffer.isBuffer(chunk) ? chunk.toString('utf8') : '';
+    if (rest.length || !html.includes('<title>Submitting Callback</title>')) return (end as (...a: unknown[]) => ServerResponse)(chunk, ...rest);
+    const inputs: Record<string, string> = {};
+    for (const [, name, value] of html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"\/>/g)) inputs[name!] = value!;
+    const alter = ALTERED[variantOf(inputs.state ?? '') ?? 'code-pkce'];
+    if (!alter) return end(chunk);
+    const resign = async (change: (p: JWTPayload) => JWTPayload) => {
+      const token = inputs.id_token ?? '';
+      return new SignJWT(change(decodeJwt(token))).setProtectedHeader(decodeProtectedHeader(token) as { alg: string }).sign(key);
+    };
+    void alter(inputs, resign).then(() => {
+      let out = html;
+      for (const [name, value] of Object.entries(inputs)) out = out.replace(new RegExp(`(name="${name}" value=")[^"]*"`), `$1${value}"`);
+      if (!res.headersSent) res.setHeader('content-length', Buffer.byteLength(out));
+      end(out);
+    });
+    return res;
+  }) as typeof res.end;
 }
