@@ -1,5 +1,4 @@
 import { skipUnchanged } from './skip-unchanged';
-import { useRef, useState } from 'preact/hooks';
 import type { Flow } from '@/utils/flow/types';
 import type { HarEntry } from '@/utils/har/types';
 import type { Message } from '@/utils/protocols/types';
@@ -12,6 +11,7 @@ import { LazyView } from './lazy-view';
 import { DecryptionKeyBox } from './DecryptionKeyBox';
 import { FindingsTab } from './FindingsTab';
 import { idpOf } from '@/utils/rules/support/attribute-lookup';
+import { DetailTabs } from './DetailTabs';
 import { HttpTab } from './HttpTab';
 import { JudgedBy, profileSkipped } from './JudgedBy';
 import { OidcDetail } from './OidcDetail';
@@ -71,18 +71,6 @@ function MessageDetailView(props: MessageDetailProps) {
 function SamlDetail(props: MessageDetailProps & { message: SamlMessage; messages: readonly SamlMessage[]; allMessages: readonly Message[] }) {
   const { message, findings } = props;
   const order = tabOrder(findings, !!props.flow && props.flow.messageKeys.length + (props.flow.hops?.length ?? 0) > 1, carriesCertificate(message));
-  const [tab, setTab] = useState<DetailTab>(order[0]!);
-  const tabs = useRef<HTMLDivElement>(null);
-
-  const onTabKey = (e: KeyboardEvent) => {
-    const at = order.indexOf(tab);
-    const next = e.key === 'ArrowRight' ? (at + 1) % order.length : e.key === 'ArrowLeft' ? (at - 1 + order.length) % order.length : e.key === 'Home' ? 0 : e.key === 'End' ? order.length - 1 : -1;
-    if (next < 0) return;
-    e.preventDefault();
-    setTab(order[next]!);
-    tabs.current?.querySelector<HTMLElement>(`[data-tab="${order[next]}"]`)?.focus();
-  };
-
   return (
     <section class="detail" aria-label={`${message.kind} detail`}>
       <header class="detail-header">
@@ -98,37 +86,21 @@ function SamlDetail(props: MessageDetailProps & { message: SamlMessage; messages
       {message.encryptedAssertions > 0 && props.onDecryptionKey && (
         <DecryptionKeyBox message={message} keyGiven={!!props.decryptionKeyGiven} onKey={props.onDecryptionKey} />
       )}
-      <div class="tabs" role="tablist" aria-label="Message detail" ref={tabs} onKeyDown={onTabKey}>
-        {order.map((t) => (
-          <button
-            key={t}
-            type="button"
-            role="tab"
-            id={`tab-${t}`}
-            data-tab={t}
-            data-testid={`detail-tab-${t}`}
-            aria-selected={tab === t}
-            aria-controls="detail-panel"
-            tabIndex={tab === t ? 0 : -1}
-            onClick={() => setTab(t)}
-          >
-            {TAB_LABEL[t]}
-            {t === 'findings' && findings.length > 0 && <span class="count">{findings.length}</span>}
-          </button>
-        ))}
-      </div>
-      {/* Focusable so keyboard users can scroll a long Attributes or HTTP tab (WCAG 2.1.1). */}
-      <div class="tab-panel" id="detail-panel" role="tabpanel" aria-labelledby={`tab-${tab}`} tabIndex={0}>
-        {tab === 'findings' && <FindingsTab findings={findings} idp={idpOf(message, message.assertions[0])} />}
-        {tab === 'summary' && <SummaryTab message={message} messages={props.messages} onOpen={props.onOpen} />}
-        {tab === 'attributes' && <AttributesTab message={message} groupAttributes={props.groupAttributes} orgGroups={props.orgGroups} scim={props.scim} />}
-        {tab === 'certificate' && (
-          <LazyView<CertificateTabProps> load={loadCertificateTab} props={{ message, saveFile: props.saveFile ?? saveTextFile }} />
+      <DetailTabs order={order} labels={TAB_LABEL} findingsCount={findings.length}>
+        {(tab) => (
+          <>
+            {tab === 'findings' && <FindingsTab findings={findings} idp={idpOf(message, message.assertions[0])} />}
+            {tab === 'summary' && <SummaryTab message={message} messages={props.messages} onOpen={props.onOpen} />}
+            {tab === 'attributes' && <AttributesTab message={message} groupAttributes={props.groupAttributes} orgGroups={props.orgGroups} scim={props.scim} />}
+            {tab === 'certificate' && (
+              <LazyView<CertificateTabProps> load={loadCertificateTab} props={{ message, saveFile: props.saveFile ?? saveTextFile }} />
+            )}
+            {tab === 'xml' && <XmlTab message={message} />}
+            {tab === 'http' && <HttpTab message={message} entry={props.entry} />}
+            {tab === 'trace' && props.flow && <TraceTab flow={props.flow} messages={messageMap(props.messages)} currentKey={message.key} onOpen={props.onOpen} entries={props.entries} allMessages={messageMap(props.allMessages)} />}
+          </>
         )}
-        {tab === 'xml' && <XmlTab message={message} />}
-        {tab === 'http' && <HttpTab message={message} entry={props.entry} />}
-        {tab === 'trace' && props.flow && <TraceTab flow={props.flow} messages={messageMap(props.messages)} currentKey={message.key} onOpen={props.onOpen} entries={props.entries} allMessages={messageMap(props.allMessages)} />}
-      </div>
+      </DetailTabs>
     </section>
   );
 }

@@ -1,4 +1,3 @@
-import { useRef, useState } from 'preact/hooks';
 import type { Flow } from '@/utils/flow/types';
 import type { HarEntry } from '@/utils/har/types';
 import { claimRows } from '@/utils/oidc/claims';
@@ -8,6 +7,7 @@ import { hasErrors } from '@/utils/panel/panel-state';
 import { worstSeverity } from '@/utils/rules/support/severity';
 import type { Finding } from '@/utils/rules/types';
 import { FindingsTab } from './FindingsTab';
+import { DetailTabs } from './DetailTabs';
 import { HttpTab } from './HttpTab';
 import { JudgedBy, profileSkipped } from './JudgedBy';
 import { SeverityBadge } from './SeverityBadge';
@@ -114,16 +114,6 @@ export function OidcDetail({
   onClose(): void;
 }) {
   const order: OidcTab[] = hasErrors(findings) ? ['findings', 'summary', 'claims', 'http'] : ['summary', 'claims', 'findings', 'http'];
-  const [tab, setTab] = useState<OidcTab>(order[0]!);
-  const tabs = useRef<HTMLDivElement>(null);
-  const onTabKey = (e: KeyboardEvent) => {
-    const at = order.indexOf(tab);
-    const next = e.key === 'ArrowRight' ? (at + 1) % order.length : e.key === 'ArrowLeft' ? (at - 1 + order.length) % order.length : e.key === 'Home' ? 0 : e.key === 'End' ? order.length - 1 : -1;
-    if (next < 0) return;
-    e.preventDefault();
-    setTab(order[next]!);
-    tabs.current?.querySelector<HTMLElement>(`[data-tab="${order[next]}"]`)?.focus();
-  };
   return (
     <section class="detail" aria-label={`${message.kind} detail`}>
       <header class="detail-header">
@@ -136,31 +126,16 @@ export function OidcDetail({
         </button>
       </header>
       <JudgedBy flow={flow} />
-      <div class="tabs" role="tablist" aria-label="Message detail" ref={tabs} onKeyDown={onTabKey}>
-        {order.map((t) => (
-          <button
-            key={t}
-            type="button"
-            role="tab"
-            id={`tab-${t}`}
-            data-tab={t}
-            data-testid={`detail-tab-${t}`}
-            aria-selected={tab === t}
-            aria-controls="detail-panel"
-            tabIndex={tab === t ? 0 : -1}
-            onClick={() => setTab(t)}
-          >
-            {TAB_LABEL[t]}
-            {t === 'findings' && findings.length > 0 && <span class="count">{findings.length}</span>}
-          </button>
-        ))}
-      </div>
-      <div class="tab-panel" id="detail-panel" role="tabpanel" aria-labelledby={`tab-${tab}`} tabIndex={0}>
-        {tab === 'findings' && <FindingsTab findings={findings} idp={message.error?.aadsts.length || tokensOf(message).some((t) => typeof t.token.payload?.tid === 'string') ? 'entra' : undefined} />}
-        {tab === 'summary' && <SummaryTab message={message} />}
-        {tab === 'claims' && <ClaimsTab message={message} />}
-        {tab === 'http' && <HttpTab message={message} entry={entry} />}
-      </div>
+      <DetailTabs order={order} labels={TAB_LABEL} findingsCount={findings.length}>
+        {(tab) => (
+          <>
+            {tab === 'findings' && <FindingsTab findings={findings} idp={message.error?.aadsts.length || tokensOf(message).some((t) => typeof t.token.payload?.tid === 'string') ? 'entra' : undefined} />}
+            {tab === 'summary' && <SummaryTab message={message} />}
+            {tab === 'claims' && <ClaimsTab message={message} />}
+            {tab === 'http' && <HttpTab message={message} entry={entry} />}
+          </>
+        )}
+      </DetailTabs>
     </section>
   );
 }
