@@ -6,6 +6,8 @@ import { buildResponse, SONAR_ACS, SONAR_USER } from '@/tests/support/response-b
 import type { Exchange } from '@/utils/har/types';
 import type { CaptureSink, CaptureSource } from '@/utils/panel/capture-source';
 import type { EnterpriseContext } from '@/utils/profiles';
+import type { Flow } from '@/utils/flow/types';
+import { JudgedBy, profileSkipped } from './JudgedBy';
 import { PanelApp } from './PanelApp';
 
 afterEach(cleanup);
@@ -76,5 +78,15 @@ describe('which service judged an OpenID Connect flow, in the panel', () => {
     expect(judged.textContent).toContain('Judged as Generic OpenID Connect app');
     expect(judged.textContent).toContain('Claims and groups were not checked');
     expect(judged.textContent).toContain('oidc-email-claim-missing: the Generic OpenID Connect app profile does not judge claims');
+  });
+
+  it('says what a service profile does not judge without sending the admin to choose another service', () => {
+    const flow = { id: 'f', kind: 'sign-in', protocol: 'saml', messageKeys: [], profile: 'devolutions-cloud', skipped: [{ rule: 'groups-missing', reason: 'the Devolutions Cloud profile does not judge groups' }] } as unknown as Flow;
+    render(<JudgedBy flow={flow} />);
+    const text = screen.getByTestId('judged-by').textContent!;
+    expect(text).toContain('Not judged under this profile: groups.');
+    expect(text).not.toContain('choose the service');
+    expect(text).not.toContain('Attributes');
+    expect(profileSkipped(flow)).toBe(false);
   });
 });

@@ -1,9 +1,20 @@
 import type { Flow } from '@/utils/flow/types';
-import { profileLabel } from '@/utils/profiles/profile-label';
+import { profileById } from '@/utils/profiles';
+import type { ProfileCheck } from '@/utils/profiles/types';
+import { judgedWords, profileLabel } from '@/utils/profiles/profile-label';
 
-/** The checks a profile left out because it does not judge them (not those waiting for a group list). */
+/** The flow was judged by the generic profile: no service's checks ran, so no finding is not a full "ok". */
 export function profileSkipped(flow: Flow | undefined): boolean {
-  return !!flow?.skipped?.some((s) => s.reason.includes('profile does not judge'));
+  return flow?.profile === 'generic';
+}
+
+const CHECKS: readonly ProfileCheck[] = ['attributes', 'groups'];
+
+/** What the flow's profile does not judge, read from the profile, in the protocol's words ("claims and groups"). */
+function notJudged(flow: Flow): string | undefined {
+  const checks = flow.profile ? profileById(flow.profile)?.checks : undefined;
+  const words = CHECKS.filter((c) => checks && !checks[c]).map((c) => judgedWords(c, flow.protocol));
+  return words.length ? words.join(' and ') : undefined;
 }
 
 /**
@@ -14,12 +25,16 @@ export function JudgedBy({ flow }: { flow: Flow | undefined }) {
   if (!flow?.profile) return null;
   const label = profileLabel(flow.profile, flow.protocol);
   const skipped = flow.skipped ?? [];
+  const unjudged = notJudged(flow);
   return (
     <div class="judged-by" data-testid="judged-by">
       <p>
         Judged as <strong>{label}</strong>
         {flow.reason ? `: ${flow.reason.detail}.` : '.'}
-        {profileSkipped(flow) && ` ${flow.protocol === 'oidc' ? 'Claims' : 'Attributes'} and groups were not checked: choose the service in the toolbar to check them.`}
+        {unjudged &&
+          (profileSkipped(flow)
+            ? ` ${unjudged[0]!.toUpperCase()}${unjudged.slice(1)} were not checked: choose the service in the toolbar to check them.`
+            : ` Not judged under this profile: ${unjudged}.`)}
       </p>
       {skipped.length > 0 && (
         <details>
