@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CertificateError, certificateFromDer, parseCertificate } from './certificate';
+import { ownBuffer } from './bytes';
 import { readDerBlocks } from './pem';
 
 const V1_EC = readFileSync('tests/fixtures/crypto/certificates/v1-ec-p256-generalized-time.pem', 'utf8');
@@ -20,7 +21,7 @@ describe('certificate shapes beyond the IdP fixtures', () => {
     expect(c.signatureAlgorithm).toBe('ecdsa-with-SHA256');
     expect(c.sha256).toBe('A06F45D21F8A4BC6A2AF8079D00347C569B3A3044417F750B2467062A4D2FF15');
     // The key imports into WebCrypto from the bytes read out of the certificate.
-    await expect(crypto.subtle.importKey('spki', c.spki, { name: 'ECDSA', namedCurve: 'P-256' }, false, ['verify'])).resolves.toBeDefined();
+    await expect(crypto.subtle.importKey('spki', ownBuffer(c.spki), { name: 'ECDSA', namedCurve: 'P-256' }, false, ['verify'])).resolves.toBeDefined();
   });
 
   it('refuses a truncated certificate, trailing bytes and a different structure, saying which part failed', async () => {
