@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ListRow } from '@/utils/panel/filter-messages';
 import type { SamlMessage } from '@/utils/saml/types';
 import type { Flow } from '@/utils/flow/types';
-import { MessageList, ROW_HEIGHT } from './MessageList';
+import { FIRST_DRAW_MEASURE, MessageList, ROW_HEIGHT } from './MessageList';
 
 function manyRows(n: number): ListRow[] {
   const rows: ListRow[] = [];
@@ -35,6 +35,25 @@ function manyRows(n: number): ListRow[] {
 afterEach(cleanup);
 
 describe('message list', () => {
+  it('records its first draw as one User Timing measure, replaced by the next fill, none while it stays mounted', async () => {
+    performance.clearMeasures(FIRST_DRAW_MEASURE);
+    const frames = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 0))));
+    const props = { onSelect: () => {}, onOpen: () => {}, onMove: () => {} };
+    const { rerender, unmount } = render(<MessageList rows={manyRows(1000)} {...props} />);
+    await act(frames);
+    let entries = performance.getEntriesByName(FIRST_DRAW_MEASURE);
+    expect(entries).toHaveLength(1);
+    expect((entries[0] as PerformanceMeasure).detail).toEqual({ messages: 1000, rows: 1100 });
+    rerender(<MessageList rows={manyRows(1200)} {...props} />);
+    await act(frames);
+    expect(performance.getEntriesByName(FIRST_DRAW_MEASURE)).toHaveLength(1);
+    unmount();
+    render(<MessageList rows={manyRows(50)} {...props} />);
+    await act(frames);
+    entries = performance.getEntriesByName(FIRST_DRAW_MEASURE);
+    expect(entries.map((e) => (e as PerformanceMeasure).detail.messages)).toEqual([50]);
+  });
+
   it('renders only the rows in view for 1,000 messages, and the rows below once scrolled', () => {
     const rows = manyRows(1000);
     render(<MessageList rows={rows} onSelect={() => {}} onOpen={() => {}} onMove={() => {}} />);

@@ -54,12 +54,41 @@ function samlRoute(m: SamlMessage): string {
   return `${from} → ${to}`;
 }
 
+/** The User Timing entry (DevTools > Performance > Timings) of the list's first draw of a capture. */
+export const FIRST_DRAW_MEASURE = 'sso-lens: message list first draw';
+
+/**
+ * Times the list's first draw, from its first render to the frame after it was painted, so support staff
+ * profiling a long capture (and the e2e suite) can read it. The list mounts when a capture or import fills it, so
+ * a long session adds one entry per fill, and each replaces the last.
+ */
+function useFirstDrawMeasure(rows: readonly ListRow[]): void {
+  const [start] = useState(() => performance.now());
+  useLayoutEffect(() => {
+    const messages = rows.reduce((n, r) => n + (r.type === 'message' ? 1 : 0), 0);
+    const raf = globalThis.requestAnimationFrame;
+    if (!raf || typeof performance.measure !== 'function') return;
+    let live = true;
+    raf(() =>
+      raf(() => {
+        if (!live) return;
+        performance.clearMeasures(FIRST_DRAW_MEASURE);
+        performance.measure(FIRST_DRAW_MEASURE, { start, detail: { messages, rows: rows.length } });
+      }),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+}
+
 export const rowId = (key: string) => `message-row-${key.replace(/[^\w-]/g, '_')}`;
 
 function MessageListView({ rows, selectedKey, openKey, onSelect, onOpen, onMove }: MessageListProps) {
   const box = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(0);
+  useFirstDrawMeasure(rows);
 
   useLayoutEffect(() => {
     const el = box.current;
