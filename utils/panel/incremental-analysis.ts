@@ -67,6 +67,8 @@ interface FlowRecord {
   firstSeq: number;
   lastSeq: number;
   picked?: PickedProfile;
+  /** Its messages' findings in rule order (cached until it is judged again or a cross-flow rule speaks again). */
+  findings?: Finding[];
 }
 
 /** What the last analysis was made with: a change of any of these judges every flow again. */
@@ -339,6 +341,7 @@ export class IncrementalAnalysis {
       delete rec.flow.skipped;
       const { findings, picked } = judgeFlow(rec.flow, rec.messages, own, () => own, judging, (rule) => !CROSS_FLOW_RULES.has(rule.id));
       rec.picked = picked;
+      rec.findings = undefined;
       for (const m of rec.messages) {
         this.base.delete(m.key);
         this.cross.delete(m.key);
@@ -361,80 +364,98 @@ export class IncrementalAnalysis {
     const protocols = new Set<string>([...changes.added, ...changes.removed].map((m) => m.protocol));
     if (!protocols.size) return fresh;
     const removed = new Set(changes.removed);
-    const addedBy = new Map<string, Message[]>();
-    for (const m of changes.added) {
-      const list = addedBy.get(m.protocol);
-      if (list) list.push(m);
-      else addedBy.set(m.protocol, [m]);
-    }
-    const kept: FlowRecord[] = [];
+    const replaced: FlowRecord[] = [];
     const made: FlowRecord[] = [];
-    for (const rec of this.flows) if (!protocols.has(rec.protocol)) kept.push(rec);
     for (const protocol of protocols) {
-      const old = this.flows.filter((r) => r.protocol === protocol);
-      const added = (addedBy.get(protocol) ?? []).map((m) => ({ m, at: this.ordinal(m) })).sort((a, b) => a.at - b.at);
+      const old = this.flows.every((r) => r.protocol === protocol) ? this.flows : this.flows.filter((r) => r.protocol === protocol);
+      const added = changes.added.filter((m) => m.protocol === protocol).map((m) => ({ m, at: this.ordinal(m) })).sort((a, b) => a.at - b.at);
       const settled = SETTLED[protocol];
-      // Blocks: runs of old flows between settled points. A dirty block (a dropped message, or a new one within
-      // its span) is paired again with its neighbours up to the next settled point.
-      const blocks: FlowRecord[][] = [];
+      // Blocks: runs of old flows between settled points (`starts`: where each begins in `old`). A dirty block
+      // (a dropped message, or a new one within its span) is paired again, with the next ones until a settled point.
+      const starts: number[] = [];
       let open = false;
       let maxLast = -Infinity;
-      for (const rec of old) {
-        const settledBefore = blocks.length > 0 && !open && maxLast < rec.first;
-        if (!blocks.length || settledBefore) blocks.push([rec]);
-        else blocks[blocks.length - 1]!.push(rec);
-        if (!settled || !settled(rec.flow)) open = true;
-        maxLast = Math.max(maxLast, rec.last);
+      for (let i = 0; i < old.length; i++) {
+        const rec = old[i]!;
+        if (!i || (!open && maxLast < rec.first)) starts.push(i);
+        if (!open && !settled?.(rec.flow)) open = true;
+        if (rec.last > maxLast) maxLast = rec.last;
       }
-      // The span of block b: from its first flow to the next block's first (the last block: to the end).
-      const blockStart = blocks.map((b) => b[0]!.first);
-      const tailOpen = open;
-      const dirty = blocks.map((b) => b.some((r) => r.messages.some((m) => removed.has(m))));
-      const addedInBlock = new Map<number, Message[]>();
+      const blockOf = (i: number) => {
+        let lo = 0;
+        let hi = starts.length - 1;
+        while (lo < hi) {
+          const mid = (lo + hi + 1) >> 1;
+          if (starts[mid]! <= i) lo = mid;
+          else hi = mid - 1;
+        }
+        return lo;
+      };
+      const indexOf = (rec: FlowRecord) => {
+        let lo = 0;
+        let hi = old.length - 1;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (old[mid]!.first < rec.first) lo = mid + 1;
+          else hi = mid;
+        }
+        return lo;
+      };
+      const dirty = new Set<number>();
+      for (const m of changes.removed) {
+        const rec = m.protocol === protocol ? this.flowOf.get(m.key) : undefined;
+        if (rec && rec.messages.includes(m)) dirty.add(blockOf(indexOf(rec)));
+      }
+      const addedIn = new Map<number, Message[]>();
       const addedAfter: Message[] = [];
       for (const { m, at } of added) {
-        // The block whose span holds it; after the last block only when every flow there is settled.
-        let b = blockStart.length - 1;
-        while (b >= 0 && blockStart[b]! > at) b--;
-        if (b < 0) b = 0;
-        if (!blocks.length || (b === blocks.length - 1 && !tailOpen && at > Math.max(...blocks[b]!.map((r) => r.last)))) addedAfter.push(m);
+        // The block whose span holds it; after the last block when every flow before it is settled.
+        let b = -1;
+        if (old.length) {
+          let lo = 0;
+          let hi = old.length - 1;
+          while (lo < hi) {
+            const mid = (lo + hi + 1) >> 1;
+            if (old[mid]!.first <= at) lo = mid;
+            else hi = mid - 1;
+          }
+          b = blockOf(lo);
+        }
+        if (b < 0 || (b === starts.length - 1 && !open && at > maxLast)) addedAfter.push(m);
         else {
-          dirty[b] = true;
-          const list = addedInBlock.get(b);
+          dirty.add(b);
+          const list = addedIn.get(b);
           if (list) list.push(m);
-          else addedInBlock.set(b, [m]);
+          else addedIn.set(b, [m]);
         }
       }
-      let b = 0;
-      while (b < blocks.length) {
-        if (!dirty[b]) {
-          kept.push(...blocks[b]!);
-          b++;
-          continue;
-        }
-        // Pair from this block on until the stretch ends settled at a block that is clean.
-        let e = b;
+      const blockRecs = (b: number) => old.slice(starts[b], b + 1 < starts.length ? starts[b + 1] : old.length);
+      for (const d of [...dirty].sort((x, y) => x - y)) {
+        if (!dirty.has(d)) continue;
+        // Pair from this block on until the stretch ends settled before a clean block.
+        let e = d;
         let messages: Message[] = [];
-        for (;;) {
-          for (const rec of blocks[e]!) for (const m of rec.messages) if (!removed.has(m)) messages.push(m);
-          messages.push(...(addedInBlock.get(e) ?? []));
-          e++;
-          while (e < blocks.length && dirty[e]) {
-            for (const rec of blocks[e]!) for (const m of rec.messages) if (!removed.has(m)) messages.push(m);
-            messages.push(...(addedInBlock.get(e) ?? []));
-            e++;
+        const take = (b: number) => {
+          for (const rec of blockRecs(b)) {
+            replaced.push(rec);
+            for (const m of rec.messages) if (!removed.has(m)) messages.push(m);
           }
+          messages.push(...(addedIn.get(b) ?? []));
+          dirty.delete(b);
+        };
+        for (;;) {
+          take(e++);
+          while (e < starts.length && dirty.has(e)) take(e++);
+          if (e >= starts.length) messages.push(...addedAfter.splice(0));
           messages = this.inOrder(messages);
           const flows = buildFlows(messages);
-          if (e >= blocks.length || flows.every((f) => settled?.(f))) {
-            if (e >= blocks.length) messages = this.inOrder([...messages, ...addedAfter.splice(0)]);
-            made.push(...this.records(e >= blocks.length ? buildFlows(messages) : flows, messages));
+          if (e >= starts.length || flows.every((f) => settled?.(f))) {
+            made.push(...this.records(flows, messages));
             this.stats.paired += messages.length;
             break;
           }
           // An unsettled flow at the end of the stretch could take the next block's messages: take that block too.
         }
-        b = e;
       }
       if (addedAfter.length) {
         const messages = this.inOrder(addedAfter);
@@ -442,22 +463,28 @@ export class IncrementalAnalysis {
         this.stats.paired += messages.length;
       }
     }
-    // Flows the pairing gave again unchanged keep their judgement.
-    const previous = new Map<string, FlowRecord>();
-    for (const rec of this.flows) if (protocols.has(rec.protocol)) previous.set(rec.flow.messageKeys[0]!, rec);
-    const all = [...kept];
+    // Flows the pairing gave again unchanged keep their judgement (and object).
+    const previous = new Map(replaced.map((rec) => [rec.flow.messageKeys[0]!, rec]));
+    const gone = new Set(replaced);
+    for (const rec of replaced) for (const m of rec.messages) if (this.flowOf.get(m.key) === rec) this.flowOf.delete(m.key);
+    const all = gone.size ? this.flows.filter((rec) => !gone.has(rec)) : this.flows.slice();
     for (const rec of made) {
       const was = previous.get(rec.flow.messageKeys[0]!);
-      if (was && was.paired === rec.paired && was.messages.every((m, i) => m === rec.messages[i])) all.push(was);
-      else {
-        all.push(rec);
-        fresh.add(rec);
+      const same = was && was.paired === rec.paired && was.messages.every((m, i) => m === rec.messages[i]);
+      const kept = same ? was : rec;
+      if (!same) fresh.add(rec);
+      // In order of first message, as buildFlows lists them.
+      let lo = 0;
+      let hi = all.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (all[mid]!.first < kept.first) lo = mid + 1;
+        else hi = mid;
       }
+      all.splice(lo, 0, kept);
+      for (const m of kept.messages) this.flowOf.set(m.key, kept);
     }
-    all.sort((a, b) => a.first - b.first);
     this.flows = all;
-    this.flowOf.clear();
-    for (const rec of all) for (const m of rec.messages) this.flowOf.set(m.key, rec);
     return fresh;
   }
 
@@ -527,17 +554,21 @@ export class IncrementalAnalysis {
         }
         const applicable = [...targets].filter((m) => rule.appliesTo.includes(m.kind) && this.flowOf.get(m.key)?.messages.includes(m));
         if (!applicable.length) continue;
-        // The window the rule reads: every timed message of the protocol from the earliest target's lookback on.
-        let from = Infinity;
-        let until = -Infinity;
-        for (const m of applicable) {
-          const t = timeOf(m);
-          if (Number.isNaN(t)) continue;
-          from = Math.min(from, t - lookback);
-          until = Math.max(until, t);
+        // The window the rule reads: every timed message of the protocol from a target's lookback to the target.
+        // Targets far apart in time (the oldest and the newest capture) get a window each.
+        const windowOf = new Map<Message, Map<string, Message>>();
+        const byTime = applicable.filter((m) => !Number.isNaN(timeOf(m))).sort((a, b) => timeOf(a) - timeOf(b));
+        for (let i = 0; i < byTime.length; ) {
+          let j = i;
+          while (j + 1 < byTime.length && timeOf(byTime[j + 1]!) - timeOf(byTime[j]!) <= lookback) j++;
+          const from = timeOf(byTime[i]!) - lookback;
+          const until = timeOf(byTime[j]!);
+          const window = new Map<string, Message>();
+          for (let k = timedIndex(list, from, -Infinity); k < list.length && timeOf(list[k]!) <= until; k++) window.set(list[k]!.key, list[k]!);
+          for (let k = i; k <= j; k++) windowOf.set(byTime[k]!, window);
+          i = j + 1;
         }
-        const window = new Map<string, Message>();
-        if (from !== Infinity) for (let i = timedIndex(list, from, -Infinity); i < list.length && timeOf(list[i]!) <= until; i++) window.set(list[i]!.key, list[i]!);
+        const none = new Map<string, Message>();
         for (const m of applicable) {
           const rec = this.flowOf.get(m.key)!;
           this.stats.crossChecked++;
@@ -547,7 +578,7 @@ export class IncrementalAnalysis {
             continue;
           }
           const request = rec.flow.requestKey ? rec.messages.find((x) => x.key === rec.flow.requestKey) : undefined;
-          const ctx = ruleContext(m, rec.flow, request, window, rec.picked!, judging);
+          const ctx = ruleContext(m, rec.flow, request, windowOf.get(m) ?? none, rec.picked!, judging);
           this.setCross(m.key, [...keep, ...ruleFindings(rule, ctx, judging.options.strict)]);
         }
       }
@@ -555,25 +586,32 @@ export class IncrementalAnalysis {
   }
 
   private setCross(key: string, findings: Finding[]): void {
+    const rec = this.flowOf.get(key);
+    if (rec) rec.findings = undefined;
     if (findings.length) this.cross.set(key, findings);
     else this.cross.delete(key);
   }
 
   private result(): Analysis {
-    const buckets = new Map<number, Finding[]>();
     const ranks = [...new Set(Object.values(SEVERITY_RANK))].sort((a, b) => a - b);
-    for (const r of ranks) buckets.set(r, []);
+    const buckets = new Map<number, Finding[]>(ranks.map((r) => [r, []]));
+    const flows: Flow[] = [];
     for (const rec of this.flows) {
-      for (const m of rec.messages) {
-        const base = this.base.get(m.key);
-        const cross = this.cross.get(m.key);
-        const findings = cross ? this.merged(base ?? [], cross) : base;
-        if (findings) for (const f of findings) buckets.get(SEVERITY_RANK[f.severity])!.push(f);
+      flows.push(rec.flow);
+      if (!rec.findings) {
+        rec.findings = [];
+        for (const m of rec.messages) {
+          const base = this.base.get(m.key);
+          const cross = this.cross.get(m.key);
+          const own = cross ? this.merged(base ?? [], cross) : base;
+          if (own) rec.findings.push(...own);
+        }
       }
+      for (const f of rec.findings) buckets.get(SEVERITY_RANK[f.severity])!.push(f);
     }
     const findings: Finding[] = [];
     for (const r of ranks) for (const f of buckets.get(r)!) findings.push(f);
-    return { messages: this.allMessages(), flows: this.flows.map((r) => r.flow), findings };
+    return { messages: this.allMessages(), flows, findings };
   }
 
   /** Both lists in rule order, as judgeFlow runs the rules. */
