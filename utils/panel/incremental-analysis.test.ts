@@ -3,8 +3,14 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { oidcSignIn } from '../../tests/support/oidc-builder';
 import { fixturePost, signInEntries } from '../../tests/support/protocol-builder';
-import { analyze, type Analysis, type AnalyzeOptions } from '../analyze';
+import { idpMetadata } from '../../tests/support/metadata-builder';
+import { buildResponse, ENTRA_ISSUER, SONAR_ACS } from '../../tests/support/response-builder';
+import { makeKeys, signXml } from '../../tests/support/xml-signing';
+import { b64, postEntry } from '../../tests/support/har-builder';
+import { analyze, type AnalyzeOptions } from '../analyze';
+import { analyzeWithTrust } from '../analyze-with-trust';
 import type { Exchange, HarEntry } from '../har/types';
+import { asFresh } from '../../tests/support/panel-keys';
 import { IncrementalAnalysis } from './incremental-analysis';
 
 // The incremental engine must give what a fresh analyze() of the kept exchanges gives, whatever arrives and
@@ -23,30 +29,6 @@ function seededRandom(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-}
-
-/** Keys and indices of an analysis counted from `first`, flows numbered by position: what analyze() would say. */
-export function asFresh(analysis: Analysis, first: number): unknown {
-  const flowIds = new Map(analysis.flows.map((f, i) => [f.id, `flow-${i + 1}`]));
-  const key = (k: string) => {
-    const colon = k.indexOf(':');
-    return `${Number(k.slice(0, colon)) - first}${k.slice(colon)}`;
-  };
-  const walk = (value: unknown, name?: string): unknown => {
-    if (Array.isArray(value)) return value.map((v) => walk(v, name === 'messageKeys' ? 'key' : undefined));
-    if (value && typeof value === 'object') {
-      const out: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(value)) out[k] = walk(v, k);
-      // A message judged at the wall clock is judged at a different instant by each run.
-      if (name === 'judgedAt' && out.source === 'wall-clock') delete out.instant;
-      return out;
-    }
-    if (typeof value === 'string' && (name === 'key' || name === 'messageKey' || name === 'requestKey' || name === 'responseKey' || name === 'tokenRequestKey' || name === 'tokenResponseKey')) return key(value);
-    if (typeof value === 'string' && name === 'flowId') return flowIds.get(value) ?? value;
-    if (typeof value === 'number' && name === 'exchangeIndex') return value - first;
-    return value;
-  };
-  return walk({ ...analysis, flows: analysis.flows.map((f) => ({ ...f, id: flowIds.get(f.id) })) });
 }
 
 const shifted = (piece: Piece, ms: number): Piece =>
@@ -147,6 +129,8 @@ describe('IncrementalAnalysis', () => {
       let n = 0;
       for (const { exchanges, first, options } of capture(seed)) {
         const fresh = analyze(exchanges, options);
+        // Now and then a look at the messages of another list in between (the panel's trust step does so).
+        if (n % 3 === 1) engine.messagesOf(exchanges.slice(1), first + 1);
         const incremental = engine.analyze(exchanges, first, options);
         flowsSeen += fresh.flows.length;
         crossSeen += fresh.findings.filter((f) => f.rule === 'sign-in-loop').length;
@@ -189,4 +173,31 @@ describe('IncrementalAnalysis', () => {
     // The flow that stayed is the same object: the list does not redraw it.
     expect(after.flows[0]).toBe(before.flows[1]);
   });
+
+  it('enriches only what it has not enriched with the same trust material, and starts again with other material', async () => {
+    const idp = makeKeys('rsa:2048', { cn: 'incremental-idp' });
+    const rotated = makeKeys('rsa:2048', { cn: 'incremental-rotated' });
+    const signed = (keys: typeof idp, n: number) =>
+      postEntry(SONAR_ACS, 'SAMLResponse', b64(signXml(buildResponse({ issuer: ENTRA_ISSUER }), { keys, target: 'assertion' })), { time: `2024-01-01T00:0${n}:00.000Z` });
+    const exchanges = [signed(idp, 1), signed(rotated, 2), signed(idp, 3), signed(rotated, 4)].map((entry): Exchange => ({ entry, source: 'panel' }));
+    const trust = { metadata: [idpMetadata(ENTRA_ISSUER, [idp.certPem])] };
+    const other = { metadata: [idpMetadata(ENTRA_ISSUER, [rotated.certPem])] };
+    const engine = new IncrementalAnalysis();
+    const rules = (a: { findings: Array<{ rule: string; messageKey?: string }> }, first: number) => a.findings.map((f) => `${f.rule}@${Number(f.messageKey!.split(':')[0]) - first}`).sort();
+    for (const [kept, first, material] of [
+      [exchanges.slice(0, 2), 0, trust],
+      [exchanges.slice(1, 3), 1, trust],
+      [exchanges.slice(2, 4), 2, trust],
+      [exchanges.slice(2, 4), 2, other],
+      [exchanges.slice(2, 4), 2, undefined],
+    ] as const) {
+      const options: AnalyzeOptions = material ? { strict: true, trust: material } : { strict: true };
+      const incremental = await engine.analyzeWithTrust(kept, first, options);
+      const fresh = await analyzeWithTrust(structuredClone(kept), options);
+      expect(rules(incremental, first)).toEqual(rules(fresh, 0));
+      expect(asFresh(incremental, first)).toEqual(asFresh(fresh, 0));
+    }
+    // The rotated key is unknown to the first metadata and known to the second: the verdicts did change.
+    expect(rules(await analyzeWithTrust(exchanges.slice(2, 4), { trust }), 0)).not.toEqual(rules(await analyzeWithTrust(exchanges.slice(2, 4), { trust: other }), 0));
+  }, 30_000);
 });

@@ -50,6 +50,13 @@ const HOPS_AFTER = 22;
 const PER_EXCHANGE = 1024;
 const NO_TRUST: TrustMaterial = {};
 
+interface Changes {
+  added: Message[];
+  removed: Message[];
+  /** Sequence numbers of the exchanges that came or went. */
+  seqs: number[];
+}
+
 interface Held {
   exchange: Exchange;
   messages: Message[];
@@ -164,7 +171,13 @@ export class IncrementalAnalysis {
   private touched = new Set<Message>();
   private enrichedWith = new WeakMap<Message, TrustMaterial>();
   private lastTrust?: TrustMaterial;
+  /** The last analysis made: what a superseded async step answers. */
+  private last: Analysis = { messages: [], flows: [], findings: [] };
+  /** Some message holds results of the async step (for `lastTrust`). */
+  private enriched = false;
   private readonly ruleIndex = new Map<string, number>();
+  /** What changed since the last judgement (messagesOf syncs without judging). */
+  private pending: Changes = { added: [], removed: [], seqs: [] };
 
   constructor(private readonly cache: ReadCache = createReadCache()) {}
 
@@ -176,7 +189,11 @@ export class IncrementalAnalysis {
 
   /** The analysis of `exchanges`, the first numbered `firstSeq`, with the rules' verdict and no async step. */
   analyze(exchanges: readonly Exchange[], firstSeq: number, options: AnalyzeOptions = {}): Analysis {
-    const changes = this.sync(exchanges, firstSeq);
+    this.useTrust(options.trust ?? NO_TRUST);
+    this.sync(exchanges, firstSeq);
+    const changes = this.pending;
+    this.pending = { added: [], removed: [], seqs: [] };
+    changes.seqs.sort((a, b) => a - b);
     return this.judge(changes, options);
   }
 
@@ -186,17 +203,32 @@ export class IncrementalAnalysis {
    */
   async analyzeWithTrust(exchanges: readonly Exchange[], firstSeq: number, options: AnalyzeOptions = {}): Promise<Analysis> {
     const trust = options.trust ?? NO_TRUST;
-    if (this.lastTrust !== undefined && this.lastTrust !== trust) this.forget();
+    this.useTrust(trust);
     this.sync(exchanges, firstSeq);
     this.lastTrust = trust;
     const fresh = this.allMessages().filter((m) => this.enrichedWith.get(m) !== trust);
-    if (fresh.length && enrichWanted(fresh, trust)) await enrich(fresh, trust, { strict: options.strict });
-    for (const m of fresh) {
+    // The step runs on copies (it sets top-level fields only): a newer analysis may read these messages meanwhile,
+    // or other trust material replace them; the results are taken only if this trust material is still the one.
+    const copies = fresh.map((m) => ({ ...m }) as Message);
+    if (copies.length && enrichWanted(copies, trust)) await enrich(copies, trust, { strict: options.strict });
+    if (this.lastTrust !== trust) return this.last;
+    fresh.forEach((m, i) => {
+      Object.assign(m, copies[i]);
       this.enrichedWith.set(m, trust);
       this.touched.add(m);
-    }
+    });
+    if (fresh.length) this.enriched = true;
     // Captures may have come and gone while the step ran: analyze what was asked (it is ignored if stale).
     return this.analyze(exchanges, firstSeq, options);
+  }
+
+  /**
+   * Messages enriched with other trust material hold its results (a decrypted assertion, a verdict on a key the
+   * admin took back): start again from what the exchanges say.
+   */
+  private useTrust(trust: TrustMaterial): void {
+    if (this.enriched && this.lastTrust !== trust) this.forget();
+    this.lastTrust = trust;
   }
 
   /** Forgets everything read and judged, so that new trust material starts from what the exchanges say. */
@@ -209,6 +241,8 @@ export class IncrementalAnalysis {
     this.cross.clear();
     this.timed.clear();
     this.touched.clear();
+    this.enriched = false;
+    this.pending = { added: [], removed: [], seqs: [] };
     this.key = undefined;
   }
 
@@ -251,12 +285,10 @@ export class IncrementalAnalysis {
     }
   }
 
-  /** Takes in the new list: reads new exchanges, forgets dropped ones. Returns what changed. */
-  private sync(exchanges: readonly Exchange[], firstSeq: number): { added: Message[]; removed: Message[]; seqs: number[] } {
-    const added: Message[] = [];
-    const removed: Message[] = [];
-    const seqs: number[] = [];
-    const nextEnd = firstSeq + exchanges.length;
+  /** Takes in the new list: reads new exchanges, forgets dropped ones, and notes what changed until judged. */
+  private sync(exchanges: readonly Exchange[], firstSeq: number): void {
+    const { added, removed, seqs } = this.pending;
+        const nextEnd = firstSeq + exchanges.length;
     const from = Math.min(this.start, firstSeq);
     const to = Math.max(this.end, nextEnd);
     // Only the ends move in a live capture: skip the common middle by identity without a map lookup each.
@@ -268,7 +300,10 @@ export class IncrementalAnalysis {
       if (before) {
         this.held.delete(seq);
         for (const m of before.messages) {
-          removed.push(m);
+          // Read and gone again before any judgement: it never was.
+          const at = added.indexOf(m);
+          if (at >= 0) added.splice(at, 1);
+          else removed.push(m);
           this.removeTimed(m);
         }
       }
@@ -283,10 +318,9 @@ export class IncrementalAnalysis {
     }
     this.start = firstSeq;
     this.end = nextEnd;
-    return { added, removed, seqs };
   }
 
-  private judge(changes: { added: Message[]; removed: Message[]; seqs: number[] }, options: AnalyzeOptions): Analysis {
+  private judge(changes: Changes, options: AnalyzeOptions): Analysis {
     const judging = judgingOf(options);
     const key = optionsKey(options, judging.trustGiven);
     const everything = !sameKey(this.key, key);
@@ -355,7 +389,8 @@ export class IncrementalAnalysis {
     }
     this.crossRules(changes, crossAgain, judging, everything);
 
-    return this.result();
+    this.last = this.result();
+    return this.last;
   }
 
   /** Pairs again the stretches of each protocol that changed; returns the flows that are new. */
