@@ -170,8 +170,11 @@ describe('IncrementalAnalysis', () => {
     const after = engine.analyze(exchanges.slice(2), 2);
     expect(before.messages.map((m) => m.key)).toEqual(['0:SAMLRequest', '1:SAMLResponse', '2:SAMLRequest', '3:SAMLResponse']);
     expect(after.messages.map((m) => m.key)).toEqual(['2:SAMLRequest', '3:SAMLResponse']);
-    // The flow that stayed is the same object: the list does not redraw it.
+    // The flow that stayed is the same object: the list does not redraw it. Judged again, it is a new one.
     expect(after.flows[0]).toBe(before.flows[1]);
+    const chosen = engine.analyze(exchanges.slice(2), 2, { profile: 'generic' });
+    expect(chosen.flows[0]).not.toBe(after.flows[0]);
+    expect(chosen.flows[0]!.profile).toBe('generic');
   });
 
   it('enriches only what it has not enriched with the same trust material, and starts again with other material', async () => {

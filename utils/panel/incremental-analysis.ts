@@ -372,7 +372,9 @@ export class IncrementalAnalysis {
     for (const rec of toJudge) {
       this.stats.judged++;
       const own = new Map(rec.messages.map((m) => [m.key, m]));
-      delete rec.flow.skipped;
+      // A flow judged again is a new object: views that skip unchanged props redraw it.
+      const { skipped: _skipped, ...flow } = rec.flow;
+      rec.flow = flow as Flow;
       const { findings, picked } = judgeFlow(rec.flow, rec.messages, own, () => own, judging, (rule) => !CROSS_FLOW_RULES.has(rule.id));
       rec.picked = picked;
       rec.findings = undefined;
@@ -621,8 +623,13 @@ export class IncrementalAnalysis {
   }
 
   private setCross(key: string, findings: Finding[]): void {
+    // The same verdict as before keeps its objects (and the flow its identity).
+    if (JSON.stringify(this.cross.get(key) ?? []) === JSON.stringify(findings)) return;
     const rec = this.flowOf.get(key);
-    if (rec) rec.findings = undefined;
+    if (rec) {
+      rec.findings = undefined;
+      rec.flow = { ...rec.flow };
+    }
     if (findings.length) this.cross.set(key, findings);
     else this.cross.delete(key);
   }

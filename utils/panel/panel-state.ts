@@ -36,6 +36,8 @@ export interface PanelState {
    * most `maxExchanges` and about `MAX_KEPT_BYTES`.
    */
   exchanges: Exchange[];
+  /** About how many bytes of text `exchanges` hold (entryBytes), kept up to date as they come and go. */
+  keptBytes: number;
   /** Requests no protocol detected, seen by the panel (some kept as hops of a sign-in). */
   otherRequests: number;
   /** The sign-in window the last captures left open. */
@@ -115,6 +117,7 @@ const EMPTY_ANALYSIS: Analysis = { messages: [], flows: [], findings: [] };
 export function initialPanelState(options: { maxExchanges?: number } = {}): PanelState {
   return {
     exchanges: [],
+    keptBytes: 0,
     otherRequests: 0,
     window: CLOSED,
     generation: 0,
@@ -217,18 +220,17 @@ function addExchanges(state: PanelState, incoming: readonly Exchange[]): PanelSt
   }
   if (!kept.length) return { ...state, window, otherRequests: state.otherRequests + other };
   const all = [...state.exchanges, ...kept];
+  // The oldest go first: over the count, then while over the bytes (the newest always stays). Only what comes and
+  // goes is measured, so that one more at a cap of 10,000 does not add up all the others again.
   let drop = Math.max(0, all.length - state.maxExchanges);
-  let bytes = 0;
-  for (let i = all.length - 1; i >= drop; i--) {
-    bytes += entryBytes(all[i]!.entry);
-    if (bytes > MAX_KEPT_BYTES && i < all.length - 1) {
-      drop = i + 1;
-      break;
-    }
-  }
+  let bytes = state.keptBytes;
+  for (const x of kept) bytes += entryBytes(x.entry);
+  for (let i = 0; i < drop; i++) bytes -= entryBytes(all[i]!.entry);
+  while (bytes > MAX_KEPT_BYTES && drop < all.length - 1) bytes -= entryBytes(all[drop++]!.entry);
   return needsAnalysis({
     ...state,
     window,
+    keptBytes: bytes,
     exchanges: drop ? all.slice(drop) : all,
     otherRequests: state.otherRequests + other,
     dropped: state.dropped + drop,
