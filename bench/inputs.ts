@@ -45,7 +45,7 @@ export function entraResponseEntry(xml: string, time?: string): HarEntry {
   return postEntry(ACS, 'SAMLResponse', b64(xml), { relayState: '/organizations/acme', ...(time ? { time } : {}) });
 }
 
-function authnRequestEntry(id: string, time: string): HarEntry {
+export function authnRequestEntry(id: string, time: string): HarEntry {
   const xml = fixtureXml('requests/crewjam-authn-request.xml')
     .replace(/ID="[^"]+"/, `ID="${id}"`)
     .replace(/AssertionConsumerServiceURL="[^"]+"/, `AssertionConsumerServiceURL="${ACS}"`);

@@ -10,7 +10,7 @@ import { bigReportLines, buildCli, coldStartLines, hugeHarLine } from './cli-lin
 import { detectLine, entraLines, harLines, parityLines } from './engine-lines';
 import { hostileLine } from './hostile-lines';
 import { detectBothLine, detectPerExchangeLines, idTokenLine } from './oidc-lines';
-import { panelAnalyzeLine } from './panel-analyze';
+import { panelAnalyze10kLines, panelAnalyzeLine } from './panel-analyze';
 import { panelListLine } from './panel-render';
 import { signatureLines } from './signature-lines';
 import { REGRESSION_FACTOR, formatValue, regressions, table, verdict, type Line, type Results } from './report';
@@ -56,6 +56,7 @@ lines.push(...step('analyze a 5 MB HAR', harLines));
 lines.push(...step('group parity', parityLines));
 lines.push(step('hostile input', hostileLine));
 lines.push(step('panel re-analysis', panelAnalyzeLine));
+lines.push(...step('panel at 10,000 exchanges', panelAnalyze10kLines));
 process.stderr.write('… panel list\n');
 lines.push(await panelListLine());
 lines.push(...step('recorder at 10,000 exchanges', recorderAddLines));

@@ -85,64 +85,119 @@ export function judgeMessages(input: Input, messages: Message[], options: Analyz
     if (!own) byProtocol.set(m.protocol, (own = new Map()));
     own.set(m.key, m);
   }
-  const fixedNow = options.now === undefined ? undefined : new Date(options.now).getTime();
-  const rules = options.rules ?? RULES;
-  const trustGiven = !!(options.trust?.metadata?.length || options.trust?.certificates?.length);
+  const judging = judgingOf(options);
   const findings: Finding[] = [];
   for (const flow of flows) {
     const flowMessages = flow.messageKeys.map((k) => byKey.get(k)!);
-    const picked = pickFor(flow, flowMessages, options);
-    flow.profile = picked.profile.id;
-    flow.reason = picked.reason;
-    const request = flow.requestKey ? byKey.get(flow.requestKey) : undefined;
-    const skipped = new Map<string, SkippedCheck>();
-    for (const message of flowMessages) {
-      const { now, source: nowSource } = judgingTime(message, fixedNow);
-      message.judgedAt = toJudgedAt(now, nowSource);
-      const ctx: RuleContext<Message> = {
-        message,
-        flow,
-        request: request === message ? undefined : request,
-        messages: byProtocol.get(message.protocol)!,
-        profile: picked.profile,
-        reason: picked.reason,
-        spEntityId: options.spEntityId ?? picked.enterprise?.sp?.entityId,
-        orgGroups: options.orgGroups,
-        now,
-        nowSource,
-        skewSeconds: options.skewSeconds ?? DEFAULT_SKEW_SECONDS,
-        trustGiven,
-      };
-      if (picked.enterprise) ctx.enterprise = picked.enterprise;
-      for (const rule of rules) {
-        if (!rule.protocols.includes(message.protocol) || !rule.appliesTo.includes(message.kind)) continue;
-        const skip = skipReason(rule, ctx);
-        if (skip) {
-          if (!skipped.has(rule.id)) skipped.set(rule.id, { rule: rule.id, reason: skip });
-          continue;
-        }
-        for (const hit of runRule(rule, ctx, options.strict)) {
-          const finding: Finding = {
-            rule: rule.id,
-            severity: hit.severity ?? rule.severity,
-            title: rule.title,
-            message: hit.message,
-            messageKey: message.key,
-            flowId: flow.id,
-            docs: rule.docs,
-            reference: ruleReference(rule.id),
-          };
-          if (message.id) finding.messageId = message.id;
-          if (hit.evidence) finding.evidence = hit.evidence;
-          if (hit.fix) finding.fix = hit.fix;
-          findings.push(finding);
-        }
-      }
-    }
-    if (skipped.size) flow.skipped = [...skipped.values()];
+    for (const finding of judgeFlow(flow, flowMessages, byKey, (m) => byProtocol.get(m.protocol)!, judging).findings) findings.push(finding);
   }
   findings.sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
   return { messages, flows, findings };
+}
+
+/** What judging a flow takes from the options, worked out once per analysis. */
+export interface Judging {
+  options: AnalyzeOptions;
+  fixedNow?: number;
+  rules: readonly Rule[];
+  trustGiven: boolean;
+}
+
+export function judgingOf(options: AnalyzeOptions): Judging {
+  return {
+    options,
+    fixedNow: options.now === undefined ? undefined : new Date(options.now).getTime(),
+    rules: options.rules ?? RULES,
+    trustGiven: !!(options.trust?.metadata?.length || options.trust?.certificates?.length),
+  };
+}
+
+/**
+ * One flow's judgement (its hops attached): picks its profile (set on the flow with the reason and the skipped
+ * checks), sets each message's judgedAt, and runs the rules `runs` admits on each message, in message then rule
+ * order. `messagesFor` gives a rule's `ctx.messages`. Exported for the devtools panel, which judges again only
+ * the flows a capture changed (utils/panel/incremental-analysis.ts).
+ */
+export function judgeFlow(
+  flow: Flow,
+  flowMessages: readonly Message[],
+  byKey: ReadonlyMap<string, Message>,
+  messagesFor: (message: Message) => ReadonlyMap<string, Message>,
+  judging: Judging,
+  runs: (rule: Rule) => boolean = () => true,
+): { findings: Finding[]; picked: PickedProfile } {
+  const { options } = judging;
+  const picked = pickFor(flow, flowMessages, options);
+  flow.profile = picked.profile.id;
+  flow.reason = picked.reason;
+  const request = flow.requestKey ? byKey.get(flow.requestKey) : undefined;
+  const skipped = new Map<string, SkippedCheck>();
+  const findings: Finding[] = [];
+  for (const message of flowMessages) {
+    const ctx = ruleContext(message, flow, request, messagesFor(message), picked, judging);
+    message.judgedAt = toJudgedAt(ctx.now, ctx.nowSource);
+    for (const rule of judging.rules) {
+      if (!rule.protocols.includes(message.protocol) || !rule.appliesTo.includes(message.kind)) continue;
+      const skip = skipReason(rule, ctx);
+      if (skip) {
+        if (!skipped.has(rule.id)) skipped.set(rule.id, { rule: rule.id, reason: skip });
+        continue;
+      }
+      if (runs(rule)) for (const finding of ruleFindings(rule, ctx, options.strict)) findings.push(finding);
+    }
+  }
+  if (skipped.size) flow.skipped = [...skipped.values()];
+  return { findings, picked };
+}
+
+/** What a rule sees of one message of a judged flow. */
+export function ruleContext(
+  message: Message,
+  flow: Flow,
+  request: Message | undefined,
+  messages: ReadonlyMap<string, Message>,
+  picked: PickedProfile,
+  judging: Judging,
+): RuleContext<Message> {
+  const { options } = judging;
+  const { now, source: nowSource } = judgingTime(message, judging.fixedNow);
+  const ctx: RuleContext<Message> = {
+    message,
+    flow,
+    request: request === message ? undefined : request,
+    messages,
+    profile: picked.profile,
+    reason: picked.reason,
+    spEntityId: options.spEntityId ?? picked.enterprise?.sp?.entityId,
+    orgGroups: options.orgGroups,
+    now,
+    nowSource,
+    skewSeconds: options.skewSeconds ?? DEFAULT_SKEW_SECONDS,
+    trustGiven: judging.trustGiven,
+  };
+  if (picked.enterprise) ctx.enterprise = picked.enterprise;
+  return ctx;
+}
+
+/** One rule's findings on the message of `ctx`. */
+export function ruleFindings(rule: Rule, ctx: RuleContext<Message>, strict?: boolean): Finding[] {
+  const { message, flow } = ctx;
+  return runRule(rule, ctx, strict).map((hit) => {
+    const finding: Finding = {
+      rule: rule.id,
+      severity: hit.severity ?? rule.severity,
+      title: rule.title,
+      message: hit.message,
+      messageKey: message.key,
+      flowId: flow!.id,
+      docs: rule.docs,
+      reference: ruleReference(rule.id),
+    };
+    if (message.id) finding.messageId = message.id;
+    if (hit.evidence) finding.evidence = hit.evidence;
+    if (hit.fix) finding.fix = hit.fix;
+    return finding;
+  });
 }
 
 function pickFor(flow: Flow, messages: readonly Message[], options: AnalyzeOptions): PickedProfile {

@@ -9,7 +9,7 @@ const NO_FINDINGS: readonly Finding[] = [];
 
 export interface DetailPaneProps {
   message: Message;
-  state: Pick<PanelState, 'analysis' | 'analyzedExchanges' | 'findingsByKey' | 'orgGroups' | 'profile' | 'enterprises' | 'decryptionKey'>;
+  state: Pick<PanelState, 'analysis' | 'analyzedExchanges' | 'analyzedDropped' | 'findingsByKey' | 'orgGroups' | 'profile' | 'enterprises' | 'decryptionKey'>;
   onOpen(key: string): void;
   onClose(): void;
   saveFile(name: string, text: string): void;
@@ -34,8 +34,9 @@ export function DetailPane({ message, state, onOpen, onClose, saveFile, onDecryp
       message={message}
       findings={state.findingsByKey.get(message.key) ?? NO_FINDINGS}
       messages={state.analysis.messages}
-      entry={state.analyzedExchanges[message.exchangeIndex]?.entry}
+      entry={state.analyzedExchanges[message.exchangeIndex - state.analyzedDropped]?.entry}
       entries={entries}
+      firstIndex={state.analyzedDropped}
       flow={flow}
       groupAttributes={profile.attributes.groups}
       scim={profile.provisioning === 'scim'}

@@ -36,6 +36,8 @@ export interface MessageDetailProps {
   orgGroups?: readonly OrgGroups[];
   /** Every kept exchange of the capture (the Trace tab's list of all requests). */
   entries?: readonly HarEntry[];
+  /** The exchange index of `entries[0]`. */
+  firstIndex?: number;
   /** The message's flow: its Trace tab shows the steps around the messages. */
   flow?: Flow;
   onOpen(key: string): void;
@@ -97,7 +99,7 @@ function SamlDetail(props: MessageDetailProps & { message: SamlMessage; messages
             )}
             {tab === 'xml' && <XmlTab message={message} />}
             {tab === 'http' && <HttpTab message={message} entry={props.entry} />}
-            {tab === 'trace' && props.flow && <TraceTab flow={props.flow} messages={messageMap(props.messages)} currentKey={message.key} onOpen={props.onOpen} entries={props.entries} allMessages={messageMap(props.allMessages)} />}
+            {tab === 'trace' && props.flow && <TraceTab flow={props.flow} messages={messageMap(props.messages)} currentKey={message.key} onOpen={props.onOpen} entries={props.entries} firstIndex={props.firstIndex} allMessages={messageMap(props.allMessages)} />}
           </>
         )}
       </DetailTabs>

@@ -101,13 +101,14 @@ export function PanelApp({ source, loadOrgGroups, watchEnterprises, saveFile = s
       // Captures that arrived while the engine loaded: only the newest request is worth analyzing.
       if (latestRequest.current !== request.generation) return;
       // The rules' verdict at once; the signature results (their code loads on demand) replace it when ready.
-      const quick = engine.analyze(request.exchanges, request.options);
+      // Both go through the panel's incremental engine: only what this capture changed is read and judged.
+      const trust = engine.requestTrust(request);
+      const quick = engine.analyzeRequest(request, trust);
       dispatch({ type: 'analyzed', request, analysis: quick });
-      const trust = engine.panelTrust(quick.messages, request.trust);
       if (!engine.enrichWanted(quick.messages, trust)) return;
       setChecking(request.generation);
       engine
-        .analyzeWithTrust(request.exchanges, trust ? { ...request.options, trust } : request.options)
+        .analyzeRequestWithTrust(request, trust)
         .then(
           (analysis) => dispatch({ type: 'analyzed', request, analysis, enriched: true }),
           (e: unknown) => setNotice({ kind: 'error', text: `Signatures could not be checked: ${(e as Error)?.message ?? String(e)}` }),

@@ -15,14 +15,16 @@ interface Props {
   entries?: readonly HarEntry[];
   /** The messages of every protocol, to mark the rows of the full list (`messages` may hold one protocol's). */
   allMessages?: ReadonlyMap<string, Message>;
+  /** The exchange index of `entries[0]` (the panel drops the oldest and keeps the others' indices). */
+  firstIndex?: number;
 }
 
 const PROTOCOL_TAG: Record<string, string> = { saml: 'SAML', oidc: 'OIDC' };
 
 /** The whole sign-in as the browser lived it: the redirects, the messages, error pages and the landing page. */
-export function TraceTab({ flow, messages, currentKey, onOpen, entries, allMessages }: Props) {
+export function TraceTab({ flow, messages, currentKey, onOpen, entries, allMessages, firstIndex = 0 }: Props) {
   const [all, setAll] = useState(false);
-  const full = useMemo(() => (all && entries ? captureRows(flow, allMessages ?? messages, entries) : undefined), [all, entries, flow, allMessages, messages]);
+  const full = useMemo(() => (all && entries ? captureRows(flow, allMessages ?? messages, entries, firstIndex) : undefined), [all, entries, flow, allMessages, messages, firstIndex]);
   const rows = full ? full.rows : traceRows(flow, messages);
   return (
     <div class="trace">

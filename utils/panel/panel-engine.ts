@@ -7,3 +7,4 @@ export { readMessageInput } from '../har/read-message-input';
 export { enrichWanted } from '../trust/enrich';
 export { panelVerdict } from './panel-verdict';
 export { panelTrust } from './panel-trust';
+export { analyzeRequest, analyzeRequestWithTrust, requestTrust } from './panel-analysis';

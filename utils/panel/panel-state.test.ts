@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { b64, deflateB64, fixtureXml, plainEntry, postEntry, redirectEntry } from '../../tests/support/har-builder';
 import { analyze } from '../analyze';
 import type { Exchange, HarEntry } from '../har/types';
+import { asFresh } from '../../tests/support/panel-keys';
 import { analyzeNow } from './analyze-now';
+import { analyzeRequest } from './panel-analysis';
 import { analysisRequest, initialPanelState, panelReducer, type PanelAction, type PanelState } from './panel-state';
 
 const AUTHN = `<samlp:AuthnRequest xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ID="_15f66d2d-628b-4d9b-a99e-089d8da862e1" Version="2.0" IssueInstant="2016-07-25T23:15:00Z" AssertionConsumerServiceURL="http://localhost:8080/v1/_saml_callback"><saml:Issuer>sp</saml:Issuer></samlp:AuthnRequest>`;
@@ -21,13 +23,13 @@ describe('panel state', () => {
     expect(s.rows.map((r) => r.type)).toEqual(['flow', 'message', 'flow', 'message']);
   });
 
-  it('keeps only the last N SAML exchanges and follows the selection when older ones are dropped', () => {
+  it('keeps only the last N SAML exchanges and keeps the key of the selection when older ones are dropped', () => {
     let s = run(initialPanelState({ maxExchanges: 3 }), live(request(1), request(2), request(3)), { type: 'open', key: '2:SAMLRequest' });
     expect(s.analysis.messages[2]!.id).toBe('_req3-628b-4d9b-a99e-089d8da862e1');
     s = run(s, live(request(4)));
     expect(s.exchanges).toHaveLength(3);
     expect(s.dropped).toBe(1);
-    expect(s.openKey).toBe('1:SAMLRequest');
+    expect(s.openKey).toBe('2:SAMLRequest');
     expect(s.messagesByKey.get(s.openKey!)!.id).toBe('_req3-628b-4d9b-a99e-089d8da862e1');
     s = run(s, live(request(5), request(6)));
     expect(s.openKey).toBeUndefined();
@@ -99,11 +101,12 @@ describe('panel state', () => {
       s = run(s, live(request(n), plainEntry('https://app.example/'), response(n)));
       // The same exchanges as new objects: read from scratch, nothing reused.
       const fresh = analyze(structuredClone(s.exchanges), { orgGroups });
-      expect(JSON.stringify(s.analysis)).toBe(JSON.stringify(fresh));
-      expect([...s.messagesByKey.keys()]).toEqual(fresh.messages.map((m) => m.key));
+      expect(JSON.stringify(asFresh(s.analysis, s.dropped))).toBe(JSON.stringify(asFresh(fresh, 0)));
+      expect([...s.messagesByKey.keys()]).toEqual(s.analysis.messages.map((m) => m.key));
     }
     expect(s.dropped).toBe(10);
-    expect(s.analysis.messages.map((m) => m.key)).toEqual(['0:SAMLRequest', '1:SAMLResponse', '2:SAMLRequest', '3:SAMLResponse']);
+    // Keys count from the first exchange kept: those kept keep theirs as older ones are dropped.
+    expect(s.analysis.messages.map((m) => m.key)).toEqual(['10:SAMLRequest', '11:SAMLResponse', '12:SAMLRequest', '13:SAMLResponse']);
   });
 
   it('keeps the hops of a sign-in window with its SAML exchanges, slimmed, and counts every other request', () => {
@@ -116,7 +119,7 @@ describe('panel state', () => {
     expect(s.rows.map((r) => r.type)).toEqual(['flow', 'message']);
   });
 
-  it('asks the view for an analysis, shows only the newest answer, and shifts the selection with it', () => {
+  it('asks the view for an analysis, shows only the newest answer, and forgets a selection whose exchange was dropped', () => {
     let s = run(initialPanelState({ maxExchanges: 2 }), live(request(1), request(2)), { type: 'open', key: '1:SAMLRequest' });
     s = panelReducer(s, live(request(3)));
     const first = analysisRequest(s)!;
@@ -126,11 +129,11 @@ describe('panel state', () => {
     expect(s.messagesByKey.get(s.openKey!)!.id).toMatch(/^_req2/);
     s = panelReducer(s, live(request(4)));
     const second = analysisRequest(s)!;
-    const newer = panelReducer(s, { type: 'analyzed', request: second, analysis: analyze(second.exchanges, second.options) });
+    const newer = panelReducer(s, { type: 'analyzed', request: second, analysis: analyzeRequest(second) });
     expect(newer.openKey).toBeUndefined(); // _req2 was dropped
     expect(analysisRequest(newer)).toBeUndefined();
     // The older analysis, finishing late, changes nothing.
-    expect(panelReducer(newer, { type: 'analyzed', request: first, analysis: analyze(first.exchanges, first.options) })).toBe(newer);
+    expect(panelReducer(newer, { type: 'analyzed', request: first, analysis: analyzeRequest(first) })).toBe(newer);
   });
 
   it('replaces the quick analysis with the enriched one of the same request, and only that', () => {

@@ -3,9 +3,7 @@ import { classify, CLOSED, entryBytes, slimHop, type WindowState } from '../capt
 import type { EnterpriseContext, ProfileId } from '../profiles';
 import type { InputFormat } from '../har/read-message-input';
 import type { Exchange } from '../har/types';
-import { MAX_SAML_EXCHANGES } from '../recorder/protocol';
 import type { Finding, OrgGroups } from '../rules/types';
-import { createReadCache } from '../protocols/read-cache';
 import { isProtocolExchange } from '../protocols/detectors';
 import type { Message } from '../protocols/types';
 import type { IdpMetadataRecord } from '../settings/idp-metadata';
@@ -17,6 +15,12 @@ import { listRows, NO_FILTERS, type ListRow, type MessageFilters } from './filte
 
 /** Kept exchanges hold at most about this many bytes of text; the oldest go first. */
 export const MAX_KEPT_BYTES = 64 * 1024 * 1024;
+
+/**
+ * The panel keeps this many exchanges (protocol exchanges and the hops of their sign-ins): a long support session.
+ * The analysis is incremental (utils/panel/incremental-analysis.ts), so one more at the cap costs milliseconds.
+ */
+export const MAX_PANEL_EXCHANGES = 10_000;
 
 export interface LoadedFile {
   name: string;
@@ -32,6 +36,8 @@ export interface PanelState {
    * most `maxExchanges` and about `MAX_KEPT_BYTES`.
    */
   exchanges: Exchange[];
+  /** About how many bytes of text `exchanges` hold (entryBytes), kept up to date as they come and go. */
+  keptBytes: number;
   /** Requests no protocol detected, seen by the panel (some kept as hops of a sign-in). */
   otherRequests: number;
   /** The sign-in window the last captures left open. */
@@ -40,7 +46,10 @@ export interface PanelState {
   generation: number;
   /** The generation `analysis` answers. */
   analyzedGeneration: number;
-  /** The exchanges `analysis` was made from (message `exchangeIndex` points into it) and `dropped` then. */
+  /**
+   * The exchanges `analysis` was made from and `dropped` then: a message's `exchangeIndex` counts every exchange
+   * the panel kept since it was cleared, so its exchange is `analyzedExchanges[exchangeIndex - analyzedDropped]`.
+   */
   analyzedExchanges: Exchange[];
   analyzedDropped: number;
   /** Non-SAML requests the background recorder counted. */
@@ -108,6 +117,7 @@ const EMPTY_ANALYSIS: Analysis = { messages: [], flows: [], findings: [] };
 export function initialPanelState(options: { maxExchanges?: number } = {}): PanelState {
   return {
     exchanges: [],
+    keptBytes: 0,
     otherRequests: 0,
     window: CLOSED,
     generation: 0,
@@ -123,22 +133,10 @@ export function initialPanelState(options: { maxExchanges?: number } = {}): Pane
     findingsByKey: new Map(),
     filters: NO_FILTERS,
     rows: [],
-    maxExchanges: options.maxExchanges ?? MAX_SAML_EXCHANGES,
+    maxExchanges: options.maxExchanges ?? MAX_PANEL_EXCHANGES,
     idpMetadata: [],
   };
 }
-
-/** Message keys are `<exchange index>:<param>`: dropping the oldest exchanges shifts them. */
-function shiftKey(key: string | undefined, by: number): string | undefined {
-  if (key === undefined || by === 0) return key;
-  const colon = key.indexOf(':');
-  const index = Number(key.slice(0, colon)) - by;
-  return index < 0 ? undefined : `${index}${key.slice(colon)}`;
-}
-
-// Every change re-analyzes all kept exchanges (flows and findings may change with any new one); what each
-// exchange's fields say is read once, when it arrives, and reused while the exchange is kept.
-const readCache = createReadCache();
 
 /** Asks the view for a new analysis of the kept exchanges. */
 function needsAnalysis(state: PanelState): PanelState {
@@ -148,7 +146,7 @@ function needsAnalysis(state: PanelState): PanelState {
 /** The analysis the state waits for, or undefined when the one shown is current. */
 export function analysisRequest(state: PanelState): AnalysisRequest | undefined {
   if (state.analyzedGeneration === state.generation) return undefined;
-  const options: AnalyzeOptions = { readCache };
+  const options: AnalyzeOptions = {};
   if (state.orgGroups?.length) options.orgGroups = state.orgGroups;
   if (state.enterprises?.length) options.enterprises = state.enterprises;
   if (state.profile) options.profile = state.profile;
@@ -157,8 +155,7 @@ export function analysisRequest(state: PanelState): AnalysisRequest | undefined 
 }
 
 function withAnalysis(state: PanelState, request: AnalysisRequest, analysis: Analysis): PanelState {
-  // Selection keys name messages of the analysis shown; dropping exchanges since shifted their indices.
-  const shift = request.dropped - state.analyzedDropped;
+  // Keys count exchanges from the first kept since a clear: dropping the oldest leaves the selection's key as it is.
   const messagesByKey = new Map(analysis.messages.map((m) => [m.key, m]));
   const findingsByKey = new Map<string, Finding[]>();
   for (const f of analysis.findings) {
@@ -178,8 +175,6 @@ function withAnalysis(state: PanelState, request: AnalysisRequest, analysis: Ana
     analyzedGeneration: request.generation,
     analyzedExchanges: request.exchanges,
     analyzedDropped: request.dropped,
-    selectedKey: shiftKey(state.selectedKey, shift),
-    openKey: shiftKey(state.openKey, shift),
   });
 }
 
@@ -225,18 +220,17 @@ function addExchanges(state: PanelState, incoming: readonly Exchange[]): PanelSt
   }
   if (!kept.length) return { ...state, window, otherRequests: state.otherRequests + other };
   const all = [...state.exchanges, ...kept];
+  // The oldest go first: over the count, then while over the bytes (the newest always stays). Only what comes and
+  // goes is measured, so that one more at a cap of 10,000 does not add up all the others again.
   let drop = Math.max(0, all.length - state.maxExchanges);
-  let bytes = 0;
-  for (let i = all.length - 1; i >= drop; i--) {
-    bytes += entryBytes(all[i]!.entry);
-    if (bytes > MAX_KEPT_BYTES && i < all.length - 1) {
-      drop = i + 1;
-      break;
-    }
-  }
+  let bytes = state.keptBytes;
+  for (const x of kept) bytes += entryBytes(x.entry);
+  for (let i = 0; i < drop; i++) bytes -= entryBytes(all[i]!.entry);
+  while (bytes > MAX_KEPT_BYTES && drop < all.length - 1) bytes -= entryBytes(all[drop++]!.entry);
   return needsAnalysis({
     ...state,
     window,
+    keptBytes: bytes,
     exchanges: drop ? all.slice(drop) : all,
     otherRequests: state.otherRequests + other,
     dropped: state.dropped + drop,

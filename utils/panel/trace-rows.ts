@@ -31,24 +31,26 @@ export const MAX_CAPTURE_ROWS = 2_000;
 /**
  * Every kept exchange of the capture, SAML-tracer style, in capture order: protocol rows carry their message and
  * protocol, the flow's own steps are marked, times are relative to the flow's first step. Only the last
- * MAX_CAPTURE_ROWS are listed; `total` says how many there were.
+ * MAX_CAPTURE_ROWS are listed; `total` says how many there were. `entries[0]` is exchange `firstIndex` (the
+ * panel counts exchanges from the first kept since a clear, and drops the oldest).
  */
-export function captureRows(flow: Flow, messages: ReadonlyMap<string, Message>, entries: readonly HarEntry[]): { rows: TraceRow[]; total: number } {
+export function captureRows(flow: Flow, messages: ReadonlyMap<string, Message>, entries: readonly HarEntry[], firstIndex = 0): { rows: TraceRow[]; total: number } {
   const flowRows = traceRows(flow, messages);
   const inFlow = new Map(flowRows.map((r) => [r.exchangeIndex, r]));
   const byExchange = new Map<number, Message>();
   for (const m of messages.values()) if (!byExchange.has(m.exchangeIndex)) byExchange.set(m.exchangeIndex, m);
-  const firstAt = flowRows.length ? Date.parse(entries[flowRows[0]!.exchangeIndex]?.startedDateTime ?? '') - (flowRows[0]!.offsetSeconds ?? 0) * 1000 : NaN;
+  const firstAt = flowRows.length ? Date.parse(entries[flowRows[0]!.exchangeIndex - firstIndex]?.startedDateTime ?? '') - (flowRows[0]!.offsetSeconds ?? 0) * 1000 : NaN;
   const from = Math.max(0, entries.length - MAX_CAPTURE_ROWS);
   const rows: TraceRow[] = [];
-  for (let i = from; i < entries.length; i++) {
+  for (let position = from; position < entries.length; position++) {
+    const i = position + firstIndex;
     const own = inFlow.get(i);
     if (own) {
       const m = byExchange.get(i);
       rows.push({ ...own, inFlow: true, ...(m ? { protocol: m.protocol } : {}) });
       continue;
     }
-    const entry = entries[i]!;
+    const entry = entries[position]!;
     const hop = hopOf(entry, i);
     const m = byExchange.get(i);
     const at = Date.parse(hop.capturedAt ?? '');
