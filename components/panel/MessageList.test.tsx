@@ -37,7 +37,7 @@ afterEach(cleanup);
 describe('message list', () => {
   it('records its first draw as one User Timing measure, replaced by the next fill, none while it stays mounted', async () => {
     performance.clearMeasures(FIRST_DRAW_MEASURE);
-    const frames = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 0))));
+    const frames = () => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => r(), 0))));
     const props = { onSelect: () => {}, onOpen: () => {}, onMove: () => {} };
     const { rerender, unmount } = render(<MessageList rows={manyRows(1000)} {...props} />);
     await act(frames);
