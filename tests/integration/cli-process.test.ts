@@ -8,7 +8,9 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OPTIONS } from '../../cli/options';
 import { b64, har, postEntry } from '../support/har-builder';
+import { oidcSignIn } from '../support/oidc-builder';
 import { buildResponse, SONAR_ACS } from '../support/response-builder';
+import { tracedSignIn } from '../support/trace-builder';
 
 const ROOT = process.cwd();
 const FIXTURES = join(ROOT, 'tests/fixtures/cli');
@@ -145,15 +147,27 @@ describe('report formats', () => {
   const ajv = new Ajv2020({ allErrors: true, strict: false });
   const validate = ajv.compile(JSON.parse(readFileSync(join(ROOT, 'docs/cli-report.schema.json'), 'utf8')));
 
-  it('--json output validates against docs/cli-report.schema.json (one report and batch)', () => {
-    for (const args of [['chrome.har'], ['saml-tracer.json', 'okta-response.b64'], ['--batch', 'safari.har', 'authn-request.url']]) {
+  it('--json output validates against docs/cli-report.schema.json (one report and batch, a trace, OpenID Connect)', async () => {
+    const traced = join(work, 'traced.har');
+    writeFileSync(traced, har(tracedSignIn()));
+    const oidc = join(work, 'oidc.har');
+    writeFileSync(oidc, har(await oidcSignIn({ tokenCall: { error: { error: 'invalid_grant', description: 'AADSTS70008: The provided authorization code or refresh token has expired due to inactivity.', codes: [70008] } } })));
+    for (const args of [['chrome.har'], ['saml-tracer.json', 'okta-response.b64'], ['--batch', 'safari.har', 'authn-request.url'], [traced], [oidc], ['--batch', traced, oidc]]) {
       const out = JSON.parse(run(['analyze', '--json', ...args]).stdout);
       expect(validate(out), `${args.join(' ')}: ${ajv.errorsText(validate.errors)}`).toBe(true);
     }
+    // What the new parts hold, so that the schema is not passed by an absent field.
+    const trace = JSON.parse(run(['analyze', '--json', traced]).stdout).flows[0].trace;
+    expect(trace.map((s: { status: number }) => s.status)).toEqual([302, 302, 200, 302, 200]);
+    expect(trace[2].errorPage).toMatchObject({ idp: 'Microsoft Entra ID', code: 'AADSTS50105' });
+    expect(JSON.parse(run(['analyze', '--json', oidc]).stdout).messages.map((m: { protocol: string }) => m.protocol)).toContain('oidc');
     // The validator really checks: a wrong type is refused.
     const out = JSON.parse(run(['analyze', '--json', 'chrome.har']).stdout);
     out.messages[0].binding = 'carrier-pigeon';
     expect(validate(out)).toBe(false);
+    const withTrace = JSON.parse(run(['analyze', '--json', traced]).stdout);
+    withTrace.flows[0].trace[0].status = '302';
+    expect(validate(withTrace)).toBe(false);
   });
 
   it('text: no colour when piped or with NO_COLOR', () => {
