@@ -8,7 +8,8 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OPTIONS } from '../../cli/options';
 import { b64, har, postEntry } from '../support/har-builder';
-import { oidcSignIn } from '../support/oidc-builder';
+import { exportJWK, generateKeyPair } from 'jose';
+import { oidcSignIn, signingJwks } from '../support/oidc-builder';
 import { buildResponse, SONAR_ACS } from '../support/response-builder';
 import { tracedSignIn } from '../support/trace-builder';
 
@@ -213,6 +214,34 @@ describe('report formats', () => {
       expect(outsideCode).not.toMatch(/(?<!\\)<script|(?<!\\)<img|(?<!\\)\]\(javascript:/i);
       if (redact.length) expect(outsideCode).toContain('\\<script\\>');
     }
+  });
+});
+
+describe('ID token signatures with --jwks', () => {
+  it("checks a single-page app's ID token against the provider's keys: valid, another tenant's keys, a discovery document", async () => {
+    const capture = join(work, 'spa.har');
+    writeFileSync(capture, har(await oidcSignIn({ tokenCall: true })));
+    const keys = join(work, 'keys.json');
+    writeFileSync(keys, JSON.stringify(await signingJwks()));
+    const valid = run(['analyze', '--jwks', keys, capture]);
+    expect(valid.status).toBe(0);
+    expect(valid.stdout).toMatch(/signature {5}valid \(RS256, kid test-key-1\)/);
+    const json = JSON.parse(run(['analyze', '--json', '--jwks', keys, capture]).stdout);
+    expect(json.messages.find((m: { kind: string }) => m.kind === 'TokenResponse').idTokenSignature).toMatchObject({ outcome: 'valid', kid: 'test-key-1' });
+
+    const { publicKey } = await generateKeyPair('RS256');
+    const other = join(work, 'other-tenant-keys.json');
+    writeFileSync(other, JSON.stringify({ keys: [{ ...(await exportJWK(publicKey)), kid: 'other-key', use: 'sig' }] }));
+    const refused = run(['analyze', '--jwks', other, capture]);
+    expect(refused.status).toBe(1);
+    expect(refused.stdout).toContain('No key of the given JWKS can check the ID token');
+    expect(refused.stdout).toContain('[oidc-id-token-signature]');
+
+    const discovery = join(work, 'openid-configuration.json');
+    writeFileSync(discovery, JSON.stringify({ issuer: 'https://idp.example.com', jwks_uri: 'https://idp.example.com/keys' }));
+    const wrong = run(['analyze', '--jwks', discovery, capture]);
+    expect(wrong.status).toBe(2);
+    expect(wrong.stderr).toContain(`Cannot use --jwks ${discovery}: that is a discovery document; give the JWKS at its jwks_uri (https://idp.example.com/keys)`);
   });
 });
 

@@ -18,7 +18,17 @@ export function oidcSummary(m: OidcMessage) {
     issuer: typeof token?.iss === 'string' ? token.iss : (m.discovery?.issuer ?? null),
     audience: token ? claimList(token, 'aud') : null,
     error: m.error ? { error: m.error.error, description: m.error.errorDescription ?? null, aadsts: m.error.aadsts } : null,
+    // Only when keys were given (--jwks): reports without them keep their shape.
+    ...(m.verification?.idTokenSignature ? { idTokenSignature: m.verification.idTokenSignature } : {}),
   };
+}
+
+/** "valid (RS256, kid abc)", or the outcome and why. */
+function signatureText(m: OidcMessage): string | undefined {
+  const check = m.verification?.idTokenSignature;
+  if (!check) return undefined;
+  const key = [check.alg, check.kid && `kid ${check.kid}`].filter(Boolean).join(', ');
+  return check.outcome === 'valid' ? `valid${key ? ` (${key})` : ''}` : `${check.outcome}: ${check.detail}`;
 }
 
 const time = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? new Date(v * 1000).toISOString().replace('.000Z', 'Z') : undefined);
@@ -44,6 +54,7 @@ export function oidcKeyFields(m: OidcMessage): Array<[string, string]> {
     ['expires', time(p?.exp)],
     ['claims', p ? Object.keys(p).join(', ') : undefined],
     ['token', t?.problem],
+    ['signature', signatureText(m)],
   ];
   return out.filter((x): x is [string, string] => !!x[1]);
 }
