@@ -1,11 +1,13 @@
 import { chmodSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineConfig } from 'vite';
+import { BUNDLE_ALIASES } from './bundle-aliases';
 
 // `npm run build:cli`: the command line as one self-contained ES module for Node (every dependency inlined,
 // Node's own modules left to Node), so support staff run it with `node` or `npx` and no node_modules.
 export default defineConfig({
   publicDir: false,
+  resolve: { alias: BUNDLE_ALIASES },
   plugins: [
     {
       name: 'executable',
