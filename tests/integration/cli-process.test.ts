@@ -153,7 +153,13 @@ describe('report formats', () => {
     writeFileSync(traced, har(tracedSignIn()));
     const oidc = join(work, 'oidc.har');
     writeFileSync(oidc, har(await oidcSignIn({ tokenCall: { error: { error: 'invalid_grant', description: 'AADSTS70008: The provided authorization code or refresh token has expired due to inactivity.', codes: [70008] } } })));
-    for (const args of [['chrome.har'], ['saml-tracer.json', 'okta-response.b64'], ['--batch', 'safari.har', 'authn-request.url'], [traced], [oidc], ['--batch', traced, oidc]]) {
+    const unread = join(work, 'oidc-token-body-not-captured.har');
+    writeFileSync(unread, har(await oidcSignIn({ tokenCall: { answer: { status: 400 } } })));
+    const keys = join(work, 'schema-keys.json');
+    writeFileSync(keys, JSON.stringify(await signingJwks()));
+    const withKeys = join(work, 'spa-with-keys.har');
+    writeFileSync(withKeys, har(await oidcSignIn({ tokenCall: true })));
+    for (const args of [['chrome.har'], ['saml-tracer.json', 'okta-response.b64'], ['--batch', 'safari.har', 'authn-request.url'], [traced], [oidc], [unread], ['--jwks', keys, withKeys], ['--batch', traced, oidc]]) {
       const out = JSON.parse(run(['analyze', '--json', ...args]).stdout);
       expect(validate(out), `${args.join(' ')}: ${ajv.errorsText(validate.errors)}`).toBe(true);
     }

@@ -2,7 +2,7 @@
 // reaches SSO Lens: a HAR with the provider's JSON error body (as Entra ID and Okta write it), a HAR whose writer
 // kept the body as base64, a HAR saved without bodies, and the background recorder, which never sees bodies.
 import { describe, expect, it } from 'vitest';
-import { toJsonReport } from '../../cli/format-report';
+import { PLAIN, toJsonReport, toTextReport } from '../../cli/format-report';
 import { analyze } from '../../utils/analyze';
 import type { HarEntry } from '../../utils/har/types';
 import { WebRequestToHar } from '../../utils/recorder/webrequest-to-har';
@@ -69,6 +69,11 @@ describe('a refused token call whose body is not there to read', () => {
     expect(f!.message).toMatch(/^the token endpoint answered HTTP 400 to the browser's token call: the tokens were refused, and its body, where the provider names the error .* was not captured/);
     expect(f!.fix!.generic).toContain('DevTools');
     expect(f!.fix!.entra).toContain('Single-page application');
+    // The report's facts say it too, not an empty error.
+    const analysis = analyze(await oidcSignIn({ tokenCall: { answer: { status: 400 } } }));
+    const message = toJsonReport(analysis, ['capture.har']).messages.find((m) => m.key === '2:oidc:ErrorResponse');
+    expect(message).toMatchObject({ httpStatus: 400, error: { error: '', bodyMissing: 'absent' } });
+    expect(toTextReport(analysis, PLAIN)).toMatch(/ {4}error +HTTP 400, body not captured\n/);
   });
 
   it("says so when the body is the gateway's HTML page, not an OAuth error", async () => {
