@@ -63,7 +63,8 @@ const EXPECTATIONS: Array<{ variant: OidcVariant; rpStatus: number; rules: strin
   // The token call is the browser's own (a single-page app), so the recorder sees the redirect_uri it names.
   // A conforming provider's distributed groups claim, as Entra ID sends past 200 groups: the RP signs in without groups.
   { variant: 'group-overage',     rpStatus: 200, rules: ['oidc-group-overage'],     carrier: 'form_post' },
-  { variant: 'redirect-uri-mismatch', rpStatus: 401, rules: ['oidc-redirect-uri-mismatch'], carrier: 'query', rpSays: 'invalid_grant' },
+  // The recorder sees the token endpoint refuse the call (HTTP 400) but not the body that says invalid_grant.
+  { variant: 'redirect-uri-mismatch', rpStatus: 401, rules: ['oidc-idp-error', 'oidc-redirect-uri-mismatch'], carrier: 'query', rpSays: 'invalid_grant' },
 ];
 
 describe('a real OpenID Connect sign-in, recorded and analyzed', () => {
@@ -157,6 +158,10 @@ describe('a real OpenID Connect sign-in, recorded and analyzed', () => {
       await panel.click('[data-testid="fetch-keys"]');
       await panel.waitFor('[data-testid="signature-result"][data-outcome="valid"]');
       expect(await panel.text('[data-testid="signature-result"]')).toContain(`${lab.issuer}/jwks`);
+    }
+    if (variant === 'redirect-uri-mismatch') {
+      const refused = analysis.findings.find((f) => f.rule === 'oidc-idp-error');
+      expect(refused!.message).toMatch(/^the token endpoint answered HTTP 400 to the browser's token call: .* was not captured/);
     }
     if (variant === 'no-pkce') {
       // The popup's last sign-in: the protocol, the profile that judged it, and what that profile left unchecked.
