@@ -12,7 +12,11 @@ import { HAR_DIR } from './sign-in';
 interface Api {
   runtime: { sendMessage(m: unknown): Promise<unknown> };
   tabs: { query(q: object): Promise<Array<{ id: number; url?: string }>>; update(id: number, props: object): Promise<unknown> };
-  storage: { session: { get(k: null): Promise<Record<string, { worst?: string; protocol?: string; judgedAs?: { label: string } }>> } };
+  storage: {
+    session: {
+      get(k: null): Promise<Record<string, { worst?: string; protocol?: string; judgedAs?: { label: string }; rules?: Array<{ id: string }>; topFinding?: { rule: string; message: string } }>>;
+    };
+  };
 }
 
 /** The provider's own pages: its login form the first time, then (the client is native) a consent page. */
@@ -212,6 +216,28 @@ describe('an OpenID Connect sign-in in the real DevTools panel', () => {
     expect(text).toContain('judged as Generic OpenID Connect app');
     // The local app is no known service: the claims a service needs were not checked, and the popup says so.
     expect(text).toMatch(/Not checked, .*does not judge claims: oidc-email-claim-missing/);
+  });
+
+  it("reads the token endpoint's refusal of a single-page app's token call, which DevTools gives without its body", async () => {
+    const tab = await browser.newPage();
+    await tab.goto(`${lab.rp.origin}/before-sign-in/devtools-token`);
+    await browser.openDevToolsPanel(tab, 'SAML');
+    const answered = lab.results.length;
+    // Only the provider's body says why: the request itself is right but for its PKCE verifier.
+    await tab.goto(lab.rp.loginUrl('spa-verifier-mismatch'));
+    await passProviderPages(lab, tab, 'spa-verifier-mismatch');
+    await until(async () => lab.results.length, (n) => n > answered, "the single-page app's answer");
+    expect(lab.results.at(-1)?.outcome).toContain('invalid_grant');
+
+    type Stored = Awaited<ReturnType<Api['storage']['session']['get']>>;
+    const refused = (stored: Stored) => Object.values(stored).find((v) => v.protocol === 'oidc' && v.rules?.some((r) => r.id === 'oidc-idp-error'));
+    const stored = await until(
+      () => browser.extensionCall(() => (globalThis as unknown as { browser: Api }).browser.storage.session.get(null)),
+      (s) => refused(s) !== undefined,
+      "the panel's verdict on the refused token call",
+    );
+    // The body was asked for and read: the provider's own error, not "its body was not captured".
+    expect(refused(stored)!.topFinding).toMatchObject({ rule: 'oidc-idp-error', message: expect.stringContaining('the token endpoint answered "invalid_grant"') });
   });
 
   itLogsNoConsoleProblem(() => [browser]);

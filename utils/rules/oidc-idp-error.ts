@@ -53,7 +53,7 @@ export default defineRule<'oidc'>({
       const status = message.httpStatus !== undefined ? `HTTP ${message.httpStatus}` : 'an error status';
       const why =
         e.bodyMissing === 'absent'
-          ? 'its body, where the provider names the error (invalid_grant, invalid_client, …), was not captured (the background recorder cannot read bodies; a HAR may be saved without them)'
+          ? 'its body, where the provider names the error (invalid_grant, invalid_client, …), was not captured (the background recorder cannot read bodies; a HAR may be saved without them; DevTools may not have kept it)'
           : 'its body is not an OAuth error (no "error" field), so the provider gave no reason this capture can read';
       return [{ message: `the token endpoint answered ${status} to the browser's token call: the tokens were refused, and ${why}.`, evidence: { path: 'token endpoint response', value: status }, fix: UNREAD_FIX }];
     }
