@@ -1,4 +1,4 @@
-import { exportJWK, generateKeyPair } from 'jose';
+import { SignJWT, exportJWK, generateKeyPair } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { analyzeWithTrust } from '../analyze-with-trust';
 import { oidcSignIn, signingJwks } from '../../tests/support/oidc-builder';
@@ -40,6 +40,19 @@ describe(RULE, () => {
   it('reads the keys of several documents as one set, and ID tokens of form_post responses too', async () => {
     const { found } = await findings([await otherKeys('x'), await signingJwks()], { responseType: 'id_token', responseMode: 'form_post' });
     expect(found).toEqual([]);
+  });
+
+  it("says as info that a shared-secret (HS256) ID token cannot be checked with the provider's keys", async () => {
+    const entries = await oidcSignIn({ tokenCall: true });
+    const token = entries.at(-1)!;
+    const body = JSON.parse(token.response.content!.text!) as Record<string, unknown>;
+    body.id_token = await new SignJWT({ iss: 'https://idp.example.com', aud: 'client', sub: 'u' }).setProtectedHeader({ alg: 'HS256' }).sign(new TextEncoder().encode('a-shared-secret-of-32-bytes-long!'));
+    token.response.content!.text = JSON.stringify(body);
+    const analysis = await analyzeWithTrust(entries, { strict: true, trust: { jwks: [JSON.stringify(await signingJwks())] } });
+    const found = analysis.findings.filter((f) => f.rule === RULE);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ severity: 'info', evidence: { value: 'HS256' } });
+    expect(found[0]!.message).toContain('a shared secret');
   });
 
   it('is silent without keys', async () => {
