@@ -2,11 +2,9 @@ import type { Analysis } from '../utils/analyze';
 import { RULES } from '../utils/rules/index';
 import type { SamlMessage } from '../utils/saml/types';
 import { oidcSummary } from '../utils/oidc/summary';
-import { traceRows } from '../utils/panel/trace-rows';
 import type { Message } from '../utils/protocols/types';
-import type { Flow } from '../utils/flow/types';
 import type { Finding, Severity } from '../utils/rules/types';
-import { buildReport, fixOf, keyFields, summaryLine, transport, type ReportModel } from './report-model';
+import { buildReport, fixOf, keyFields, summaryLine, traceOf, transport, type ReportModel, type TraceStep } from './report-model';
 
 export interface Palette {
   red(s: string): string;
@@ -35,31 +33,29 @@ export function toJsonReport(analysis: Analysis, files: string[]) {
   }
   const counts = { error: 0, warning: 0, info: 0 };
   for (const f of analysis.findings) counts[f.severity]++;
+  let byKey: ReadonlyMap<string, Message> | undefined;
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     files,
     summary: { messages: analysis.messages.length, flows: analysis.flows.length, ...counts },
-    messages: analysis.messages.map((m) => {
-      const findings = rulesByMessage.get(m.key) ?? [];
-      // OIDC messages say what they are; SAML's keep the shape scripts already rely on.
-      if (m.protocol === 'oidc') return { key: m.key, protocol: m.protocol, kind: m.kind, ...oidcSummary(m), url: m.url, httpStatus: m.httpStatus ?? null, findings };
-      return {
-        key: m.key,
-        kind: m.kind,
-        binding: m.binding,
-        id: m.id ?? null,
-        issuer: m.issuer ?? null,
-        destination: m.destination ?? null,
-        inResponseTo: m.inResponseTo ?? null,
-        url: m.url,
-        httpStatus: m.httpStatus ?? null,
-        judgedAt: m.judgedAt ?? null,
-        findings,
-      };
+    messages: analysis.messages.map((m) => ({
+      key: m.key,
+      ...messageFacts(m),
+      url: m.url,
+      httpStatus: m.httpStatus ?? null,
+      ...(m.protocol === 'saml' ? { judgedAt: m.judgedAt ?? null } : {}),
+      findings: rulesByMessage.get(m.key) ?? [],
+    })),
+    // A SAML flow's protocol is implied, another protocol's is said. The hops come as `trace`, only where there
+    // are some, so a capture of the messages alone reports as it always did.
+    flows: analysis.flows.map((whole) => {
+      const { protocol, hops, skipped: _skipped, ...flow } = whole;
+      const out = protocol === 'saml' ? flow : { protocol, ...flow };
+      if (!hops?.length) return out;
+      byKey ??= new Map(analysis.messages.map((m) => [m.key, m]));
+      // The error page's code is in `errorPage`: the row's short label is for the text report.
+      return { ...out, trace: traceOf(whole, byKey).map(({ error: _error, ...step }) => step) };
     }),
-    // The JSON keeps the shape scripts rely on: the trace and skipped checks are not in it (yet); a SAML flow's
-    // protocol is implied, another protocol's is said.
-    flows: analysis.flows.map(({ protocol, hops: _hops, skipped: _skipped, ...flow }) => (protocol === 'saml' ? flow : { protocol, ...flow })),
     findings: analysis.findings.map((f) => ({
       rule: f.rule,
       severity: f.severity,
@@ -73,6 +69,12 @@ export function toJsonReport(analysis: Analysis, files: string[]) {
       reference: f.reference,
     })),
   };
+}
+
+/** What a message is, in its protocol's terms: OIDC messages say their protocol, SAML's keep the shape scripts rely on. */
+function messageFacts(m: Message) {
+  if (m.protocol === 'oidc') return { protocol: m.protocol, kind: m.kind, ...oidcSummary(m) };
+  return { kind: m.kind, binding: m.binding, id: m.id ?? null, issuer: m.issuer ?? null, destination: m.destination ?? null, inResponseTo: m.inResponseTo ?? null };
 }
 
 /** Human output: per flow, each message's key fields and its findings, worst first. */
@@ -96,28 +98,21 @@ export function toTextReport(analysis: Analysis, c: Palette, model: ReportModel 
       for (const f of findings) lines.push(...formatFinding(f, c, fixOf(f, idp)?.text));
     }
     for (const f of view.findings) lines.push(...formatFinding(f, c, f.fix?.generic));
-    lines.push(...formatTrace(view.flow, messagesOf(analysis), c));
+    lines.push(...formatTrace(view.trace, c));
     lines.push('');
   }
   lines.push(summaryLine(model));
   return lines.join('\n') + '\n';
 }
 
-const messageMaps = new WeakMap<Analysis, ReadonlyMap<string, Message>>();
-function messagesOf(analysis: Analysis): ReadonlyMap<string, Message> {
-  let map = messageMaps.get(analysis);
-  if (!map) messageMaps.set(analysis, (map = new Map(analysis.messages.map((m) => [m.key, m]))));
-  return map;
-}
-
 /**
  * The sign-in step by step, when the capture holds more than its messages (the redirect that started it, error
  * pages, the landing page): time from the first step, HTTP status, what it was, the request and where it led.
  */
-export function formatTrace(flow: Flow, messages: ReadonlyMap<string, Message>, c: Palette): string[] {
-  if (!flow.hops?.length) return [];
+export function formatTrace(trace: readonly TraceStep[], c: Palette): string[] {
+  if (!trace.length) return [];
   const lines = [`  ${c.bold('trace')}`];
-  for (const row of traceRows(flow, messages)) {
+  for (const row of trace) {
     const time = row.offsetSeconds !== undefined ? `+${row.offsetSeconds.toFixed(2)} s` : '';
     const status = row.status !== undefined ? String(row.status) : '---';
     const bad = row.error !== undefined || (row.status !== undefined && row.status >= 400);

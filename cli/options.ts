@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { AnalyzeOptions } from '../utils/analyze';
 import { readGroupList } from '../utils/groups/read-group-list';
+import { readKeySource } from '../utils/oidc/key-source';
 import { isProfileId, PROFILES, type AttributeMapping } from '../utils/profiles';
 
 // Every option of every command is one row of OPTIONS: parsing, validation and `--help` all come from it, so a
@@ -159,6 +160,19 @@ export const OPTIONS: readonly OptionSpec[] = [
     help: "the IdP's signing certificate you trust (PEM, DER or base64); may be given more than once",
     commands: ['analyze'],
     apply: (s, v, context) => addTrust(s, 'idp-cert', v, (trust) => void (trust.certificates = [...(trust.certificates ?? []), certificateText(v, context)])),
+  },
+  {
+    name: 'jwks',
+    value: 'FILE',
+    help: "the OpenID Connect provider's published keys (the JSON at its jwks_uri): ID token signatures are checked against them; may be given more than once",
+    commands: ['analyze'],
+    apply: (s, v, context) =>
+      addTrust(s, 'jwks', v, (trust) => {
+        const text = context.readText(v);
+        const source = readKeySource(text);
+        if (!source.jwks) throw new Error(source.jwksUri ? `that is a discovery document; give the JWKS at its jwks_uri (${source.jwksUri})` : (source.problem ?? 'no keys'));
+        trust.jwks = [...(trust.jwks ?? []), text];
+      }),
   },
   {
     name: 'decrypt-key',

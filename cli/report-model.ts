@@ -1,4 +1,5 @@
 import type { Analysis } from '../utils/analyze';
+import type { IdpErrorPage } from '../utils/flow/idp-error-page';
 import type { Flow } from '../utils/flow/types';
 import { isPastedUrl } from '../utils/har/read-message-input';
 import { describeJudgedAt, type JudgedAt } from '../utils/rules/support/judging-time';
@@ -6,6 +7,7 @@ import { idpOf } from '../utils/rules/support/attribute-lookup';
 import { fixFor, preferredFixVendor, type IdpKind } from '../utils/rules/support/fix-for-idp';
 import type { Finding, Severity } from '../utils/rules/types';
 import { oidcKeyFields } from '../utils/oidc/summary';
+import { traceRows, type TraceRow } from '../utils/panel/trace-rows';
 import type { Message } from '../utils/protocols/types';
 import type { Binding, SamlMessage } from '../utils/saml/types';
 import { flowProfile, type FlowProfile } from './flow-profile';
@@ -26,6 +28,13 @@ export interface FlowView {
   messages: MessageView[];
   /** Findings about the flow as a whole (no message of their own). */
   findings: Finding[];
+  /** The sign-in step by step when the capture holds more than its messages; empty otherwise. */
+  trace: TraceStep[];
+}
+
+/** One step of a flow's trace, with the IdP error page it answered with (its code and its words, capped). */
+export interface TraceStep extends TraceRow {
+  errorPage?: IdpErrorPage;
 }
 
 export type VerdictLevel = 'error' | 'warning' | 'ok' | 'empty';
@@ -56,9 +65,40 @@ export function buildReport(analysis: Analysis, files: string[]): ReportModel {
       profile: flowProfile(flow),
       messages: messages.map((message) => ({ message, findings: byMessage.get(message.key) ?? [], idp: message.protocol === 'saml' ? idpOf(message, message.assertions[0]) : 'other' })),
       findings: byFlowOnly.get(flow.id) ?? [],
+      trace: traceOf(flow, byKey),
     };
   });
   return { files, flows, counts, messageCount: analysis.messages.length, verdict: verdictOf(analysis.messages.length, counts) };
+}
+
+/**
+ * The redirect that started the sign-in, its messages, error pages and the landing page, in capture order: only
+ * for a flow with hops (a capture of the messages alone has no trace to show).
+ */
+export function traceOf(flow: Flow, messages: ReadonlyMap<string, Message>): TraceStep[] {
+  if (!flow.hops?.length) return [];
+  const pages = new Map((flow.errorPages ?? []).map((e) => [e.exchangeIndex, e.page]));
+  return traceRows(flow, messages).map((row) => {
+    const page = pages.get(row.exchangeIndex);
+    return page ? { ...row, errorPage: page } : row;
+  });
+}
+
+/** Longer URLs are cut in the ticket formats: a redirect carrying a whole SAML message would fill the page. */
+const TRACE_URL_CHARS = 200;
+
+/** A trace step's cells as the ticket formats show them; `scrubUrl` redacts a URL (or leaves it) before it is cut. */
+export function traceCells(step: TraceStep, scrubUrl: (url: string) => string) {
+  const time = step.offsetSeconds !== undefined ? `+${step.offsetSeconds.toFixed(2)} s` : '';
+  const took = step.durationMs !== undefined && step.durationMs > 0 ? `${Math.round(step.durationMs)} ms` : '';
+  return {
+    time: [time, took && `(${took})`].filter(Boolean).join(' ') || '—',
+    status: step.status !== undefined ? String(step.status) : '—',
+    bad: step.error !== undefined || (step.status !== undefined && step.status >= 400),
+    what: step.kind ?? step.mimeType?.split(';')[0]?.trim() ?? 'request',
+    url: truncate(scrubUrl(step.url), TRACE_URL_CHARS),
+    location: step.location === undefined ? undefined : truncate(scrubUrl(step.location), TRACE_URL_CHARS),
+  };
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V) {

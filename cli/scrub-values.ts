@@ -1,4 +1,7 @@
 import type { Message } from '../utils/protocols/types';
+import { newContext } from '../utils/redact/context';
+import { redactText } from '../utils/redact/redact-text';
+import { isUrlLike, redactUrl } from '../utils/redact/redact-url';
 
 // Reports meant for tickets (Markdown, HTML) leave the customer's machine: the people in them are replaced by
 // stable placeholders, the configuration (issuers, URLs, attribute names, times) stays so the report still
@@ -61,3 +64,24 @@ export function valueScrubber(messages: readonly Message[]): Scrub {
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
+
+/** How the ticket formats pass on URLs and free text (finding messages, evidence) beyond the values scrubbed. */
+export interface ReportScrub {
+  url: Scrub;
+  text: Scrub;
+}
+
+/**
+ * The report's own placeholders first (the same person reads the same everywhere in the report), then the
+ * export's redaction: codes, tokens, state and SAML messages in a URL's query and fragment, JWTs and `code=…`
+ * pairs in text, with one set of placeholders for the whole report.
+ */
+export function reportScrubber(scrub: Scrub): ReportScrub {
+  const ctx = newContext();
+  // An address in a query is written with %40: read as one, it gets the placeholder it has elsewhere in the report.
+  const url = (value: string) => redactUrl(scrub(value.replace(/%40/gi, '@')), ctx);
+  return { url, text: (value) => (isUrlLike(value) ? url(value) : redactText(scrub(value), ctx)) };
+}
+
+/** For --no-redact: every value as captured. */
+export const AS_CAPTURED: ReportScrub = { url: (s) => s, text: (s) => s };

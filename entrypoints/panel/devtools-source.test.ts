@@ -1,5 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
+import { analyze } from '@/utils/analyze';
 import type { Exchange, HarEntry } from '@/utils/har/types';
+import { oidcSignIn } from '@/tests/support/oidc-builder';
 import { devtoolsSource, type DevtoolsNetwork } from './devtools-source';
 
 const entry = (url: string, t = '2024-01-01T00:00:00.000Z'): HarEntry => ({ startedDateTime: t, request: { method: 'GET', url, headers: [] }, response: { status: 200, headers: [] } });
@@ -66,5 +68,68 @@ describe('devtools capture source', () => {
     expect(status.mock.calls[0]![0].error).toMatch(/no inspected page/);
     listeners.forEach((l) => l(entry('https://d.example/')));
     expect(add).toHaveBeenLastCalledWith([expect.objectContaining({ source: 'panel' })], true);
+  });
+});
+
+// DevTools gives entries without response bodies; Entra ID's answer to a refused token call, as it writes it.
+const ENTRA_70008 = JSON.stringify({
+  error: 'invalid_grant',
+  error_description: 'AADSTS70008: The provided authorization code or refresh token has expired due to inactivity.\r\nTrace ID: 0000aaaa-11bb-cccc-dd22-eeeeee333333\r\nCorrelation ID: aaaa0000-bb11-2222-33cc-444444dddddd',
+  error_codes: [70008],
+  correlation_id: 'aaaa0000-bb11-2222-33cc-444444dddddd',
+});
+
+/** A sign-in whose token call Entra ID refused, as DevTools hands it over: no body, a getContent per entry. */
+async function devtoolsEntries(getContent: (body: string) => (this: HarEntry, cb?: (c: unknown, e: unknown) => void) => unknown) {
+  const entries = await oidcSignIn({ tokenCall: { answer: { status: 400 } } });
+  const calls: string[] = [];
+  for (const e of entries) {
+    e.response.content = { size: 120, mimeType: e.request.method === 'POST' ? 'application/json; charset=utf-8' : 'text/html' };
+    const read = getContent(e.request.method === 'POST' ? ENTRA_70008 : '<p>page</p>');
+    Object.defineProperty(e, 'getContent', { enumerable: false, value: function (this: HarEntry, cb?: (c: unknown, e: unknown) => void) { calls.push(this.request.url); return read.call(this, cb); } });
+  }
+  return { entries, calls };
+}
+
+describe('devtools capture source: response bodies', () => {
+  const chrome = (body: string) => (cb?: (c: unknown, e: unknown) => void) => void setTimeout(() => cb?.(body, ''), 5);
+  const firefox = (body: string) => () => new Promise((r) => setTimeout(() => r([body, 'application/json']), 5));
+
+  it.each([
+    ['Chrome (callback)', chrome],
+    ['Firefox (promise of [content, mimeType])', firefox],
+  ])("reads the token endpoint's refusal so the finding names it, in capture order: %s", async (_name, style) => {
+    const { entries, calls } = await devtoolsEntries(style);
+    const [authorize, callback, token] = entries;
+    const { network, finish, release } = fakeNetwork([authorize!]);
+    const added: Exchange[] = [];
+    devtoolsSource(network).connect({ add: (xs: Exchange[]) => added.push(...xs), status: vi.fn() });
+    release();
+    await vi.waitFor(() => expect(added).toHaveLength(1));
+    finish(token!);
+    // Needs no body, but arrives after one being read: it waits its turn.
+    finish(callback!);
+    await vi.waitFor(() => expect(added).toHaveLength(3));
+    expect(added.map((x) => x.entry.request.method)).toEqual(['GET', 'POST', 'GET']);
+    // Only the token call's body is asked for: the authorization request and the callback answered redirects.
+    expect(calls).toEqual([token!.request.url]);
+    expect(added[1]!.entry.response.content?.text).toBe(ENTRA_70008);
+    const ordered = [added[0]!.entry, added[2]!.entry, added[1]!.entry];
+    const f = analyze(ordered).findings.find((x) => x.rule === 'oidc-idp-error');
+    expect(f!.message).toMatch(/^the token endpoint refused the sign-in with AADSTS70008/);
+  });
+
+  it('delivers the entry without its body when DevTools cannot give it, and the finding says the body is missing', async () => {
+    const { entries } = await devtoolsEntries(() => () => {
+      throw new Error('no content');
+    });
+    const { network, release } = fakeNetwork(entries);
+    const added: Exchange[] = [];
+    devtoolsSource(network).connect({ add: (xs: Exchange[]) => added.push(...xs), status: vi.fn() });
+    release();
+    await vi.waitFor(() => expect(added).toHaveLength(3));
+    expect(added[2]!.entry.response.content?.text).toBeUndefined();
+    const f = analyze(added.map((x) => x.entry)).findings.find((x) => x.rule === 'oidc-idp-error');
+    expect(f!.message).toContain('was not captured');
   });
 });

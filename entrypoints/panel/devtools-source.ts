@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { bodyWorthReading } from '@/utils/capture/body-worth-reading';
 import type { Exchange, HarEntry } from '@/utils/har/types';
 import type { CaptureSource } from '@/utils/panel/capture-source';
 
@@ -30,6 +31,52 @@ function readHar(network: DevtoolsNetwork): Promise<HarLog> {
   });
 }
 
+/** A body DevTools never answered for is given up on after this long: capture must not stall. */
+const BODY_TIMEOUT_MS = 3_000;
+
+type GetContent = (callback?: (content: unknown, encoding: unknown) => void) => unknown;
+
+/**
+ * One response body from DevTools: Chrome calls back with (content, encoding), Firefox's promise gives
+ * [content, mimeType], Chrome's promise { content, encoding }. Undefined when there is none or it never comes.
+ */
+function readBody(entry: HarEntry): Promise<{ text: string; encoding?: string } | undefined> {
+  const getContent = (entry as unknown as { getContent?: GetContent }).getContent;
+  if (typeof getContent !== 'function') return Promise.resolve(undefined);
+  return new Promise((resolve) => {
+    let done = false;
+    const finish = (content: unknown, encoding?: unknown) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      resolve(typeof content === 'string' && content ? { text: content, ...(encoding === 'base64' ? { encoding } : {}) } : undefined);
+    };
+    const timer = setTimeout(() => finish(undefined), BODY_TIMEOUT_MS);
+    try {
+      const pending = getContent.call(entry, (content, encoding) => finish(content, encoding));
+      if (pending && typeof (pending as Promise<unknown>).then === 'function') {
+        (pending as Promise<unknown>).then(
+          (r) => (Array.isArray(r) ? finish(r[0]) : r && typeof r === 'object' ? finish((r as { content?: unknown }).content, (r as { encoding?: unknown }).encoding) : finish(r)),
+          () => finish(undefined),
+        );
+      }
+    } catch {
+      finish(undefined);
+    }
+  });
+}
+
+/** The entries with the bodies the engine reads filled in (copies: DevTools' own objects are left alone). */
+async function withBodies(entries: HarEntry[]): Promise<HarEntry[]> {
+  return Promise.all(
+    entries.map(async (entry) => {
+      if (!bodyWorthReading(entry)) return entry;
+      const body = await readBody(entry);
+      return body ? { ...entry, response: { ...entry.response, content: { ...entry.response.content, ...body } } } : entry;
+    }),
+  );
+}
+
 /**
  * DevTools' own network log: no host permission needed. getHAR() brings what happened before the panel
  * opened; onRequestFinished the rest, across the page's navigations (the panel page itself stays).
@@ -41,28 +88,48 @@ export function devtoolsSource(network: DevtoolsNetwork = browser.devtools.netwo
     connect(sink) {
       const seen = new Set<string>();
       let backlogDone = false;
+      let live = true;
       const early: HarEntry[] = [];
       const toExchanges = (entries: HarEntry[]) => entries.map((entry): Exchange => ({ entry, source: 'panel' }));
+      // Entries whose body is being read hold back the ones after them: the engine gets them in capture order.
+      let queue: Promise<void> | undefined;
+      const deliver = (entries: HarEntry[], isLive: boolean) => {
+        if (!queue && !entries.some(bodyWorthReading)) {
+          sink.add(toExchanges(entries), isLive);
+          return;
+        }
+        const next = (queue ?? Promise.resolve()).then(async () => {
+          const filled = await withBodies(entries);
+          if (live) sink.add(toExchanges(filled), isLive);
+        });
+        queue = next;
+        void next.finally(() => {
+          if (queue === next) queue = undefined;
+        });
+      };
       const onFinished = (request: unknown) => {
         const entry = request as HarEntry;
         if (!backlogDone) early.push(entry);
-        else sink.add(toExchanges([entry]), true);
+        else deliver([entry], true);
       };
       network.onRequestFinished.addListener(onFinished);
       readHar(network)
         .then((log) => {
           const entries = log.entries ?? [];
           for (const e of entries) seen.add(identity(e));
-          sink.add(toExchanges(entries), false);
+          deliver(entries, false);
         })
         .catch((e: unknown) => sink.status({ error: `DevTools did not give the network log (${(e as Error).message}). Reload the page to capture from now on.` }))
         .finally(() => {
           backlogDone = true;
           const fresh = early.filter((e) => !seen.has(identity(e)));
-          if (fresh.length) sink.add(toExchanges(fresh), true);
+          if (fresh.length) deliver(fresh, true);
           early.length = 0;
         });
-      return () => network.onRequestFinished.removeListener(onFinished);
+      return () => {
+        live = false;
+        network.onRequestFinished.removeListener(onFinished);
+      };
     },
     clear: async () => {},
   };

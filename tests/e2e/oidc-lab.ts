@@ -38,6 +38,8 @@ export type OidcVariant =
    * page, then redeems it from the browser naming the other one, and the provider refuses (invalid_grant).
    */
   | 'redirect-uri-mismatch'
+  /** The same single-page app redeeming its code at the right redirect URI but with another PKCE verifier: invalid_grant. */
+  | 'spa-verifier-mismatch'
   /**
    * form_post asking for the groups scope for a user in more groups than fit in a token: the provider, like Entra
    * ID, sends a reference to them (distributed claims, OIDC Core §5.6.2) instead of the list.
@@ -121,7 +123,7 @@ export async function startOidcLab(): Promise<OidcLab> {
         const state = b64url(randomBytes(12));
         const nonce = b64url(randomBytes(12));
         const auth = new URL(`${issuer}/auth`);
-        const spa = variant === 'redirect-uri-mismatch';
+        const spa = variant === 'redirect-uri-mismatch' || variant === 'spa-verifier-mismatch';
         auth.searchParams.set('client_id', spa ? SPA_CLIENT_ID : CLIENT_ID);
         auth.searchParams.set('redirect_uri', spa ? spaCallbackUrl : callbackUrl);
         auth.searchParams.set('scope', variant === 'no-email' ? 'openid' : variant === 'group-overage' ? 'openid email profile groups' : 'openid email profile');
@@ -148,10 +150,19 @@ export async function startOidcLab(): Promise<OidcLab> {
         return;
       }
       if (req.method === 'GET' && url.pathname === '/spa/callback') {
-        // The app's own script redeems the code, naming the app's other registered redirect URI (the bug).
+        // The app's own script redeems the code, naming the app's other registered redirect URI (the bug), or with
+        // the verifier of another sign-in.
+        const started = pending.get(url.searchParams.get('state') ?? '');
+        const otherVerifier = started?.variant === 'spa-verifier-mismatch';
         const call = {
           token: `${issuer}/token`,
-          body: { grant_type: 'authorization_code', client_id: SPA_CLIENT_ID, code: url.searchParams.get('code') ?? '', code_verifier: pending.get(url.searchParams.get('state') ?? '')?.verifier ?? '', redirect_uri: callbackUrl },
+          body: {
+            grant_type: 'authorization_code',
+            client_id: SPA_CLIENT_ID,
+            code: url.searchParams.get('code') ?? '',
+            code_verifier: otherVerifier ? b64url(randomBytes(32)) : (started?.verifier ?? ''),
+            redirect_uri: otherVerifier ? spaCallbackUrl : callbackUrl,
+          },
         };
         sendDocument(
           res,

@@ -12,7 +12,11 @@ import { HAR_DIR } from './sign-in';
 interface Api {
   runtime: { sendMessage(m: unknown): Promise<unknown> };
   tabs: { query(q: object): Promise<Array<{ id: number; url?: string }>>; update(id: number, props: object): Promise<unknown> };
-  storage: { session: { get(k: null): Promise<Record<string, { worst?: string; protocol?: string; judgedAs?: { label: string } }>> } };
+  storage: {
+    session: {
+      get(k: null): Promise<Record<string, { worst?: string; protocol?: string; judgedAs?: { label: string }; rules?: Array<{ id: string }>; topFinding?: { rule: string; message: string } }>>;
+    };
+  };
 }
 
 /** The provider's own pages: its login form the first time, then (the client is native) a consent page. */
@@ -63,7 +67,8 @@ const EXPECTATIONS: Array<{ variant: OidcVariant; rpStatus: number; rules: strin
   // The token call is the browser's own (a single-page app), so the recorder sees the redirect_uri it names.
   // A conforming provider's distributed groups claim, as Entra ID sends past 200 groups: the RP signs in without groups.
   { variant: 'group-overage',     rpStatus: 200, rules: ['oidc-group-overage'],     carrier: 'form_post' },
-  { variant: 'redirect-uri-mismatch', rpStatus: 401, rules: ['oidc-redirect-uri-mismatch'], carrier: 'query', rpSays: 'invalid_grant' },
+  // The recorder sees the token endpoint refuse the call (HTTP 400) but not the body that says invalid_grant.
+  { variant: 'redirect-uri-mismatch', rpStatus: 401, rules: ['oidc-idp-error', 'oidc-redirect-uri-mismatch'], carrier: 'query', rpSays: 'invalid_grant' },
 ];
 
 describe('a real OpenID Connect sign-in, recorded and analyzed', () => {
@@ -158,6 +163,10 @@ describe('a real OpenID Connect sign-in, recorded and analyzed', () => {
       await panel.waitFor('[data-testid="signature-result"][data-outcome="valid"]');
       expect(await panel.text('[data-testid="signature-result"]')).toContain(`${lab.issuer}/jwks`);
     }
+    if (variant === 'redirect-uri-mismatch') {
+      const refused = analysis.findings.find((f) => f.rule === 'oidc-idp-error');
+      expect(refused!.message).toMatch(/^the token endpoint answered HTTP 400 to the browser's token call: .* was not captured/);
+    }
     if (variant === 'no-pkce') {
       // The popup's last sign-in: the protocol, the profile that judged it, and what that profile left unchecked.
       const text = await popupFor(browser, tabId);
@@ -207,6 +216,28 @@ describe('an OpenID Connect sign-in in the real DevTools panel', () => {
     expect(text).toContain('judged as Generic OpenID Connect app');
     // The local app is no known service: the claims a service needs were not checked, and the popup says so.
     expect(text).toMatch(/Not checked, .*does not judge claims: oidc-email-claim-missing/);
+  });
+
+  it("reads the token endpoint's refusal of a single-page app's token call, which DevTools gives without its body", async () => {
+    const tab = await browser.newPage();
+    await tab.goto(`${lab.rp.origin}/before-sign-in/devtools-token`);
+    await browser.openDevToolsPanel(tab, 'SAML');
+    const answered = lab.results.length;
+    // Only the provider's body says why: the request itself is right but for its PKCE verifier.
+    await tab.goto(lab.rp.loginUrl('spa-verifier-mismatch'));
+    await passProviderPages(lab, tab, 'spa-verifier-mismatch');
+    await until(async () => lab.results.length, (n) => n > answered, "the single-page app's answer");
+    expect(lab.results.at(-1)?.outcome).toContain('invalid_grant');
+
+    type Stored = Awaited<ReturnType<Api['storage']['session']['get']>>;
+    const refused = (stored: Stored) => Object.values(stored).find((v) => v.protocol === 'oidc' && v.rules?.some((r) => r.id === 'oidc-idp-error'));
+    const stored = await until(
+      () => browser.extensionCall(() => (globalThis as unknown as { browser: Api }).browser.storage.session.get(null)),
+      (s) => refused(s) !== undefined,
+      "the panel's verdict on the refused token call",
+    );
+    // The body was asked for and read: the provider's own error, not "its body was not captured".
+    expect(refused(stored)!.topFinding).toMatchObject({ rule: 'oidc-idp-error', message: expect.stringContaining('the token endpoint answered "invalid_grant"') });
   });
 
   itLogsNoConsoleProblem(() => [browser]);

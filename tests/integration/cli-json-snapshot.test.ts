@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../cli/run-cli';
 import { b64, deflateB64, fixtureXml, har, plainEntry, postEntry, redirectEntry } from '../support/har-builder';
+import { tracedSignIn } from '../support/trace-builder';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
 // The repository's own fixtures and the shared set of real messages beside the checkout.
@@ -38,12 +39,18 @@ writeFileSync(
   ]),
 );
 
+// The requests around a sign-in's messages (login redirect, IdP error page, landing page): the flow's trace.
+const TRACED_HAR = join(tmp, 'sign-in-trace.har');
+writeFileSync(TRACED_HAR, har(tracedSignIn()));
+
 const io = { color: false };
+/** Files written for the test live in a temporary folder: keyed by their name alone. */
+const keyOf = (file: string) => relative(ROOT, file).replace(/^.*\/(sign-in[\w-]*\.har)$/, '$1');
 
 async function report(file: string, extra: string[]) {
   const r = await runCli(['--json', '--now', NOW, ...extra, file], io);
   const json = r.stdout ? JSON.parse(r.stdout) : null;
-  if (json) json.files = json.files.map((f: string) => relative(ROOT, f).replace(/^.*sign-in\.har$/, 'sign-in.har'));
+  if (json) json.files = json.files.map(keyOf);
   // Paths in messages are machine-specific: show them relative to the checkout.
   return { code: r.code, stderr: r.stderr.split(`${ROOT}/`).join('<root>/'), json };
 }
@@ -59,8 +66,8 @@ describe('CLI JSON on every fixture', () => {
   ] as const) {
     it(`matches the snapshot (${name} profile)`, async () => {
       const all: Record<string, unknown> = {};
-      for (const file of [...FIXTURE_DIRS.flatMap(files), SIGN_IN_HAR]) {
-        all[relative(ROOT, file).replace(/^.*sign-in\.har$/, 'sign-in.har')] = await report(file, [...extra]);
+      for (const file of [...FIXTURE_DIRS.flatMap(files), SIGN_IN_HAR, TRACED_HAR]) {
+        all[keyOf(file)] = await report(file, [...extra]);
       }
       await expect(`${JSON.stringify(all, null, 1)}\n`).toMatchFileSnapshot(`__snapshots__/cli-json-${name}.json`);
     });

@@ -8,7 +8,10 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OPTIONS } from '../../cli/options';
 import { b64, har, postEntry } from '../support/har-builder';
+import { exportJWK, generateKeyPair } from 'jose';
+import { oidcSignIn, signingJwks } from '../support/oidc-builder';
 import { buildResponse, SONAR_ACS } from '../support/response-builder';
+import { tracedSignIn } from '../support/trace-builder';
 
 const ROOT = process.cwd();
 const FIXTURES = join(ROOT, 'tests/fixtures/cli');
@@ -145,15 +148,33 @@ describe('report formats', () => {
   const ajv = new Ajv2020({ allErrors: true, strict: false });
   const validate = ajv.compile(JSON.parse(readFileSync(join(ROOT, 'docs/cli-report.schema.json'), 'utf8')));
 
-  it('--json output validates against docs/cli-report.schema.json (one report and batch)', () => {
-    for (const args of [['chrome.har'], ['saml-tracer.json', 'okta-response.b64'], ['--batch', 'safari.har', 'authn-request.url']]) {
+  it('--json output validates against docs/cli-report.schema.json (one report and batch, a trace, OpenID Connect)', async () => {
+    const traced = join(work, 'traced.har');
+    writeFileSync(traced, har(tracedSignIn()));
+    const oidc = join(work, 'oidc.har');
+    writeFileSync(oidc, har(await oidcSignIn({ tokenCall: { error: { error: 'invalid_grant', description: 'AADSTS70008: The provided authorization code or refresh token has expired due to inactivity.', codes: [70008] } } })));
+    const unread = join(work, 'oidc-token-body-not-captured.har');
+    writeFileSync(unread, har(await oidcSignIn({ tokenCall: { answer: { status: 400 } } })));
+    const keys = join(work, 'schema-keys.json');
+    writeFileSync(keys, JSON.stringify(await signingJwks()));
+    const withKeys = join(work, 'spa-with-keys.har');
+    writeFileSync(withKeys, har(await oidcSignIn({ tokenCall: true })));
+    for (const args of [['chrome.har'], ['saml-tracer.json', 'okta-response.b64'], ['--batch', 'safari.har', 'authn-request.url'], [traced], [oidc], [unread], ['--jwks', keys, withKeys], ['--batch', traced, oidc]]) {
       const out = JSON.parse(run(['analyze', '--json', ...args]).stdout);
       expect(validate(out), `${args.join(' ')}: ${ajv.errorsText(validate.errors)}`).toBe(true);
     }
+    // What the new parts hold, so that the schema is not passed by an absent field.
+    const trace = JSON.parse(run(['analyze', '--json', traced]).stdout).flows[0].trace;
+    expect(trace.map((s: { status: number }) => s.status)).toEqual([302, 302, 200, 302, 200]);
+    expect(trace[2].errorPage).toMatchObject({ idp: 'Microsoft Entra ID', code: 'AADSTS50105' });
+    expect(JSON.parse(run(['analyze', '--json', oidc]).stdout).messages.map((m: { protocol: string }) => m.protocol)).toContain('oidc');
     // The validator really checks: a wrong type is refused.
     const out = JSON.parse(run(['analyze', '--json', 'chrome.har']).stdout);
     out.messages[0].binding = 'carrier-pigeon';
     expect(validate(out)).toBe(false);
+    const withTrace = JSON.parse(run(['analyze', '--json', traced]).stdout);
+    withTrace.flows[0].trace[0].status = '302';
+    expect(validate(withTrace)).toBe(false);
   });
 
   it('text: no colour when piped or with NO_COLOR', () => {
@@ -199,6 +220,34 @@ describe('report formats', () => {
       expect(outsideCode).not.toMatch(/(?<!\\)<script|(?<!\\)<img|(?<!\\)\]\(javascript:/i);
       if (redact.length) expect(outsideCode).toContain('\\<script\\>');
     }
+  });
+});
+
+describe('ID token signatures with --jwks', () => {
+  it("checks a single-page app's ID token against the provider's keys: valid, another tenant's keys, a discovery document", async () => {
+    const capture = join(work, 'spa.har');
+    writeFileSync(capture, har(await oidcSignIn({ tokenCall: true })));
+    const keys = join(work, 'keys.json');
+    writeFileSync(keys, JSON.stringify(await signingJwks()));
+    const valid = run(['analyze', '--jwks', keys, capture]);
+    expect(valid.status).toBe(0);
+    expect(valid.stdout).toMatch(/signature {5}valid \(RS256, kid test-key-1\)/);
+    const json = JSON.parse(run(['analyze', '--json', '--jwks', keys, capture]).stdout);
+    expect(json.messages.find((m: { kind: string }) => m.kind === 'TokenResponse').idTokenSignature).toMatchObject({ outcome: 'valid', kid: 'test-key-1' });
+
+    const { publicKey } = await generateKeyPair('RS256');
+    const other = join(work, 'other-tenant-keys.json');
+    writeFileSync(other, JSON.stringify({ keys: [{ ...(await exportJWK(publicKey)), kid: 'other-key', use: 'sig' }] }));
+    const refused = run(['analyze', '--jwks', other, capture]);
+    expect(refused.status).toBe(1);
+    expect(refused.stdout).toContain('No key of the given JWKS can check the ID token');
+    expect(refused.stdout).toContain('[oidc-id-token-signature]');
+
+    const discovery = join(work, 'openid-configuration.json');
+    writeFileSync(discovery, JSON.stringify({ issuer: 'https://idp.example.com', jwks_uri: 'https://idp.example.com/keys' }));
+    const wrong = run(['analyze', '--jwks', discovery, capture]);
+    expect(wrong.status).toBe(2);
+    expect(wrong.stderr).toContain(`Cannot use --jwks ${discovery}: that is a discovery document; give the JWKS at its jwks_uri (https://idp.example.com/keys)`);
   });
 });
 

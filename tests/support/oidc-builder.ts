@@ -82,7 +82,17 @@ export interface OidcSignInSpec {
   /** The provider answers the authorization request with this HTML page instead of redirecting. */
   errorPage?: string;
   /** The browser redeems the code itself (a single-page app); default false. */
-  tokenCall?: boolean | { clientSecret?: boolean; redirectUri?: string; error?: { error: string; description: string; codes: number[] } };
+  tokenCall?:
+    | boolean
+    | {
+        clientSecret?: boolean;
+        redirectUri?: string;
+        error?: { error: string; description: string; codes: number[] };
+        /** The token endpoint's answer exactly as captured (a provider's own error body, or none at all). */
+        answer?: { status: number; text?: string; mime?: string; encoding?: 'base64' };
+        /** The token endpoint, when not Entra ID's. */
+        endpoint?: string;
+      };
   /** The answer arrives this many seconds after the request (default 4). */
   delaySeconds?: number;
 }
@@ -172,7 +182,11 @@ export async function oidcSignIn(spec: OidcSignInSpec = {}): Promise<HarEntry[]>
     const body = t.error
       ? { error: t.error.error, error_description: t.error.description, error_codes: t.error.codes, trace_id: '0000aaaa-11bb-cccc-dd22-eeeeee333333', correlation_id: 'aaaa0000-bb11-2222-33cc-444444dddddd' }
       : { token_type: 'Bearer', scope: 'openid profile email', expires_in: 3599, access_token: await signJwt({ aud: '00000003-0000-0000-c000-000000000000', scp: 'openid profile email' }), refresh_token: 'not-a-real-refresh-token', id_token: idToken };
-    out.push(entry('POST', TOKEN, { status: t.error ? 400 : 200, time: plus(answeredAt, 1), form, responseText: JSON.stringify(body), mime: 'application/json' }));
+    if (t.answer) {
+      const e = entry('POST', t.endpoint ?? TOKEN, { status: t.answer.status, time: plus(answeredAt, 1), form });
+      if (t.answer.text !== undefined) e.response.content = { size: t.answer.text.length, mimeType: t.answer.mime ?? 'application/json; charset=utf-8', text: t.answer.text, ...(t.answer.encoding ? { encoding: t.answer.encoding } : {}) };
+      out.push(e);
+    } else out.push(entry('POST', t.endpoint ?? TOKEN, { status: t.error ? 400 : 200, time: plus(answeredAt, 1), form, responseText: JSON.stringify(body), mime: 'application/json' }));
   }
   return out;
 }

@@ -10,6 +10,11 @@ export interface OidcField {
   params: HarNameValue[];
   /** For responses: where they land (the redirect URI), without query or fragment. */
   target?: string;
+  /**
+   * For a token call the endpoint refused (HTTP 4xx/5xx) with no OAuth error to read: its body was not captured
+   * (the background recorder never sees bodies, a HAR may be saved without them), or it is not the JSON error.
+   */
+  bodyMissing?: 'absent' | 'not-oauth';
 }
 
 // Parameter names and endpoint paths that only OAuth/OIDC traffic carries. Detection runs on every request a
@@ -181,19 +186,35 @@ function bodyFields(postData: NonNullable<HarEntry['request']['postData']>): Har
   });
 }
 
-/** The token endpoint's JSON answer, when the browser made the call and the body was captured. */
+/**
+ * The token endpoint's JSON answer, when the browser made the call and the body was captured; when the endpoint
+ * refused the call and no OAuth error can be read, an error that says so (the status alone tells the call failed).
+ */
 function tokenAnswer(entry: HarEntry): OidcField | null {
-  const text = entry.response?.content?.text;
-  if (typeof text !== 'string' || text.length > MAX_BODY || entry.response.content?.encoding === 'base64') return null;
-  const json = parseJsonObject(text);
-  if (!json) return null;
-  const fields: HarNameValue[] = [];
-  for (const [name, value] of Object.entries(json)) {
-    fields.push({ name, value: typeof value === 'string' ? value : JSON.stringify(value) });
+  const content = entry.response?.content;
+  const text = typeof content?.text === 'string' && content.text.length <= MAX_BODY ? (content.encoding === 'base64' ? fromBase64(content.text) : content.text) : undefined;
+  const json = text ? parseJsonObject(text) : null;
+  if (json) {
+    const fields: HarNameValue[] = [];
+    for (const [name, value] of Object.entries(json)) {
+      fields.push({ name, value: typeof value === 'string' ? value : JSON.stringify(value) });
+    }
+    if (typeof json.error === 'string') return { kind: 'ErrorResponse', carrier: 'json', params: fields };
+    if (typeof json.id_token === 'string' || typeof json.access_token === 'string') return { kind: 'TokenResponse', carrier: 'json', params: fields };
   }
-  if (typeof json.error === 'string') return { kind: 'ErrorResponse', carrier: 'json', params: fields };
-  if (typeof json.id_token === 'string' || typeof json.access_token === 'string') return { kind: 'TokenResponse', carrier: 'json', params: fields };
+  const status = entry.response?.status;
+  if (typeof status === 'number' && status >= 400) return { kind: 'ErrorResponse', carrier: 'json', params: [], bodyMissing: text ? 'not-oauth' : 'absent' };
   return null;
+}
+
+/** Some HAR writers keep even JSON answers as base64 (`content.encoding`). */
+function fromBase64(text: string): string | undefined {
+  try {
+    const bytes = Uint8Array.from(atob(text.replace(/\s+/g, '')), (c) => c.charCodeAt(0));
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
 }
 
 export function parseJsonObject(text: string): Record<string, unknown> | null {

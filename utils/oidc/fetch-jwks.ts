@@ -1,7 +1,7 @@
 // Fetches an issuer's published keys, only when the user clicks for it (the caller asks for the host permission
 // first): the discovery document at {issuer}/.well-known/openid-configuration names the jwks_uri.
 import { issuerOrigin } from './issuer-origin';
-import { readKeySource, type KeySource } from './verify-jwt';
+import { readKeySource, type KeySource } from './key-source';
 
 type Fetch = (url: string, init?: { signal?: AbortSignal; credentials?: 'omit' }) => Promise<{ ok: boolean; status: number; text(): Promise<string> }>;
 

@@ -59,6 +59,7 @@ export function readOidcMessage(field: OidcField, entry: HarEntry, exchangeIndex
     }
     case 'ErrorResponse':
       message.error = readError(field.params, field.carrier === 'json' ? undefined : (field.target ?? urlBase));
+      if (field.bodyMissing) message.error.bodyMissing = field.bodyMissing;
       break;
     case 'TokenRequest':
       message.tokenRequest = {

@@ -80,6 +80,11 @@ export interface ErrorInfo {
   correlationId?: string;
   /** For a redirected error: where it landed (compared with the request's redirect_uri). */
   redirectTarget?: string;
+  /**
+   * The token endpoint refused the browser's call (its HTTP status says so) but its body, which names the error,
+   * was not captured ('absent') or was not an OAuth JSON error ('not-oauth'): `error` is then empty.
+   */
+  bodyMissing?: 'absent' | 'not-oauth';
 }
 
 export interface TokenRequestInfo {

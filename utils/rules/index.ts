@@ -34,6 +34,7 @@ import oidcAudienceMismatch from './oidc-audience-mismatch';
 import oidcEmailClaimMissing from './oidc-email-claim-missing';
 import oidcGroupOverage from './oidc-group-overage';
 import oidcIdTokenExpired from './oidc-id-token-expired';
+import oidcIdTokenSignature from './oidc-id-token-signature';
 import oidcIdpError from './oidc-idp-error';
 import oidcNonceMismatch from './oidc-nonce-mismatch';
 import oidcPkceMissing from './oidc-pkce-missing';
@@ -121,6 +122,7 @@ export const OIDC_RULES: readonly Rule<'oidc'>[] = [
   oidcRedirectUriMismatch,
   oidcNonceMismatch,
   oidcAudienceMismatch,
+  oidcIdTokenSignature,
   oidcIdTokenExpired,
   oidcGroupOverage,
   oidcEmailClaimMissing,

@@ -1,4 +1,5 @@
 import { needsCrypto } from '../crypto/needs-crypto';
+import { hasIdToken } from '../oidc/id-token-of';
 import type { Message } from '../protocols/types';
 import type { TrustMaterial } from './types';
 
@@ -24,6 +25,11 @@ export const ENRICH_STEPS: EnrichStep[] = [
     id: 'signatures',
     wanted: (messages, trust) => messages.some((m) => needsCrypto(m, trust)),
     load: () => import('../crypto/verify-messages').then((m) => m.verifyMessages),
+  },
+  {
+    id: 'id-token-signatures',
+    wanted: (messages, trust) => !!trust.jwks?.length && messages.some(hasIdToken),
+    load: () => import('../oidc/verify-id-tokens').then((m) => m.verifyIdTokens),
   },
 ];
 

@@ -1,5 +1,6 @@
 // Trust material is input, like the HAR (DESIGN.md): per enterprise in the browser, flags on the CLI, never a
 // global. The async enrich step reads it and records what it found on each message, before the rules run.
+import type { JwtSignatureCheck } from '../oidc/verify-jwt';
 
 export interface TrustMaterial {
   /** IdP federation metadata documents, as XML text (an Entra FederationMetadata.xml, an Okta metadata file). */
@@ -8,6 +9,8 @@ export interface TrustMaterial {
   certificates?: readonly string[];
   /** The SP's private key (PEM) to decrypt EncryptedAssertion. Held in memory only: never stored, never exported. */
   decryptionKey?: string;
+  /** OpenID Connect providers' published keys (JWKS documents, as JSON text) to check ID token signatures with. */
+  jwks?: readonly string[];
 }
 
 /** A certificate as shown to the admin. */
@@ -49,6 +52,8 @@ export interface Verification {
   signatures?: SignatureVerification[];
   /** EncryptedAssertions decrypted with `TrustMaterial.decryptionKey` (appended to `message.assertions`). */
   decryption?: { decrypted: number; failed: number; detail?: string };
+  /** An OIDC message's ID token checked against `TrustMaterial.jwks`. */
+  idTokenSignature?: JwtSignatureCheck;
   /** A step that failed on this message (never the rules' business to crash on). */
   errors?: string[];
   /** The certificates signatures were checked against: metadata signing certificates and pinned ones. */
