@@ -4,7 +4,7 @@ import type { Exchange } from '@/utils/har/types';
 import type { CaptureSource, SourceStatus } from '@/utils/panel/capture-source';
 import type { IdpMetadataMap } from '@/utils/settings/idp-metadata';
 import type { IdpMetadataStore } from '@/utils/settings/idp-metadata-store';
-import { analysisRequest, initialPanelState, panelReducer } from '@/utils/panel/panel-state';
+import { analysisRequest, initialPanelState, MAX_KEPT_BYTES, panelReducer } from '@/utils/panel/panel-state';
 import type { EnterpriseContext } from '@/utils/profiles';
 import type { OrgGroups } from '@/utils/rules/types';
 import type { TabVerdict } from '@/utils/settings/verdict';
@@ -16,6 +16,9 @@ import { saveTextFile } from './save-file';
 import { Toolbar } from './Toolbar';
 
 /** Larger files are refused with a message rather than freezing the panel (HAR files with bodies get big). */
+/** Both caps: the byte cap binds first on large messages (an Entra Response with groups runs to 18 KB). */
+const keptLimit = (max: number) => `at most ${max.toLocaleString('en')} exchanges and ${MAX_KEPT_BYTES / 1024 / 1024} MB`;
+
 export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
 
 export interface PanelAppProps {
@@ -283,7 +286,7 @@ export function PanelApp({ source, loadOrgGroups, watchEnterprises, saveFile = s
           <span>
             Showing <strong>{state.file.name}</strong>: {state.file.samlExchanges} SAML {state.file.samlExchanges === 1 ? 'exchange' : 'exchanges'}
             {state.file.otherRequests > 0 && `, ${state.file.otherRequests} other requests left out`}
-            {state.file.samlExchanges > state.maxExchanges && ` (the last ${state.maxExchanges} are kept)`}.
+            {state.dropped > 0 && ` (the oldest were dropped: the panel keeps ${keptLimit(state.maxExchanges)})`}.
           </span>
         </div>
       )}
@@ -333,7 +336,7 @@ export function PanelApp({ source, loadOrgGroups, watchEnterprises, saveFile = s
         </span>
         <span>{otherRequests} other requests counted, not kept</span>
         {checking !== undefined && <span data-testid="checking-signatures">Checking signatures…</span>}
-        {state.dropped > 0 && <span>{state.dropped} older SAML exchanges dropped (at most {state.maxExchanges} kept)</span>}
+        {state.dropped > 0 && <span>{state.dropped} older SAML exchanges dropped (the panel keeps {keptLimit(state.maxExchanges)})</span>}
         {state.paused && <span class="paused">Paused{state.ignoredWhilePaused ? `: ${state.ignoredWhilePaused} SAML exchanges ignored` : ''}</span>}
         {state.orgGroups?.length ? (
           <span>{state.orgGroups.length === 1 ? 'Group list of 1 organization cached' : `Group lists of ${state.orgGroups.length} organizations cached`}</span>

@@ -2,10 +2,11 @@ import { mkdir, mkdtemp, rm, writeFile, appendFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signInEntries } from '@/bench/inputs';
 import { FIRST_DRAW_MEASURE } from '@/components/panel/MessageList';
 import { MAX_PANEL_EXCHANGES } from '@/utils/panel/panel-state';
+import type { HarEntry } from '@/utils/har/types';
 import { har } from '@/tests/support/har-builder';
+import { signInEntries } from '@/tests/support/protocol-builder';
 import { launch, until, type ExtensionBrowser } from './harness/harness';
 import { PANEL } from './panel-page';
 
@@ -21,8 +22,17 @@ describe('the panel at its capacity', () => {
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'sso-lens-capacity-'));
     harPath = join(dir, 'ten-thousand.har');
-    // Sign-ins of a Redirect AuthnRequest and an Entra Response with 20 groups: 10,000 SAML messages.
-    await writeFile(harPath, har(signInEntries(MAX_PANEL_EXCHANGES / 2, 20)));
+    // 5,000 sign-ins a minute apart (a Redirect AuthnRequest and the Response answering it): 10,000 SAML messages
+    // in 35 MB, within the panel's 64 MB as well as its 10,000 exchanges (Entra Responses run to 18 KB each).
+    const entries: HarEntry[] = [];
+    for (let i = 0; i < MAX_PANEL_EXCHANGES / 2; i++) {
+      const at = Date.UTC(2024, 0, 1, 9, 0, 0) + i * 60_000;
+      const [request, response] = signInEntries({ request: { id: `_req-${i}` }, response: { id: `_resp-${i}`, inResponseTo: `_req-${i}` } });
+      request!.startedDateTime = new Date(at).toISOString();
+      response!.startedDateTime = new Date(at + 2000).toISOString();
+      entries.push(request!, response!);
+    }
+    await writeFile(harPath, har(entries));
     browser = await launch();
   });
   afterAll(async () => {
