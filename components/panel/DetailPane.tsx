@@ -9,7 +9,7 @@ const NO_FINDINGS: readonly Finding[] = [];
 
 export interface DetailPaneProps {
   message: Message;
-  state: Pick<PanelState, 'analysis' | 'analyzedExchanges' | 'analyzedDropped' | 'findingsByKey' | 'orgGroups' | 'profile' | 'enterprises' | 'decryptionKey'>;
+  state: Pick<PanelState, 'analysis' | 'analyzedExchanges' | 'analyzedDropped' | 'seen' | 'findingsByKey' | 'orgGroups' | 'profile' | 'enterprises' | 'decryptionKey'>;
   onOpen(key: string): void;
   onClose(): void;
   saveFile(name: string, text: string): void;
@@ -27,16 +27,13 @@ export function DetailPane({ message, state, onOpen, onClose, saveFile, onDecryp
     const enterprise = flow?.reason?.enterpriseId ? state.enterprises?.find((e) => e.id === flow.reason!.enterpriseId) : undefined;
     return resolveProfile(definition, enterprise);
   }, [message, state.analysis, state.profile, state.enterprises]);
-  // One array per analysis, so the detail (which skips unchanged props) is not redrawn for nothing.
-  const entries = useMemo(() => state.analyzedExchanges.map((x) => x.entry), [state.analyzedExchanges]);
   return (
     <MessageDetail
       message={message}
       findings={state.findingsByKey.get(message.key) ?? NO_FINDINGS}
       messages={state.analysis.messages}
       entry={state.analyzedExchanges[message.exchangeIndex - state.analyzedDropped]?.entry}
-      entries={entries}
-      firstIndex={state.analyzedDropped}
+      requests={state.seen}
       flow={flow}
       groupAttributes={profile.attributes.groups}
       scim={profile.provisioning === 'scim'}

@@ -2,6 +2,7 @@ import { skipUnchanged } from './skip-unchanged';
 import type { Flow } from '@/utils/flow/types';
 import type { HarEntry } from '@/utils/har/types';
 import type { Message } from '@/utils/protocols/types';
+import type { SeenRequest } from '@/utils/panel/seen-requests';
 import { hasErrors } from '@/utils/panel/panel-state';
 import type { Finding, OrgGroups } from '@/utils/rules/types';
 import type { SamlMessage } from '@/utils/saml/types';
@@ -34,10 +35,8 @@ export interface MessageDetailProps {
   /** Group memberships come from SCIM, not from the assertion. */
   scim?: boolean;
   orgGroups?: readonly OrgGroups[];
-  /** Every kept exchange of the capture (the Trace tab's list of all requests). */
-  entries?: readonly HarEntry[];
-  /** The exchange index of `entries[0]`. */
-  firstIndex?: number;
+  /** Every request the panel saw (the Trace tab's list of all requests). */
+  requests?: readonly SeenRequest[];
   /** The message's flow: its Trace tab shows the steps around the messages. */
   flow?: Flow;
   onOpen(key: string): void;
@@ -99,7 +98,7 @@ function SamlDetail(props: MessageDetailProps & { message: SamlMessage; messages
             )}
             {tab === 'xml' && <XmlTab message={message} />}
             {tab === 'http' && <HttpTab message={message} entry={props.entry} />}
-            {tab === 'trace' && props.flow && <TraceTab flow={props.flow} messages={messageMap(props.messages)} currentKey={message.key} onOpen={props.onOpen} entries={props.entries} firstIndex={props.firstIndex} allMessages={messageMap(props.allMessages)} />}
+            {tab === 'trace' && props.flow && <TraceTab flow={props.flow} messages={messageMap(props.messages)} currentKey={message.key} onOpen={props.onOpen} requests={props.requests} allMessages={messageMap(props.allMessages)} />}
           </>
         )}
       </DetailTabs>

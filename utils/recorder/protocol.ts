@@ -49,9 +49,6 @@ export interface RecorderEntryAdded {
 export type RecorderRequest = RecorderGetCaptures | RecorderGetSignIn | RecorderSetEnabled | RecorderClear;
 export type RecorderEvent = RecorderEntryAdded;
 
-/** At most this many exchanges are analyzed by the panel (oldest dropped first): it re-judges them all on each capture. */
-export const MAX_SAML_EXCHANGES = 500;
-
 /** The recorder keeps this many exchanges (oldest dropped first): a long support call, several sign-ins and their hops. */
 export const MAX_RECORDED_EXCHANGES = 10_000;
 /**
