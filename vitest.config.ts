@@ -16,6 +16,7 @@ export default defineConfig({
       'tests/integration/**/*.test.{ts,tsx}',
     ],
     environment: 'node',
+    setupFiles: ['tests/support/async-wait-setup.ts'],
     testTimeout: 20_000,
   },
 });
