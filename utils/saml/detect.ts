@@ -156,7 +156,8 @@ function parseMultipart(text: string, mimeType: string): HarNameValue[] {
 }
 
 function formDecode(s: string): string {
-  return safeDecode(s.replace(/\+/g, ' '));
+  const spaced = s.includes('+') ? s.replace(/\+/g, ' ') : s;
+  return spaced.includes('%') ? safeDecode(spaced) : spaced;
 }
 
 function safeDecode(s: string): string {
