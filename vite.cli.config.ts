@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { chmodSync } from 'node:fs';
 import { join } from 'node:path';
 import { build, defineConfig, type Plugin, type UserConfig } from 'vite';
+import { BUNDLE_ALIASES } from './bundle-aliases';
 
 // `npm run build:cli`: the command line as one self-contained ES module for Node (every dependency inlined,
 // Node's own modules left to Node), so support staff run it with `node` or `npx` and no node_modules.
@@ -12,6 +13,7 @@ const APP = 'virtual:sso-lens-app';
 
 const common = {
   publicDir: false,
+  resolve: { alias: BUNDLE_ALIASES },
   logLevel: 'warn',
   ssr: { noExternal: true, target: 'node' },
 } satisfies UserConfig;

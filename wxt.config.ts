@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { BUNDLE_ALIASES } from './bundle-aliases';
 
 // Permissions are the minimum the extension needs up front; host access is optional and asked for at
 // run time (background recorder, group-list fetch), see README "Permissions".
@@ -7,7 +8,7 @@ const OPTIONAL_HOSTS = ['https://*/*', 'http://*/*'];
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({ plugins: [preact()], resolve: { alias: BUNDLE_ALIASES } }),
   // The Firefox sources package is for reviewers rebuilding the add-on: test artifacts (HARs,
   // screenshots) are not sources.
   zip: { excludeSources: ['test-results/**'] },

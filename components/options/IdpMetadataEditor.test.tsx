@@ -83,4 +83,44 @@ describe('IdP metadata in the options', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save metadata' }));
     await waitFor(async () => expect((await metadata.load()).a).toMatchObject({ source: 'url', origin: 'https://login.example/federationmetadata.xml' }), slow);
   });
+
+  it('travels in the settings export, and an import re-reads it from the document, not from the list beside it', async () => {
+    const createObjectURL = vi.fn((_blob: Blob) => 'blob:settings');
+    Object.assign(URL, { createObjectURL, revokeObjectURL: vi.fn() });
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+    const { metadata } = await renderOptions();
+    fireEvent.click((await editor()).getByRole('button', { name: 'Add the IdP metadata of Acme' }));
+    fireEvent.input(screen.getByTestId('idp-metadata-xml'), { target: { value: METADATA } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save metadata' }));
+    await waitFor(async () => expect((await metadata.load()).a).toBeDefined(), slow);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Export settings (JSON)' }));
+    const exported = JSON.parse(await createObjectURL.mock.calls[0]![0].text());
+    expect(exported.idpMetadata.a).toMatchObject({ xml: METADATA, entityIds: [ENTITY] });
+
+    // On another browser: nothing saved yet; the file claims a certificate its document does not hold.
+    await metadata.set('a', undefined);
+    exported.idpMetadata.a.certificates = [{ subject: 'CN=forged', sha1: '00', sha256: '00', notAfter: '2099-01-01' }];
+    const file = new File([JSON.stringify(exported)], 'team.json', { type: 'application/json' });
+    fireEvent.change(screen.getByLabelText('Import settings…'), { target: { files: [file] } });
+    const preview = within(await screen.findByRole('group', { name: 'Import preview' }, slow));
+    expect(preview.getByTestId('import-metadata').textContent).toBe('With the IdP metadata of Acme.');
+    fireEvent.click(preview.getByRole('button', { name: 'Replace with the imported settings' }));
+    const sha1 = new X509Certificate(idp.certPem).fingerprint.replaceAll(':', '');
+    await waitFor(async () => expect((await metadata.load()).a?.certificates.map((c) => c.sha1)).toEqual([sha1]), slow);
+  });
+
+  it('an imported file whose metadata is not usable imports the settings and says which metadata was skipped', async () => {
+    const { metadata } = await renderOptions();
+    const file = new File(
+      [JSON.stringify({ format: 'sso-lens-settings', version: 2, settings: { enterprises: [{ id: 'a', service: 'sonarqube-cloud', name: 'Acme', region: 'eu', key: 'acme' }] }, idpMetadata: { a: { xml: '<html>login page</html>' } } })],
+      'team.json',
+    );
+    fireEvent.change(await screen.findByLabelText('Import settings…'), { target: { files: [file] } });
+    const preview = within(await screen.findByRole('group', { name: 'Import preview' }, slow));
+    expect(preview.getByText(/Skipped: the IdP metadata of Acme: This is not usable SAML metadata/)).toBeTruthy();
+    expect(preview.queryByTestId('import-metadata')).toBeNull();
+    fireEvent.click(preview.getByRole('button', { name: 'Replace with the imported settings' }));
+    await waitFor(async () => expect(await metadata.load()).toEqual({}), slow);
+  });
 });

@@ -61,6 +61,24 @@ export function OptionsApp({ store, groupsPlatform, now = new Date(), initialTab
     }
   }
 
+  /**
+   * An import replaces the enterprises; their metadata follows: the file's where it has some, this browser's
+   * where it has none for the same enterprise, and the metadata of enterprises gone with the import is removed.
+   */
+  async function importSettingsAndMetadata(next: Settings, imported: IdpMetadataMap | undefined) {
+    await save(next);
+    if (!idpMetadata || !imported) return;
+    const kept = new Set(next.enterprises.map((e) => e.id));
+    try {
+      let all = await idpMetadata.load();
+      for (const id of Object.keys(all)) if (!kept.has(id)) all = await idpMetadata.set(id, undefined);
+      for (const [id, record] of Object.entries(imported)) all = await idpMetadata.set(id, record);
+      setMetadata(all);
+    } catch (error) {
+      dispatch({ type: 'save-failed', message: (error as Error).message });
+    }
+  }
+
   async function save(next: Settings) {
     dispatch({ type: 'edited', settings: next });
     try {
@@ -150,7 +168,11 @@ export function OptionsApp({ store, groupsPlatform, now = new Date(), initialTab
               <InviteTemplateEditor
                 key={settings.inviteTemplate}
                 template={settings.inviteTemplate} onSave={(t) => void save({ ...settings, inviteTemplate: t })} />
-              <SettingsTransfer settings={settings} onImport={(s) => void save(s)} />
+              <SettingsTransfer
+                settings={settings}
+                {...(idpMetadata ? { metadata } : {})}
+                onImport={(s, m) => void importSettingsAndMetadata(s, m)}
+              />
             </>
           )}
         </section>

@@ -1,21 +1,30 @@
 import { useState } from 'preact/hooks';
+import type { IdpMetadataMap } from '@/utils/settings/idp-metadata';
 import type { Settings } from '@/utils/settings/schema';
-import { exportSettings, importSettings } from '@/utils/settings/settings-file';
+import { exportSettings, importSettings, MAX_SETTINGS_FILE_BYTES } from '@/utils/settings/settings-file';
 
 interface Props {
   settings: Settings;
-  onImport(settings: Settings): void;
+  /** The enterprises' IdP metadata (this browser's), exported with them. */
+  metadata?: IdpMetadataMap;
+  /** `metadata` is what the file brought, re-read; undefined when this page keeps no metadata. */
+  onImport(settings: Settings, metadata?: IdpMetadataMap): void;
 }
 
-type Pending = { settings: Settings; problems: string[]; fileName: string };
+type Pending = { settings: Settings; problems: string[]; fileName: string; metadata: IdpMetadataMap };
+
+// The certificate reading runs only when a file brings metadata.
+const rereadOnDemand = (map: IdpMetadataMap) => import('@/utils/crypto/metadata-record').then((m) => m.rereadIdpMetadata(map));
+
+const nameOf = (settings: Settings, id: string) => settings.enterprises.find((e) => e.id === id)?.name ?? id;
 
 /** Export to a JSON file and import one back, with the file checked before anything is replaced. */
-export function SettingsTransfer({ settings, onImport }: Props) {
+export function SettingsTransfer({ settings, metadata, onImport }: Props) {
   const [pending, setPending] = useState<Pending>();
   const [message, setMessage] = useState<{ kind: 'error' | 'ok'; text: string }>();
 
   function download() {
-    const blob = new Blob([exportSettings(settings)], { type: 'application/json' });
+    const blob = new Blob([exportSettings(settings, new Date(), metadata)], { type: 'application/json' });
     const url = URL.createObjectURL(blob);
     const a = document.createElement('a');
     a.href = url;
@@ -28,17 +37,29 @@ export function SettingsTransfer({ settings, onImport }: Props) {
   async function read(file: File | undefined) {
     setPending(undefined);
     if (!file) return;
-    if (file.size > 1_000_000) return setMessage({ kind: 'error', text: 'This file is over 1 MB: not a settings file.' });
+    if (file.size > MAX_SETTINGS_FILE_BYTES) {
+      return setMessage({ kind: 'error', text: `This file is over ${MAX_SETTINGS_FILE_BYTES / 1024 / 1024} MB: not a settings file.` });
+    }
     const result = importSettings(await file.text());
     if (!result.ok) return setMessage({ kind: 'error', text: result.message });
+    const problems = [...result.problems];
+    let imported: IdpMetadataMap = {};
+    if (Object.keys(result.idpMetadata).length) {
+      const { records, failed } = await rereadOnDemand(result.idpMetadata);
+      imported = records;
+      for (const f of failed) problems.push(`the IdP metadata of ${nameOf(result.settings, f.enterpriseId)}: ${f.error}`);
+    }
     setMessage(undefined);
-    setPending({ settings: result.settings, problems: result.problems, fileName: file.name });
+    setPending({ settings: result.settings, problems, fileName: file.name, metadata: imported });
   }
 
   return (
     <section aria-labelledby="transfer-title">
       <h2 id="transfer-title">Import and export</h2>
-      <p class="hint muted">Share the same enterprises with a colleague, or keep a copy. The file holds your enterprise keys and any invitation IDs/keys you recorded: share it only with people who may see them.</p>
+      <p class="hint muted">
+        Share the same enterprises with a colleague, or keep a copy. The file holds your enterprise keys, any invitation
+        IDs/keys you recorded and the IdP metadata you saved: share it only with people who may see them.
+      </p>
       <div class="row">
         <button type="button" onClick={download} disabled={!settings.enterprises.length}>
           Export settings (JSON)
@@ -68,6 +89,11 @@ export function SettingsTransfer({ settings, onImport }: Props) {
             {pending.settings.enterprises.map((e) => e.name).join(', ')}). Importing replaces your{' '}
             {settings.enterprises.length} saved enterprise{settings.enterprises.length === 1 ? '' : 's'}.
           </p>
+          {Object.keys(pending.metadata).length > 0 && (
+            <p data-testid="import-metadata">
+              With the IdP metadata of {Object.keys(pending.metadata).map((id) => nameOf(pending.settings, id)).join(', ')}.
+            </p>
+          )}
           {pending.problems.length > 0 && (
             <ul class="warning-text">
               {pending.problems.map((p) => (
@@ -80,7 +106,7 @@ export function SettingsTransfer({ settings, onImport }: Props) {
               type="button"
               class="primary"
               onClick={() => {
-                onImport(pending.settings);
+                onImport(pending.settings, metadata ? pending.metadata : undefined);
                 setMessage({ kind: 'ok', text: `Imported ${pending.settings.enterprises.length} enterprise(s).` });
                 setPending(undefined);
               }}

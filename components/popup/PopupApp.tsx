@@ -12,8 +12,8 @@ import {
 import { settingsStore, type SettingsStore } from '@/utils/settings/settings-store';
 import type { TabVerdict } from '@/utils/settings/verdict';
 import { DevolutionsCard } from './DevolutionsCard';
-import { FirstRunForm } from './FirstRunForm';
 import { LastSignIn } from './LastSignIn';
+import { LazyView } from '../panel/lazy-view';
 import { PinHelp } from './PinHelp';
 import type { PopupHost } from './popup-host';
 import { SonarEnterpriseCard } from './SonarEnterpriseCard';
@@ -25,6 +25,8 @@ interface Props {
   /** The clock for invitation expiry; tests pass a fixed one. */
   now?: Date;
 }
+
+const loadFirstRunForm = () => import('./FirstRunForm').then((m) => m.FirstRunForm);
 
 export function PopupApp({ host, store = settingsStore(), now = new Date() }: Props) {
   const [settings, setSettings] = useState<Settings>();
@@ -126,7 +128,10 @@ export function PopupApp({ host, store = settingsStore(), now = new Date() }: Pr
         </p>
       )}
       {!settings && !loadError && <p class="muted">Loading…</p>}
-      {settings && settings.enterprises.length === 0 && <FirstRunForm onAdd={addFirst} onOpenOptions={openOptions} />}
+      {settings && settings.enterprises.length === 0 && (
+        // Shown once per install: its code (and the key fields') loads only then.
+        <LazyView load={loadFirstRunForm} props={{ onAdd: addFirst, onOpenOptions: openOptions }} />
+      )}
       {settings && settings.enterprises.length > 0 && (
         <div class="enterprises" ref={cards}>{enterprisesDefaultFirst(settings).map((e) => card(e, e === first))}</div>
       )}

@@ -1,7 +1,7 @@
-// X.509 certificates: what an admin compares with the IdP's portal (subject, validity, thumbprints), through
-// pkijs, which parses with asn1js and needs nothing of the platform but WebCrypto's digest.
-import { Certificate, RSAPublicKey } from 'pkijs';
+// X.509 certificates: what an admin compares with the IdP's portal (subject, validity, thumbprints), read
+// from the DER with asn1js; nothing of the platform is needed but WebCrypto's digest.
 import { ownBuffer, toHex } from './bytes';
+import { bitStringBytes, decodeDer, encoded, integerBytes, isContextTag, oid, sequence, set, stringValue, time, type DerError } from './der';
 import { readDerBlocks, toPem, type PemInput } from './pem';
 import type { CertificateSummary } from '../trust/types';
 
@@ -59,15 +59,17 @@ const SIGNATURE_NAMES: Record<string, string> = {
   '1.2.840.10045.4.3.4': 'ecdsa-with-SHA512',
 };
 
-type Name = Certificate['subject'];
-
-function formatName(name: Name): string {
-  return name.typesAndValues
-    .map((tv) => {
-      const value = tv.value.valueBlock.value;
-      return `${ATTRIBUTE_NAMES[tv.type] ?? tv.type}=${typeof value === 'string' ? value : String(value)}`;
-    })
-    .join(', ');
+/** RDNs in order, each attribute as `CN=value` (a multi-valued RDN gives one entry per value). */
+function formatName(name: unknown, what: string): string {
+  const parts: string[] = [];
+  for (const rdn of sequence(name, what)) {
+    for (const attribute of set(rdn, what)) {
+      const [type, value] = sequence(attribute, what, 2);
+      const id = oid(type, what);
+      parts.push(`${ATTRIBUTE_NAMES[id] ?? id}=${stringValue(value!)}`);
+    }
+  }
+  return parts.join(', ');
 }
 
 function bitLength(bytes: Uint8Array): number {
@@ -79,30 +81,74 @@ function bitLength(bytes: Uint8Array): number {
 
 export class CertificateError extends Error {}
 
+interface ParsedCertificate {
+  serial: Uint8Array;
+  issuer: string;
+  subject: string;
+  notBefore: Date;
+  notAfter: Date;
+  keyOid: string;
+  keyParams: unknown;
+  publicKey: Uint8Array;
+  spki: Uint8Array;
+  signatureOid: string;
+}
+
+/** RFC 5280 §4.1, as far as SSO Lens reads it. Throws DerError on anything else. */
+function readCertificate(der: Uint8Array): ParsedCertificate {
+  const [tbs, signatureAlgorithm] = sequence(decodeDer(der, 'certificate'), 'certificate', 3);
+  const fields = sequence(tbs, 'tbsCertificate', 6);
+  // version is [0] EXPLICIT and optional (absent in v1 certificates).
+  const at = isContextTag(fields[0]!, 0) ? 1 : 0;
+  const [serial, , issuer, validity, subject, spki] = fields.slice(at);
+  if (!spki) throw new Error('tbsCertificate: too few elements');
+  const [notBefore, notAfter] = sequence(validity, 'validity', 2);
+  const [keyAlgorithm, publicKey] = sequence(spki, 'subjectPublicKeyInfo', 2);
+  const [keyOid, keyParams] = sequence(keyAlgorithm, 'subjectPublicKeyInfo algorithm', 1);
+  return {
+    serial: integerBytes(serial, 'serialNumber'),
+    issuer: formatName(issuer, 'issuer'),
+    subject: formatName(subject, 'subject'),
+    notBefore: time(notBefore, 'notBefore'),
+    notAfter: time(notAfter, 'notAfter'),
+    keyOid: oid(keyOid, 'key algorithm'),
+    keyParams,
+    publicKey: bitStringBytes(publicKey, 'subjectPublicKey'),
+    spki: encoded(spki),
+    signatureOid: oid(sequence(signatureAlgorithm, 'signatureAlgorithm', 1)[0], 'signatureAlgorithm'),
+  };
+}
+
+/** The modulus size of a PKCS#1 RSAPublicKey, undefined when it cannot be read. */
+function rsaModulusBits(publicKey: Uint8Array): number | undefined {
+  try {
+    const [modulus] = sequence(decodeDer(publicKey, 'RSA public key'), 'RSA public key', 2);
+    return bitLength(integerBytes(modulus, 'modulus'));
+  } catch {
+    return undefined;
+  }
+}
+
 /** Parses one DER certificate. Throws CertificateError when the bytes are not an X.509 certificate. */
 export async function certificateFromDer(der: Uint8Array): Promise<CertificateDetails> {
-  let cert: Certificate;
+  let cert: ParsedCertificate;
   try {
-    cert = Certificate.fromBER(ownBuffer(der));
+    cert = readCertificate(der);
   } catch (e) {
-    throw new CertificateError(`not an X.509 certificate (${(e as Error).message})`);
+    throw new CertificateError(`not an X.509 certificate (${(e as Error | DerError).message})`);
   }
-  const spkiInfo = cert.subjectPublicKeyInfo;
-  const keyOid = spkiInfo.algorithm.algorithmId;
-  const keyAlgorithm = KEY_OIDS[keyOid] ?? 'unknown';
+  const keyAlgorithm = KEY_OIDS[cert.keyOid] ?? 'unknown';
   let keyBits: number | undefined;
   let curve: CertificateDetails['curve'];
-  if (keyAlgorithm === 'RSA') {
+  if (keyAlgorithm === 'RSA') keyBits = rsaModulusBits(cert.publicKey);
+  else if (keyAlgorithm === 'EC') {
+    let curveOid: string | undefined;
     try {
-      const rsa = RSAPublicKey.fromBER(ownBuffer(spkiInfo.subjectPublicKey.valueBlock.valueHexView));
-      keyBits = bitLength(rsa.modulus.valueBlock.valueHexView);
+      curveOid = oid(cert.keyParams, 'EC parameters');
     } catch {
-      keyBits = undefined;
+      curveOid = undefined;
     }
-  } else if (keyAlgorithm === 'EC') {
-    const params = spkiInfo.algorithm.algorithmParams as { valueBlock?: { toString(): string } } | undefined;
-    const oid = params?.valueBlock?.toString();
-    const c = oid ? CURVES[oid] : undefined;
+    const c = curveOid ? CURVES[curveOid] : undefined;
     if (c) {
       curve = c.name;
       keyBits = c.bits;
@@ -112,24 +158,21 @@ export async function certificateFromDer(der: Uint8Array): Promise<CertificateDe
     crypto.subtle.digest('SHA-1', ownBuffer(der)),
     crypto.subtle.digest('SHA-256', ownBuffer(der)),
   ]);
-  const subject = formatName(cert.subject);
-  const issuer = formatName(cert.issuer);
-  const sigOid = cert.signatureAlgorithm.algorithmId;
   return {
-    subject,
-    issuer,
-    notBefore: cert.notBefore.value.toISOString(),
-    notAfter: cert.notAfter.value.toISOString(),
+    subject: cert.subject,
+    issuer: cert.issuer,
+    notBefore: cert.notBefore.toISOString(),
+    notAfter: cert.notAfter.toISOString(),
     sha1: toHex(new Uint8Array(sha1)),
     sha256: toHex(new Uint8Array(sha256)),
     keyAlgorithm,
     ...(keyBits !== undefined ? { keyBits } : {}),
     ...(curve ? { curve } : {}),
-    serialNumber: toHex(cert.serialNumber.valueBlock.valueHexView),
-    signatureAlgorithm: SIGNATURE_NAMES[sigOid] ?? sigOid,
-    selfSigned: subject === issuer,
+    serialNumber: toHex(cert.serial),
+    signatureAlgorithm: SIGNATURE_NAMES[cert.signatureOid] ?? cert.signatureOid,
+    selfSigned: cert.subject === cert.issuer,
     der,
-    spki: new Uint8Array(spkiInfo.toSchema().toBER(false)),
+    spki: cert.spki,
     pem: toPem(der),
   };
 }

@@ -1,6 +1,6 @@
 // What the options page keeps of an IdP metadata document, read once when the admin saves it: the entity IDs,
 // sign-in endpoints and signing certificates to list, or why the document cannot serve as trust material.
-import type { MetadataCertificate } from '../settings/idp-metadata';
+import type { IdpMetadataMap, MetadataCertificate } from '../settings/idp-metadata';
 import { parseMetadata } from './metadata';
 
 export type MetadataReading =
@@ -27,4 +27,19 @@ export async function readIdpMetadata(xml: string): Promise<MetadataReading> {
     certificates,
     warnings: m.warnings,
   };
+}
+
+/**
+ * Imported records (a settings file), each re-read from its own document: what a file lists beside the XML is
+ * never taken on trust. Unusable documents are left out, with why, by enterprise id.
+ */
+export async function rereadIdpMetadata(map: IdpMetadataMap): Promise<{ records: IdpMetadataMap; failed: Array<{ enterpriseId: string; error: string }> }> {
+  const records: IdpMetadataMap = {};
+  const failed: Array<{ enterpriseId: string; error: string }> = [];
+  for (const [id, record] of Object.entries(map)) {
+    const r = await readIdpMetadata(record.xml);
+    if (!r.ok) failed.push({ enterpriseId: id, error: r.error });
+    else records[id] = { ...record, enterpriseId: id, entityIds: r.entityIds, ssoLocations: r.ssoLocations, certificates: r.certificates };
+  }
+  return { records, failed };
 }

@@ -1,8 +1,8 @@
 // The SP's private key for decryption. It lives only in memory, in this object, for as long as the caller
 // keeps it: never stored, never exported, never logged.
 import * as asn1js from 'asn1js';
-import { AlgorithmIdentifier, PrivateKeyInfo, RSAPrivateKey } from 'pkijs';
 import { ownBuffer } from './bytes';
+import { decodeDer, integerBytes, octetStringBytes, oid, sequence } from './der';
 import { readDerBlocks, type PemInput } from './pem';
 
 const RSA_OID = '1.2.840.113549.1.1.1';
@@ -17,9 +17,9 @@ export interface DecryptionKey {
 
 export class PrivateKeyError extends Error {}
 
-function toBigInt(int: asn1js.Integer): bigint {
+function toBigInt(bytes: Uint8Array): bigint {
   let n = 0n;
-  for (const b of int.valueBlock.valueHexView) n = (n << 8n) | BigInt(b);
+  for (const b of bytes) n = (n << 8n) | BigInt(b);
   return n;
 }
 
@@ -56,34 +56,35 @@ export function readDecryptionKey(input: PemInput): DecryptionKey {
   try {
     if (block.label === 'RSA PRIVATE KEY') {
       pkcs1 = block.der;
-      const info = new PrivateKeyInfo({
-        version: 0,
-        privateKeyAlgorithm: new AlgorithmIdentifier({ algorithmId: RSA_OID, algorithmParams: new asn1js.Null() }),
-        privateKey: new asn1js.OctetString({ valueHex: ownBuffer(pkcs1).buffer }),
+      // PrivateKeyInfo (RFC 5208): version 0, rsaEncryption with NULL parameters, the PKCS#1 key.
+      const info = new asn1js.Sequence({
+        value: [
+          new asn1js.Integer({ value: 0 }),
+          new asn1js.Sequence({ value: [new asn1js.ObjectIdentifier({ value: RSA_OID }), new asn1js.Null()] }),
+          new asn1js.OctetString({ valueHex: ownBuffer(pkcs1).buffer }),
+        ],
       });
-      pkcs8 = new Uint8Array(info.toSchema().toBER(false));
+      pkcs8 = new Uint8Array(info.toBER(false));
     } else {
-      const info = PrivateKeyInfo.fromBER(ownBuffer(block.der));
-      if (info.privateKeyAlgorithm.algorithmId !== RSA_OID) throw new PrivateKeyError('the key is not an RSA key: SAML key transport (RSA-OAEP, RSA 1.5) needs one');
+      const [, algorithm, privateKey] = sequence(decodeDer(block.der, 'PrivateKeyInfo'), 'PrivateKeyInfo', 3);
+      const algorithmId = oid(sequence(algorithm, 'privateKeyAlgorithm', 1)[0], 'privateKeyAlgorithm');
+      if (algorithmId !== RSA_OID) throw new PrivateKeyError('the key is not an RSA key: SAML key transport (RSA-OAEP, RSA 1.5) needs one');
       pkcs8 = block.der;
-      pkcs1 = info.privateKey.valueBlock.valueHexView;
+      pkcs1 = octetStringBytes(privateKey, 'privateKey');
     }
   } catch (e) {
     if (e instanceof PrivateKeyError) throw e;
     throw new PrivateKeyError(`the key cannot be read (${(e as Error).message})`);
   }
-  let rsa: RSAPrivateKey;
+  // RSAPrivateKey (RFC 8017 A.1.2): version, n, e, d, p, q, dp, dq, qi.
+  let parts: bigint[];
   try {
-    rsa = RSAPrivateKey.fromBER(ownBuffer(pkcs1));
+    const fields = sequence(decodeDer(pkcs1, 'RSAPrivateKey'), 'RSAPrivateKey', 9);
+    parts = fields.slice(1, 9).map((f, i) => toBigInt(integerBytes(f, `RSAPrivateKey field ${i + 1}`)));
   } catch (e) {
     throw new PrivateKeyError(`the RSA key cannot be read (${(e as Error).message})`);
   }
-  const n = toBigInt(rsa.modulus);
-  const p = toBigInt(rsa.prime1);
-  const q = toBigInt(rsa.prime2);
-  const dp = toBigInt(rsa.exponent1);
-  const dq = toBigInt(rsa.exponent2);
-  const qi = toBigInt(rsa.coefficient);
+  const [n, , , p, q, dp, dq, qi] = parts as [bigint, bigint, bigint, bigint, bigint, bigint, bigint, bigint];
   const bits = n.toString(2).length;
   const bytes = Math.ceil(bits / 8);
   const oaepKeys = new Map<string, Promise<CryptoKey>>();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { exportSettings, importSettings } from './settings-file';
+import type { IdpMetadataRecord } from './idp-metadata';
 import type { Settings } from './schema';
 
 const settings: Settings = {
@@ -18,7 +19,8 @@ describe('settings file', () => {
     const text = exportSettings(settings, new Date('2025-03-03T00:00:00Z'));
     expect(JSON.parse(text)).toMatchObject({ format: 'sso-lens-settings', version: 2, exportedAt: '2025-03-03T00:00:00.000Z' });
     const { updatedAt: _u, ...expected } = settings;
-    expect(importSettings(text)).toEqual({ ok: true, settings: expected, problems: [] });
+    expect(importSettings(text)).toEqual({ ok: true, settings: expected, problems: [], idpMetadata: {} });
+    expect(JSON.parse(text)).not.toHaveProperty('idpMetadata');
   });
 
   it('imports a hand-written version 1 list through the migration', () => {
@@ -47,5 +49,39 @@ describe('settings file', () => {
   it('imports the good entries and reports the bad ones', () => {
     const result = importSettings('{"enterprises":[{"key":"acme"},{"key":"acme/"}]}');
     expect(result).toMatchObject({ ok: true, problems: [expect.stringMatching(/trailing slash/)] });
+  });
+
+  describe('with IdP metadata', () => {
+    const record = (enterpriseId: string): IdpMetadataRecord => ({
+      enterpriseId,
+      xml: `<EntityDescriptor entityID="https://idp/${enterpriseId}"/>`,
+      entityIds: [`https://idp/${enterpriseId}`],
+      ssoLocations: [],
+      certificates: [{ subject: 'CN=idp', sha1: 'AA', sha256: 'BB', notAfter: '2030-01-01T00:00:00.000Z' }],
+      source: 'url',
+      origin: 'https://idp/metadata',
+      savedAt: '2026-11-30T00:00:00.000Z',
+    });
+
+    it("carries each enterprise's metadata, and not the metadata of an enterprise that is gone", () => {
+      const text = exportSettings(settings, new Date(), { a: record('a'), gone: record('gone') });
+      expect(Object.keys(JSON.parse(text).idpMetadata)).toEqual(['a']);
+      const result = importSettings(text);
+      expect(result).toMatchObject({ ok: true, idpMetadata: { a: record('a') } });
+    });
+
+    it('drops a damaged or foreign metadata entry and still imports the settings', () => {
+      const file = JSON.parse(exportSettings(settings, new Date(), { a: record('a'), d: record('d') }));
+      file.idpMetadata.a.xml = 42;
+      file.idpMetadata.stranger = record('stranger');
+      const result = importSettings(JSON.stringify(file));
+      expect(result.ok && Object.keys(result.idpMetadata)).toEqual(['d']);
+      expect(result.ok && result.settings.enterprises).toHaveLength(2);
+    });
+
+    it('reads no metadata from a hand-written list that is not an export', () => {
+      const result = importSettings(JSON.stringify({ enterprises: [{ key: 'acme' }], idpMetadata: { x: record('x') } }));
+      expect(result).toMatchObject({ ok: true, idpMetadata: {} });
+    });
   });
 });

@@ -1,15 +1,36 @@
 // Import and export of the settings as JSON, so an admin can hand a colleague the same enterprises.
+import { normalizeIdpMetadata, type IdpMetadataMap } from './idp-metadata';
 import { migrateV1ToV2, normalizeSettings, SETTINGS_VERSION, type Settings, type SettingsV1 } from './schema';
 
 const FORMAT = 'sso-lens-settings';
 
-export function exportSettings(settings: Settings, now: Date = new Date()): string {
-  // The rollout ticks are the admin's own progress; they travel too, so a colleague sees where things stand.
-  const { updatedAt: _updatedAt, ...rest } = settings;
-  return `${JSON.stringify({ format: FORMAT, version: SETTINGS_VERSION, exportedAt: now.toISOString(), settings: rest }, null, 2)}\n`;
+/**
+ * A settings file holds the saved settings and a few IdP metadata documents (tens of KB each, up to
+ * MAX_METADATA_CHARS): larger is not a settings file.
+ */
+export const MAX_SETTINGS_FILE_BYTES = 8 * 1024 * 1024;
+
+/** Only the metadata of enterprises in the settings: what belongs to a removed enterprise stays behind. */
+function metadataOf(settings: Settings, metadata: IdpMetadataMap): IdpMetadataMap {
+  const ids = new Set(settings.enterprises.map((e) => e.id));
+  return Object.fromEntries(Object.entries(metadata).filter(([id]) => ids.has(id)));
 }
 
-export type ImportResult = { ok: true; settings: Settings; problems: string[] } | { ok: false; message: string };
+/**
+ * The settings, and each enterprise's IdP metadata when given: a colleague who imports the file gets the same
+ * signature checks, not only the same links.
+ */
+export function exportSettings(settings: Settings, now: Date = new Date(), idpMetadata: IdpMetadataMap = {}): string {
+  // The rollout ticks are the admin's own progress; they travel too, so a colleague sees where things stand.
+  const { updatedAt: _updatedAt, ...rest } = settings;
+  const metadata = metadataOf(settings, idpMetadata);
+  const file = { format: FORMAT, version: SETTINGS_VERSION, exportedAt: now.toISOString(), settings: rest, ...(Object.keys(metadata).length ? { idpMetadata: metadata } : {}) };
+  return `${JSON.stringify(file, null, 2)}\n`;
+}
+
+export type ImportResult =
+  | { ok: true; settings: Settings; problems: string[]; /** Per imported enterprise id; empty when the file has none. */ idpMetadata: IdpMetadataMap }
+  | { ok: false; message: string };
 
 /** Reads an exported file, or a hand-written version 1 list, into settings; never throws. */
 export function importSettings(fileText: string): ImportResult {
@@ -43,5 +64,7 @@ export function importSettings(fileText: string): ImportResult {
   if (!settings.enterprises.length && problems.length) {
     return { ok: false, message: `Nothing could be imported: ${problems.join(' ')}` };
   }
-  return { ok: true, settings, problems };
+  // Checked entry by entry like stored metadata: a damaged document is dropped, the settings still import.
+  const idpMetadata = metadataOf(settings, normalizeIdpMetadata(record.format === FORMAT ? record.idpMetadata : undefined));
+  return { ok: true, settings, problems, idpMetadata };
 }
