@@ -35,8 +35,6 @@ function origin(url: string): string | undefined {
  * URLs (same origin).
  */
 export function matchEnterprise(facts: FlowFacts, enterprises: readonly EnterpriseContext[], profile: ProfileId): ProfileReason | undefined {
-  // Every flow asks every profile: without an enterprise of this one, the URLs need not be parsed at all.
-  if (!enterprises.some((e) => e.profile === profile)) return undefined;
   const urls = new Set(facts.urls.map(normalized));
   const origins = new Set(facts.urls.map(origin));
   const starts = new Set(facts.urls.map(withQuery));

@@ -156,8 +156,7 @@ function parseMultipart(text: string, mimeType: string): HarNameValue[] {
 }
 
 function formDecode(s: string): string {
-  const spaced = s.includes('+') ? s.replace(/\+/g, ' ') : s;
-  return spaced.includes('%') ? safeDecode(spaced) : spaced;
+  return safeDecode(s.replace(/\+/g, ' '));
 }
 
 function safeDecode(s: string): string {
