@@ -64,7 +64,7 @@ function stages(entry: ReturnType<typeof entraResponseEntry>): string {
   const parts: Array<[string, number]> = [
     ['detect', ms(() => detectSaml(entry))],
     ['base64', ms(() => decodeSamlValue(field.value, field.binding))],
-    ['parse (well-formedness scan + fast-xml-parser)', ms(() => parseXml(decoded.text))],
+    ['parse (one pass for plain XML, else validator + fast-xml-parser)', ms(() => parseXml(decoded.text))],
     ['model', ms(() => readMessage('Response', parsed.root))],
     ['rules (analyze minus analyze without rules)', all - noRules],
   ];

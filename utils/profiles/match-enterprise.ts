@@ -35,11 +35,13 @@ function origin(url: string): string | undefined {
  * URLs (same origin).
  */
 export function matchEnterprise(facts: FlowFacts, enterprises: readonly EnterpriseContext[], profile: ProfileId): ProfileReason | undefined {
+  // Every flow asks every profile: without an enterprise of this one, its URLs are not parsed at all.
+  const mine = enterprises.filter((e) => e.profile === profile);
+  if (!mine.length) return undefined;
   const urls = new Set(facts.urls.map(normalized));
   const origins = new Set(facts.urls.map(origin));
   const starts = new Set(facts.urls.map(withQuery));
-  for (const e of enterprises) {
-    if (e.profile !== profile) continue;
+  for (const e of mine) {
     const sp = [e.sp?.acsUrl, e.sp?.entityId].filter((v): v is string => !!v);
     const hit =
       sp.find((v) => urls.has(normalized(v))) ??

@@ -1,5 +1,6 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { ReadProblem } from './types';
+import { parsePlainXml } from './plain-xml';
 import { isPlainWellFormed } from './well-formed';
 
 /** An element as the parser gives it: children by local name (always arrays), attributes under '@'. */
@@ -49,7 +50,11 @@ export function parseXml(text: string): ParseResult {
       problem: { rule: 'xml-unsafe', stage: 'depth', detail: `elements nest deeper than ${MAX_DEPTH} levels` },
     };
   }
-  // XMLValidator only for what the fast check cannot vouch for: its verdict and messages are unchanged.
+  // The usual message, plain XML, is checked and read in one pass (plain-xml.ts); the rest goes through
+  // XMLValidator (only for what the fast check cannot vouch for: its verdict and messages are unchanged) and
+  // fast-xml-parser.
+  const plain = parsePlainXml(text);
+  if (plain) return { ok: true, root: plain.root, rootName: plain.rootName };
   const valid = isPlainWellFormed(text) || XMLValidator.validate(text);
   if (valid !== true) {
     const { msg, line, col } = valid.err;

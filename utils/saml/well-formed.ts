@@ -25,12 +25,12 @@ const SEMI = 0x3b;
 const HASH = 0x23;
 
 /** XMLValidator's whitespace: space, tab, LF, CR (no form feed). */
-function isSpace(c: number): boolean {
+export function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
 }
 
 /** Attributes per tag beyond which the duplicate check is left to XMLValidator. */
-const MAX_ATTRIBUTES = 64;
+export const MAX_ATTRIBUTES = 64;
 
 /**
  * True when `text` is plainly well-formed: an optional XML declaration at the very start, whitespace and
@@ -137,7 +137,7 @@ export function isPlainWellFormed(text: string): boolean {
 }
 
 /** Past whitespace and comments (outside the root), or -1 on anything else that is not a '<'. */
-function skipMisc(text: string, i: number): number {
+export function skipMisc(text: string, i: number): number {
   const n = text.length;
   while (i < n) {
     const c = text.charCodeAt(i);
@@ -168,7 +168,7 @@ function skipCommentOrCdata(text: string, i: number): number {
 }
 
 /** The end of an ASCII name starting at `i` (followed by whitespace, '>', '/' or '='), or -1. */
-function nameEnd(text: string, i: number): number {
+export function nameEnd(text: string, i: number): number {
   const c = text.charCodeAt(i);
   if (!(c < 128 && NAME_START[c])) return -1;
   i++;
@@ -179,13 +179,13 @@ function nameEnd(text: string, i: number): number {
   }
 }
 
-function sameChars(text: string, a: number, b: number, len: number): boolean {
+export function sameChars(text: string, a: number, b: number, len: number): boolean {
   for (let k = 0; k < len; k++) if (text.charCodeAt(a + k) !== text.charCodeAt(b + k)) return false;
   return true;
 }
 
 /** Past `&name;` (1–20 word characters), `&#123;` or `&#x1F;` at `i`, or -1. */
-function referenceEnd(text: string, i: number): number {
+export function referenceEnd(text: string, i: number): number {
   let j = i + 1;
   let c = text.charCodeAt(j);
   if (c === HASH) {
