@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { seeded } from '../../bench/inputs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { oidcSignIn } from '../../tests/support/oidc-builder';
@@ -19,17 +20,8 @@ import { IncrementalAnalysis } from './incremental-analysis';
 
 type Piece = HarEntry[];
 
-/** mulberry32: the same captures on every run. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// mulberry32 (bench/inputs.ts): the same captures on every run.
+const seededRandom = seeded;
 
 const shifted = (piece: Piece, ms: number): Piece =>
   piece.map((e) => {

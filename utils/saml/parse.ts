@@ -15,7 +15,8 @@ export type ParseResult = { ok: true; root: XmlNode; rootName: string } | { ok: 
 /** Deeper than any real SAML message (a Response nests about 8 levels); bounds parser recursion. */
 export const MAX_DEPTH = 64;
 
-const parser = new XMLParser({
+/** fast-xml-parser's options: the tree the message model reads (plain-xml.ts builds the same one itself). */
+export const PARSER_OPTIONS = {
   ignoreAttributes: false,
   attributeNamePrefix: '',
   attributesGroupName: '@',
@@ -34,7 +35,9 @@ const parser = new XMLParser({
   // Our callbacks never read the path: without this the parser builds a path string for every element
   // (about a tenth of parse time on a Response with 150 groups).
   jPath: false,
-});
+} satisfies ConstructorParameters<typeof XMLParser>[0];
+
+const parser = new XMLParser(PARSER_OPTIONS);
 
 /**
  * Parse decoded SAML XML safely. A DOCTYPE or entity declaration is refused before parsing (XXE, billion

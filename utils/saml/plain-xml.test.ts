@@ -6,6 +6,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { entraResponseXml } from '../../bench/inputs';
 import { fixtureXml } from '../../tests/support/har-builder';
+import { PARSER_OPTIONS } from './parse';
 import { parsePlainXml } from './plain-xml';
 import { isPlainWellFormed } from './well-formed';
 
@@ -16,22 +17,7 @@ const fixtures = walk(FIXTURES)
   .map((f) => fixtureXml(relative(FIXTURES, f)));
 
 // parse.ts's parser, with parse.ts's options.
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: '',
-  attributesGroupName: '@',
-  removeNSPrefix: true,
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: true,
-  alwaysCreateTextNode: true,
-  processEntities: false,
-  htmlEntities: false,
-  ignoreDeclaration: true,
-  ignorePiTags: true,
-  isArray: (_name, _path, _leaf, isAttribute) => !isAttribute,
-  jPath: false,
-});
+const parser = new XMLParser(PARSER_OPTIONS);
 
 /** The tree as fast-xml-parser gives it, in key order (JSON keeps insertion order), or why it failed. */
 function viaParser(xml: string): string {
