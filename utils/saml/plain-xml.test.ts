@@ -61,6 +61,7 @@ describe('parsePlainXml', () => {
       '<a> x <![CDATA[ <y> ]]> z <![CDATA[]]></a>',
       '<?xml version="1.0" encoding="UTF-8"?>\n<!-- before --><p:a xmlns:p="urn:x" xmlns="urn:y" p:b = " v>w " c="it\'s"><p:c d=\'say "hi"\'/><c/></p:a >\n<!-- after -->\n',
       '<a xmlns="urn:x"/>',
+      "<?xml version='1.0' encoding=\"UTF-8\"?><a/>",
       '<a xmlns:p="urn:x" p:ID="1" q:ID="2" ID="3"/>',
       '<a x="&amp; &lt;" y="\t t \n"/>',
       '<a>x &amp; y &#65; &#x42; &custom;</a>',
@@ -74,7 +75,8 @@ describe('parsePlainXml', () => {
   });
 
   it('leaves to the parser what it does not reproduce', () => {
-    for (const xml of ['<a>\r\n</a>', '<toString/>', '<a constructor="1"/>', '<a:b:c/>', '<a b:c:d="1"/>', '<:a/>', '<a: />', '<a x:="1"/>', '<a/><b/>', '<a></b>', 'x']) {
+    // A quote left open in the declaration: fast-xml-parser finds no end to it (found by the mutation property).
+    for (const xml of ["<?xml version='1.0' x='?>'?><a/>", '<?x "?><a/>', "<?x '?><a/>", '<?UTF-8"?><a/>', '<a>\r\n</a>', '<toString/>', '<a constructor="1"/>', '<a:b:c/>', '<a b:c:d="1"/>', '<:a/>', '<a: />', '<a x:="1"/>', '<a/><b/>', '<a></b>', 'x']) {
       expect(parsePlainXml(xml), xml).toBeNull();
     }
   });

@@ -42,6 +42,19 @@ function isNamespaceDeclaration(text: string, start: number, end: number): boole
   return text.startsWith('xmlns', start) && (end === start + 5 || text.charCodeAt(start + 5) === COLON);
 }
 
+/** Where fast-xml-parser sees `?>` end the declaration: the first one outside quotes, or -1. */
+function declarationEnd(text: string, from: number): number {
+  let quote = 0;
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (quote) {
+      if (c === quote) quote = 0;
+    } else if (c === QUOT || c === APOS) quote = c;
+    else if (c === 0x3f /* ? */ && text.charCodeAt(i + 1) === GT) return i;
+  }
+  return -1;
+}
+
 export interface PlainXml {
   root: XmlNode;
   rootName: string;
@@ -59,6 +72,9 @@ export function parsePlainXml(text: string): PlainXml | null {
   if (text.startsWith('<?', 0)) {
     const end = text.indexOf('?>', 2);
     if (end < 0) return null;
+    // fast-xml-parser looks for the declaration's end outside quotes (an unclosed quote leaves it unclosed, an
+    // error): a declaration it would end elsewhere is left to it.
+    if (declarationEnd(text, 2) !== end) return null;
     i = end + 2;
   }
   i = skipMisc(text, i);
