@@ -1,9 +1,7 @@
 import { judgeFlow, judgingOf, ruleContext, ruleFindings, type Analysis, type AnalyzeOptions, type Judging } from '../analyze';
 import { attachHops } from '../flow/attach-hops';
-import { buildFlows } from '../flow/build-flows';
 import type { Flow } from '../flow/types';
 import type { Exchange, HarEntry } from '../har/types';
-import type { PickedProfile } from '../profiles';
 import { createReadCache, type ReadCache } from '../protocols/read-cache';
 import { PROTOCOLS } from '../protocols/registry';
 import type { Message } from '../protocols/types';
@@ -12,6 +10,9 @@ import { LOOP_WINDOW_MS } from '../rules/sign-in-loop';
 import type { Finding } from '../rules/types';
 import { enrich, enrichWanted } from '../trust/enrich';
 import type { TrustMaterial } from '../trust/types';
+import { optionsKey, sameKey, type OptionsKey } from './analysis-options-key';
+import { FlowPairing, type FlowRecord } from './flow-pairing';
+import { timeOf, TimedMessages } from './timed-messages';
 
 // The devtools panel keeps up to 10,000 exchanges and gets them one capture at a time: analyzing all of them
 // again for each one (`analyze()`) takes seconds. This engine gives the same analysis (the property test in
@@ -24,17 +25,10 @@ import type { TrustMaterial } from '../trust/types';
 // - Pairing is redone only between "settled points": places in a protocol's message sequence before which every
 //   flow is complete and can take no later message (SAML: each request answered). A protocol's pairing run from
 //   such a point gives what a run over everything gives, so only the stretches with a new or dropped message
-//   are paired again. A protocol that declares no settled flows is paired again whole when it changes.
+//   are paired again (flow-pairing.ts). A protocol that declares no settled flows is paired again whole.
 // - Hops are attached again to the flows within reach of a new or dropped exchange; a flow is judged again when
 //   its pairing, hops or messages (signature results) changed, and every flow when the options did.
-// - The rules that look at other flows' messages (CROSS_FLOW_RULES) run again on the messages near a change.
-
-/** A flow that no later message can join: pairing from a point with only such flows before it starts afresh. */
-const SETTLED: Record<string, (flow: Flow) => boolean> = {
-  // utils/saml/build-flows.ts joins a message to an earlier flow only through a flow without a response
-  // (`again`, InResponseTo, latest unanswered request); one with a response is looked up but never joined.
-  saml: (flow) => flow.kind === 'other' || !!flow.responseKey,
-};
+// - Rules that read other flows' messages (CROSS_FLOW_RULES) run again near a change (timed-messages.ts).
 
 /**
  * Rules whose verdict on a message depends on other flows' messages, with how far back (ms of capture time) they
@@ -62,84 +56,6 @@ interface Held {
   messages: Message[];
 }
 
-interface FlowRecord {
-  /** The flow as shown: stable id, hops, profile. */
-  flow: Flow;
-  /** What the pairing gave (before hops and judgement): compared with the next pairing. */
-  paired: string;
-  messages: Message[];
-  protocol: string;
-  first: number;
-  last: number;
-  firstSeq: number;
-  lastSeq: number;
-  picked?: PickedProfile;
-  /** Its messages' findings in rule order (cached until it is judged again or a cross-flow rule speaks again). */
-  findings?: Finding[];
-}
-
-/** What the last analysis was made with: a change of any of these judges every flow again. */
-interface OptionsKey {
-  profile: unknown;
-  enterprises: unknown;
-  mapping: unknown;
-  provisioning: unknown;
-  oktaExpress: unknown;
-  spEntityId: unknown;
-  now: unknown;
-  skewSeconds: unknown;
-  orgGroups: unknown;
-  rules: unknown;
-  trustGiven: boolean;
-  strict: unknown;
-  trust: unknown;
-}
-
-function optionsKey(options: AnalyzeOptions, trustGiven: boolean): OptionsKey {
-  return {
-    profile: options.profile,
-    enterprises: options.enterprises,
-    mapping: options.mapping,
-    provisioning: options.provisioning,
-    oktaExpress: options.oktaExpress,
-    spEntityId: options.spEntityId,
-    now: options.now instanceof Date ? options.now.getTime() : options.now,
-    skewSeconds: options.skewSeconds,
-    orgGroups: options.orgGroups,
-    rules: options.rules,
-    trustGiven,
-    strict: options.strict,
-    trust: options.trust,
-  };
-}
-
-function sameKey(a: OptionsKey | undefined, b: OptionsKey): boolean {
-  if (!a) return false;
-  for (const k of Object.keys(b) as Array<keyof OptionsKey>) if (a[k] !== b[k]) return false;
-  return true;
-}
-
-const timeOf = (m: Message) => (m.capturedAt ? Date.parse(m.capturedAt) : NaN);
-
-/** Sorted by capture time, then exchange: where a cross-flow rule's window is looked up. */
-function timedIndex(list: readonly Message[], t: number, seq: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    const m = list[mid]!;
-    const mt = timeOf(m);
-    if (mt < t || (mt === t && m.exchangeIndex < seq)) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** What a pairing gave for one flow, as text: equal text, same flow. */
-function pairingText(flow: Flow): string {
-  return JSON.stringify({ ...flow, id: '' });
-}
-
 export interface IncrementalStats {
   /** Exchanges read so far. */
   read: number;
@@ -161,11 +77,10 @@ export class IncrementalAnalysis {
   private held = new Map<number, Held>();
   private start = 0;
   private end = 0;
-  private flows: FlowRecord[] = [];
-  private flowOf = new Map<string, FlowRecord>();
+  private readonly pairing = new FlowPairing((m) => this.ordinal(m));
   private base = new Map<string, Finding[]>();
   private cross = new Map<string, Finding[]>();
-  private timed = new Map<string, Message[]>();
+  private readonly timed = new TimedMessages();
   private key?: OptionsKey;
   /** Messages whose content changed since they were judged (signature results). */
   private touched = new Set<Message>();
@@ -235,8 +150,7 @@ export class IncrementalAnalysis {
   private forget(): void {
     this.held.clear();
     this.start = this.end = 0;
-    this.flows = [];
-    this.flowOf.clear();
+    this.pairing.clear();
     this.base.clear();
     this.cross.clear();
     this.timed.clear();
@@ -265,26 +179,6 @@ export class IncrementalAnalysis {
     return m.exchangeIndex * PER_EXCHANGE + Math.min(i, PER_EXCHANGE - 1);
   }
 
-  private insertTimed(m: Message): void {
-    const t = timeOf(m);
-    if (Number.isNaN(t)) return;
-    let list = this.timed.get(m.protocol);
-    if (!list) this.timed.set(m.protocol, (list = []));
-    list.splice(timedIndex(list, t, m.exchangeIndex), 0, m);
-  }
-
-  private removeTimed(m: Message): void {
-    const t = timeOf(m);
-    const list = this.timed.get(m.protocol);
-    if (Number.isNaN(t) || !list) return;
-    for (let i = timedIndex(list, t, m.exchangeIndex); i < list.length && timeOf(list[i]!) === t; i++) {
-      if (list[i] === m) {
-        list.splice(i, 1);
-        return;
-      }
-    }
-  }
-
   /** Takes in the new list: reads new exchanges, forgets dropped ones, and notes what changed until judged. */
   private sync(exchanges: readonly Exchange[], firstSeq: number): void {
     const { added, removed, seqs } = this.pending;
@@ -304,7 +198,7 @@ export class IncrementalAnalysis {
           const at = added.indexOf(m);
           if (at >= 0) added.splice(at, 1);
           else removed.push(m);
-          this.removeTimed(m);
+          this.timed.remove(m);
         }
       }
       if (now) {
@@ -312,7 +206,7 @@ export class IncrementalAnalysis {
         this.held.set(seq, { exchange: now, messages });
         for (const m of messages) {
           added.push(m);
-          this.insertTimed(m);
+          this.timed.add(m);
         }
       }
     }
@@ -329,26 +223,26 @@ export class IncrementalAnalysis {
       this.ruleIndex.clear();
       judging.rules.forEach((r, i) => this.ruleIndex.set(r.id, i));
     }
-    this.stats.paired = 0;
     this.stats.judged = 0;
     this.stats.crossChecked = 0;
 
     // 1. Pairing, per protocol, of the stretches that changed.
-    const fresh = this.pair(changes);
+    const fresh = this.pairing.pair(changes);
+    this.stats.paired = this.pairing.paired;
 
     // 2. Hops of the flows within reach of a changed exchange (and of every new flow).
     const changedSeqs = changes.seqs;
-    const toJudge = new Set<FlowRecord>(everything ? this.flows : fresh);
+    const toJudge = new Set<FlowRecord>(everything ? this.pairing.flows : fresh);
     for (const m of this.touched) {
-      const rec = this.flowOf.get(m.key);
+      const rec = this.pairing.flowOf.get(m.key);
       if (rec && rec.messages.includes(m)) toJudge.add(rec);
     }
     this.touched.clear();
     if (changedSeqs.length) {
       const lo = changedSeqs[0]!;
       const hi = changedSeqs[changedSeqs.length - 1]!;
-      for (let i = 0; i < this.flows.length; i++) {
-        const rec = this.flows[i]!;
+      for (let i = 0; i < this.pairing.flows.length; i++) {
+        const rec = this.pairing.flows[i]!;
         if (rec.flow.kind !== 'sign-in' || fresh.has(rec)) continue;
         if (rec.lastSeq + HOPS_AFTER < lo || rec.firstSeq - HOPS_BEFORE > hi) continue;
         if (!changedSeqs.some((s) => s >= rec.firstSeq - HOPS_BEFORE && s <= rec.lastSeq + HOPS_AFTER)) continue;
@@ -395,162 +289,6 @@ export class IncrementalAnalysis {
     return this.last;
   }
 
-  /** Pairs again the stretches of each protocol that changed; returns the flows that are new. */
-  private pair(changes: { added: Message[]; removed: Message[] }): Set<FlowRecord> {
-    const fresh = new Set<FlowRecord>();
-    const protocols = new Set<string>([...changes.added, ...changes.removed].map((m) => m.protocol));
-    if (!protocols.size) return fresh;
-    const removed = new Set(changes.removed);
-    const replaced: FlowRecord[] = [];
-    const made: FlowRecord[] = [];
-    for (const protocol of protocols) {
-      const old = this.flows.every((r) => r.protocol === protocol) ? this.flows : this.flows.filter((r) => r.protocol === protocol);
-      const added = changes.added.filter((m) => m.protocol === protocol).map((m) => ({ m, at: this.ordinal(m) })).sort((a, b) => a.at - b.at);
-      const settled = SETTLED[protocol];
-      // Blocks: runs of old flows between settled points (`starts`: where each begins in `old`). A dirty block
-      // (a dropped message, or a new one within its span) is paired again, with the next ones until a settled point.
-      const starts: number[] = [];
-      let open = false;
-      let maxLast = -Infinity;
-      for (let i = 0; i < old.length; i++) {
-        const rec = old[i]!;
-        if (!i || (!open && maxLast < rec.first)) starts.push(i);
-        if (!open && !settled?.(rec.flow)) open = true;
-        if (rec.last > maxLast) maxLast = rec.last;
-      }
-      const blockOf = (i: number) => {
-        let lo = 0;
-        let hi = starts.length - 1;
-        while (lo < hi) {
-          const mid = (lo + hi + 1) >> 1;
-          if (starts[mid]! <= i) lo = mid;
-          else hi = mid - 1;
-        }
-        return lo;
-      };
-      const indexOf = (rec: FlowRecord) => {
-        let lo = 0;
-        let hi = old.length - 1;
-        while (lo < hi) {
-          const mid = (lo + hi) >> 1;
-          if (old[mid]!.first < rec.first) lo = mid + 1;
-          else hi = mid;
-        }
-        return lo;
-      };
-      const dirty = new Set<number>();
-      for (const m of changes.removed) {
-        const rec = m.protocol === protocol ? this.flowOf.get(m.key) : undefined;
-        if (rec && rec.messages.includes(m)) dirty.add(blockOf(indexOf(rec)));
-      }
-      const addedIn = new Map<number, Message[]>();
-      const addedAfter: Message[] = [];
-      for (const { m, at } of added) {
-        // The block whose span holds it; after the last block when every flow before it is settled.
-        let b = -1;
-        if (old.length) {
-          let lo = 0;
-          let hi = old.length - 1;
-          while (lo < hi) {
-            const mid = (lo + hi + 1) >> 1;
-            if (old[mid]!.first <= at) lo = mid;
-            else hi = mid - 1;
-          }
-          b = blockOf(lo);
-        }
-        if (b < 0 || (b === starts.length - 1 && !open && at > maxLast)) addedAfter.push(m);
-        else {
-          dirty.add(b);
-          const list = addedIn.get(b);
-          if (list) list.push(m);
-          else addedIn.set(b, [m]);
-        }
-      }
-      const blockRecs = (b: number) => old.slice(starts[b], b + 1 < starts.length ? starts[b + 1] : old.length);
-      for (const d of [...dirty].sort((x, y) => x - y)) {
-        if (!dirty.has(d)) continue;
-        // Pair from this block on until the stretch ends settled before a clean block.
-        let e = d;
-        let messages: Message[] = [];
-        const take = (b: number) => {
-          for (const rec of blockRecs(b)) {
-            replaced.push(rec);
-            for (const m of rec.messages) if (!removed.has(m)) messages.push(m);
-          }
-          messages.push(...(addedIn.get(b) ?? []));
-          dirty.delete(b);
-        };
-        for (;;) {
-          take(e++);
-          while (e < starts.length && dirty.has(e)) take(e++);
-          if (e >= starts.length) messages.push(...addedAfter.splice(0));
-          messages = this.inOrder(messages);
-          const flows = buildFlows(messages);
-          if (e >= starts.length || flows.every((f) => settled?.(f))) {
-            made.push(...this.records(flows, messages));
-            this.stats.paired += messages.length;
-            break;
-          }
-          // An unsettled flow at the end of the stretch could take the next block's messages: take that block too.
-        }
-      }
-      if (addedAfter.length) {
-        const messages = this.inOrder(addedAfter);
-        made.push(...this.records(buildFlows(messages), messages));
-        this.stats.paired += messages.length;
-      }
-    }
-    // Flows the pairing gave again unchanged keep their judgement (and object).
-    const previous = new Map(replaced.map((rec) => [rec.flow.messageKeys[0]!, rec]));
-    const gone = new Set(replaced);
-    for (const rec of replaced) for (const m of rec.messages) if (this.flowOf.get(m.key) === rec) this.flowOf.delete(m.key);
-    const all = gone.size ? this.flows.filter((rec) => !gone.has(rec)) : this.flows.slice();
-    for (const rec of made) {
-      const was = previous.get(rec.flow.messageKeys[0]!);
-      const same = was && was.paired === rec.paired && was.messages.every((m, i) => m === rec.messages[i]);
-      const kept = same ? was : rec;
-      if (!same) fresh.add(rec);
-      // In order of first message, as buildFlows lists them.
-      let lo = 0;
-      let hi = all.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (all[mid]!.first < kept.first) lo = mid + 1;
-        else hi = mid;
-      }
-      all.splice(lo, 0, kept);
-      for (const m of kept.messages) this.flowOf.set(m.key, kept);
-    }
-    this.flows = all;
-    return fresh;
-  }
-
-  private inOrder(messages: Message[]): Message[] {
-    return messages
-      .map((m) => ({ m, at: this.ordinal(m) }))
-      .sort((a, b) => a.at - b.at)
-      .map((x) => x.m);
-  }
-
-  private records(flows: Flow[], messages: readonly Message[]): FlowRecord[] {
-    const byKey = new Map(messages.map((m) => [m.key, m]));
-    return flows.map((flow) => {
-      const own = flow.messageKeys.map((k) => byKey.get(k)!);
-      flow.id = `flow-${flow.messageKeys[0]}`;
-      const seqs = own.map((m) => m.exchangeIndex);
-      return {
-        flow,
-        paired: pairingText(flow),
-        messages: own,
-        protocol: flow.protocol,
-        first: this.ordinal(own[0]!),
-        last: Math.max(...own.map((m) => this.ordinal(m))),
-        firstSeq: Math.min(...seqs),
-        lastSeq: Math.max(...seqs),
-      };
-    });
-  }
-
   /** A copy of the flow with its hops attached again, from the exchanges around it. */
   private withHops(rec: FlowRecord): Flow {
     const { hops: _h, errorPages: _e, ...rest } = rec.flow;
@@ -579,17 +317,16 @@ export class IncrementalAnalysis {
     for (const rule of rules) {
       const lookback = CROSS_FLOW_RULES.get(rule.id)!;
       for (const protocol of rule.protocols) {
-        const list = this.timed.get(protocol) ?? [];
         const targets = new Set<Message>([...again].filter((m) => m.protocol === protocol));
         if (!everything) {
           for (const m of [...changes.added, ...changes.removed]) {
             if (m.protocol !== protocol) continue;
             const t = timeOf(m);
             if (Number.isNaN(t)) continue;
-            for (let i = timedIndex(list, t, -Infinity); i < list.length && timeOf(list[i]!) <= t + lookback; i++) targets.add(list[i]!);
+            for (const near of this.timed.between(protocol, t, t + lookback)) targets.add(near);
           }
         }
-        const applicable = [...targets].filter((m) => rule.appliesTo.includes(m.kind) && this.flowOf.get(m.key)?.messages.includes(m));
+        const applicable = [...targets].filter((m) => rule.appliesTo.includes(m.kind) && this.pairing.flowOf.get(m.key)?.messages.includes(m));
         if (!applicable.length) continue;
         // The window the rule reads: every timed message of the protocol from a target's lookback to the target.
         // Targets far apart in time (the oldest and the newest capture) get a window each.
@@ -600,14 +337,13 @@ export class IncrementalAnalysis {
           while (j + 1 < byTime.length && timeOf(byTime[j + 1]!) - timeOf(byTime[j]!) <= lookback) j++;
           const from = timeOf(byTime[i]!) - lookback;
           const until = timeOf(byTime[j]!);
-          const window = new Map<string, Message>();
-          for (let k = timedIndex(list, from, -Infinity); k < list.length && timeOf(list[k]!) <= until; k++) window.set(list[k]!.key, list[k]!);
+          const window = new Map(this.timed.between(protocol, from, until).map((x) => [x.key, x] as const));
           for (let k = i; k <= j; k++) windowOf.set(byTime[k]!, window);
           i = j + 1;
         }
         const none = new Map<string, Message>();
         for (const m of applicable) {
-          const rec = this.flowOf.get(m.key)!;
+          const rec = this.pairing.flowOf.get(m.key)!;
           this.stats.crossChecked++;
           const keep = (this.cross.get(m.key) ?? []).filter((f) => f.rule !== rule.id);
           if (rec.flow.skipped?.some((s) => s.rule === rule.id)) {
@@ -625,7 +361,7 @@ export class IncrementalAnalysis {
   private setCross(key: string, findings: Finding[]): void {
     // The same verdict as before keeps its objects (and the flow its identity).
     if (JSON.stringify(this.cross.get(key) ?? []) === JSON.stringify(findings)) return;
-    const rec = this.flowOf.get(key);
+    const rec = this.pairing.flowOf.get(key);
     if (rec) {
       rec.findings = undefined;
       rec.flow = { ...rec.flow };
@@ -638,7 +374,7 @@ export class IncrementalAnalysis {
     const ranks = [...new Set(Object.values(SEVERITY_RANK))].sort((a, b) => a - b);
     const buckets = new Map<number, Finding[]>(ranks.map((r) => [r, []]));
     const flows: Flow[] = [];
-    for (const rec of this.flows) {
+    for (const rec of this.pairing.flows) {
       flows.push(rec.flow);
       if (!rec.findings) {
         rec.findings = [];
