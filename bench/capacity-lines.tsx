@@ -1,7 +1,6 @@
 // Capacity: the recorder at its cap of 10,000 exchanges taking one more, and the panel's message list drawing
 // 10,000 messages. Each figure is printed with its ratio to a baseline measured in the same process (the same
 // step at 500 exchanges, the same list at 1,000 messages), so a busy machine shows in both.
-import { Window } from 'happy-dom';
 import { render } from 'preact';
 import { analyze, type Analysis } from '../utils/analyze';
 import type { HarEntry } from '../utils/har/types';
@@ -10,6 +9,7 @@ import { CaptureStore } from '../utils/recorder/capture-store';
 import { MAX_RECORDED_EXCHANGES } from '../utils/recorder/protocol';
 import type { Finding } from '../utils/rules/types';
 import { signInEntries } from './inputs';
+import { installDom } from './panel-render';
 import type { Line } from './report';
 import { ratio, time } from './timing';
 
@@ -69,14 +69,6 @@ export function recorderAddLines(): Line[] {
   ];
 }
 
-function installDom(): Window {
-  const window = new Window({ url: 'https://panel.invalid/', width: 1200, height: 800 });
-  const g = globalThis as Record<string, unknown>;
-  for (const name of ['window', 'document', 'Node', 'Element', 'HTMLElement', 'Event', 'KeyboardEvent', 'MouseEvent']) {
-    g[name] = name === 'window' ? window : (window as unknown as Record<string, unknown>)[name];
-  }
-  return window;
-}
 
 /** `copies` analyses of the same capture as one, keys and flow ids made unique: 10,000 messages without judging them all at once. */
 function repeated(analysis: Analysis, copies: number): { flows: Analysis['flows']; messages: Map<string, Analysis['messages'][number]>; findingsByKey: Map<string, Finding[]> } {

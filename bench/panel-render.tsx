@@ -9,7 +9,8 @@ import { signInEntries } from './inputs';
 import type { Line } from './report';
 import { time } from './timing';
 
-function installDom(): Window {
+/** A happy-dom window installed as the globals Preact renders into. */
+export function installDom(): Window {
   const window = new Window({ url: 'https://panel.invalid/', width: 1200, height: 800 });
   const g = globalThis as Record<string, unknown>;
   for (const name of ['window', 'document', 'Node', 'Element', 'HTMLElement', 'Event', 'KeyboardEvent', 'MouseEvent']) {
