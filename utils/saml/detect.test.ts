@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { b64, deflateB64, plainEntry, postEntry, redirectEntry } from '../../tests/support/har-builder';
-import { detectSaml } from './detect';
+import { detectSaml, formDecode, samlDetector } from './detect';
 
 // A value with '+', '/' and '=' so that URL encoding matters.
 const VALUE = b64('<samlp:Response ID="x?>">a+b/c</samlp:Response>') + '+/';
@@ -63,5 +64,57 @@ describe('detectSaml', () => {
     const entry = postEntry('https://sp.example/acs', 'SAMLResponse', VALUE);
     entry.request.postData!.params = [{ name: null, value: 'x' }, { name: 'SAMLResponse', value: null }, null, { name: 'SAMLResponse', value: VALUE }] as never;
     expect(detectSaml(entry)!.messages.map((m) => m.value)).toEqual(['', VALUE]);
+  });
+});
+
+describe('samlDetector', () => {
+  it('says SAML exactly when detectSaml finds fields, without decoding their values', () => {
+    const entries = [
+      plainEntry('https://example.com/app.js'),
+      plainEntry('https://example.com/api', { method: 'POST', text: '{"SAMLResponse":"PHg+"}' }),
+      plainEntry('https://example.com/api', { method: 'POST', text: '{"SAMLish":"PHg+"}' }),
+      postEntry('https://sp.example/acs', 'SAMLResponse', VALUE, { relayState: 'a%b' }),
+      { ...postEntry('https://sp.example/acs', 'SAMLResponse', VALUE), request: { method: 'POST', url: 'https://sp.example/acs', headers: [], postData: { mimeType: 'application/x-www-form-urlencoded', text: `SAMLResponse=${encodeURIComponent(VALUE)}` } } },
+      { ...plainEntry('https://sp.example/acs'), request: { method: 'POST', url: 'https://sp.example/acs', headers: [], postData: { mimeType: 'application/x-www-form-urlencoded', text: 'SAMLResponseX=1&SAML=2' } } },
+      redirectEntry('https://idp.example/sso', 'SAMLRequest', deflateB64('<samlp:AuthnRequest/>')),
+      plainEntry('https://idp.example/sso?SAMLRequestish=1&q=SAML'),
+    ];
+    for (const entry of entries) expect(samlDetector.detect(entry), entry.request.url).toBe(detectSaml(entry) !== null);
+    expect(entries.filter((e) => samlDetector.detect(e))).toHaveLength(4);
+  });
+});
+
+describe('formDecode', () => {
+  // What it replaces: decodeURIComponent after '+' → ' ', keeping the value as it was when that throws.
+  const reference = (s: string) => {
+    const spaced = s.replace(/\+/g, ' ');
+    try {
+      return decodeURIComponent(spaced);
+    } catch {
+      return spaced;
+    }
+  };
+
+  it('decodes a URL-encoded base64 message', () => {
+    expect(formDecode(encodeURIComponent(VALUE))).toBe(VALUE);
+    expect(formDecode('a+b%2Bc%2fd%3D')).toBe('a b+c/d=');
+  });
+
+  it('decodes UTF-8 escapes and keeps a value with a stray or broken escape as it was', () => {
+    expect(formDecode('caf%C3%A9+%2B')).toBe('café +');
+    expect(formDecode('100%')).toBe('100%');
+    expect(formDecode('%2B%zz+x')).toBe('%2B%zz x');
+    expect(formDecode('%C3')).toBe('%C3');
+  });
+
+  it('agrees with decodeURIComponent on any text of escapes, hex digits and signs', () => {
+    const piece = fc.constantFrom('%', '+', '2', 'B', 'b', 'f', 'F', '3', 'D', '7', '8', 'C', 'A', 'g', 'G', '0', 'é', '%2B', '%C3%A9', '%E2%82%AC', '%F0%9F%98%80', '%7F', '%80', '%00', '%2', ' ');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 24 }), (pieces) => {
+        const s = pieces.join('');
+        expect(formDecode(s)).toBe(reference(s));
+      }),
+      { numRuns: 5000 },
+    );
   });
 });

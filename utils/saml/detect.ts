@@ -19,13 +19,21 @@ const MESSAGE_PARAMS: readonly SamlParam[] = ['SAMLRequest', 'SAMLResponse', 'SA
 const WS_FED_RESULT = 'wresult';
 
 /** SAML's entry in the capture registry (utils/protocols/detectors.ts): every field name starts with "SAML". */
-export const samlDetector: Detector = { id: 'saml', detect: (entry) => detectSaml(entry) !== null, markers: ['SAML'] };
+export const samlDetector: Detector = { id: 'saml', detect: (entry) => findSamlFields(entry, false) !== null, markers: ['SAML'] };
 
 /**
  * Is this exchange SAML? Runs on every request a page makes, so the common case (no "SAML" anywhere) returns
  * after a few `includes` calls, without parsing the URL or the body.
  */
 export function detectSaml(entry: HarEntry): SamlFields | null {
+  return findSamlFields(entry, true);
+}
+
+/**
+ * Without `decodeValues` the fields' values stay as captured: enough to say whether an exchange is SAML, which
+ * every entry of a HAR is asked while it is read, and a large POSTed message is not decoded twice.
+ */
+function findSamlFields(entry: HarEntry, decodeValues: boolean): SamlFields | null {
   const { url, postData } = entry.request;
   const inQuery = typeof url === 'string' && url.includes('SAML');
   const params = Array.isArray(postData?.params) ? postData.params : undefined;
@@ -35,14 +43,14 @@ export function detectSaml(entry: HarEntry): SamlFields | null {
   if (!inQuery && !inParams && !inText) return null;
 
   if (inParams || inText) {
-    const fields = inParams ? paramsToFields(params!) : parseBodyText(postData!.text!, postData!.mimeType);
+    const fields = inParams ? paramsToFields(params!, decodeValues) : parseBodyText(postData!.text!, postData!.mimeType, decodeValues);
     const found = collect(fields, 'form');
     if (found) {
       if (postData?._truncated) found.truncated = true;
       return found;
     }
   }
-  if (inQuery) return collect(queryFields(url), 'query');
+  if (inQuery) return collect(queryFields(url, decodeValues), 'query');
   return null;
 }
 
@@ -70,11 +78,11 @@ function collect(fields: HarNameValue[], carrier: SamlFields['carrier']): SamlFi
 }
 
 /** Query parameters, decoded once (the URL is the source of truth; HAR `queryString` encoding differs by browser). */
-function queryFields(url: string): HarNameValue[] {
+function queryFields(url: string, decodeValues: boolean): HarNameValue[] {
   const q = url.indexOf('?');
   if (q < 0) return [];
   const hash = url.indexOf('#', q);
-  return parseUrlEncoded(url.slice(q + 1, hash < 0 ? undefined : hash));
+  return parseUrlEncoded(url.slice(q + 1, hash < 0 ? undefined : hash), decodeValues);
 }
 
 const PERCENT_ESCAPE = /%[0-9A-Fa-f]{2}/;
@@ -83,21 +91,21 @@ const PERCENT_ESCAPE = /%[0-9A-Fa-f]{2}/;
  * HAR `postData.params`: Chrome keeps values URL-encoded, Firefox decodes them. Base64 never contains '%',
  * so a value with a percent escape is still encoded.
  */
-function paramsToFields(params: NonNullable<NonNullable<HarEntry['request']['postData']>['params']>): HarNameValue[] {
+function paramsToFields(params: NonNullable<NonNullable<HarEntry['request']['postData']>['params']>, decodeValues: boolean): HarNameValue[] {
   return params.map((p) => {
     const value = typeof p?.value === 'string' ? p.value : '';
-    return { name: safeDecode(typeof p?.name === 'string' ? p.name : ''), value: PERCENT_ESCAPE.test(value) ? formDecode(value) : value };
+    return { name: safeDecode(typeof p?.name === 'string' ? p.name : ''), value: decodeValues && PERCENT_ESCAPE.test(value) ? formDecode(value) : value };
   });
 }
 
-function parseBodyText(text: string, mimeType: string | undefined): HarNameValue[] {
+function parseBodyText(text: string, mimeType: string | undefined, decodeValues: boolean): HarNameValue[] {
   if (/multipart\/form-data/i.test(mimeType ?? '')) return parseMultipart(text, mimeType!);
   if (/json/i.test(mimeType ?? '') || /^\s*\{/.test(text)) {
     const fields = parseJsonBody(text);
     if (fields) return fields;
   }
   // No mime type is common in hand-made or exported HARs: a urlencoded body is the norm for SAML POSTs.
-  return parseUrlEncoded(text);
+  return parseUrlEncoded(text, decodeValues);
 }
 
 const JSON_FIELDS = new Set<string>([...MESSAGE_PARAMS, 'RelayState', 'SigAlg', 'Signature']);
@@ -125,14 +133,14 @@ function parseJsonBody(text: string): HarNameValue[] | null {
   return out.length ? out : null;
 }
 
-export function parseUrlEncoded(text: string): HarNameValue[] {
+export function parseUrlEncoded(text: string, decodeValues = true): HarNameValue[] {
   const out: HarNameValue[] = [];
   for (const pair of text.split('&')) {
     if (!pair) continue;
     const eq = pair.indexOf('=');
     const name = eq < 0 ? pair : pair.slice(0, eq);
     const value = eq < 0 ? '' : pair.slice(eq + 1);
-    out.push({ name: formDecode(name), value: formDecode(value) });
+    out.push({ name: formDecode(name), value: decodeValues ? formDecode(value) : value });
   }
   return out;
 }
@@ -155,8 +163,34 @@ function parseMultipart(text: string, mimeType: string): HarNameValue[] {
   return out;
 }
 
-function formDecode(s: string): string {
-  return safeDecode(s.replace(/\+/g, ' '));
+/** A form field's value: `+` is a space, percent escapes are UTF-8. */
+export function formDecode(s: string): string {
+  const spaced = s.includes('+') ? s.replace(/\+/g, ' ') : s;
+  return spaced.includes('%') ? percentDecode(spaced) : spaced;
+}
+
+/**
+ * decodeURIComponent, but ASCII escapes (all a base64 message holds: %2B, %2F, %3D) are decoded by hand:
+ * decodeURIComponent's UTF-8 decoding was most of the cost of reading a large POSTed message. Anything else (a
+ * UTF-8 sequence, a stray '%') goes to decodeURIComponent, whole.
+ */
+function percentDecode(s: string): string {
+  const parts = s.split('%');
+  let out = parts[0]!;
+  for (let i = 1; i < parts.length; i++) {
+    const part = parts[i]!;
+    const code = part.length < 2 ? -1 : (hexDigit(part.charCodeAt(0)) << 4) | hexDigit(part.charCodeAt(1));
+    if (code < 0 || code > 0x7f) return safeDecode(s);
+    out += String.fromCharCode(code) + part.slice(2);
+  }
+  return out;
+}
+
+/** 0–15, or a negative number (so that the escape's code is negative too) for anything but a hex digit. */
+function hexDigit(c: number): number {
+  if (c >= 48 && c <= 57) return c - 48;
+  const lower = c | 0x20;
+  return lower >= 97 && lower <= 102 ? lower - 87 : -256;
 }
 
 function safeDecode(s: string): string {
