@@ -6,13 +6,14 @@ import { DOMImplementation, DOMParser, XMLSerializer } from '@xmldom/xmldom';
 import xpath from 'xpath';
 import { Application } from 'xmldsigjs';
 import { setNodeDependencies } from 'xml-core';
+import { fastAppendHandler } from './xmldom-append';
 import { cacheXmldomRegExps } from './xmldom-regexp-cache';
 
 // Untrusted input is expected to be malformed sometimes: the caller reports it, the console stays quiet.
 // No locator: nothing reads a node's line and column, and tracking them was a tenth of parsing.
 class QuietDOMParser extends DOMParser {
   constructor() {
-    super({ onError: () => undefined, locator: false });
+    super({ onError: () => undefined, locator: false, ...(fastAppendHandler ? { domHandler: fastAppendHandler } : {}) } as ConstructorParameters<typeof DOMParser>[0]);
   }
 }
 
