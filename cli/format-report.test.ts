@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../utils/analyze';
-import { plainEntry } from '../tests/support/har-builder';
+import { deflateB64, fixtureXml, plainEntry, redirectEntry } from '../tests/support/har-builder';
 import { signInEntries } from '../tests/support/protocol-builder';
+import { RULES } from '../utils/rules/index';
 import { PLAIN, toTextReport } from './format-report';
 
 describe('text report: the trace', () => {
@@ -23,5 +24,19 @@ describe('text report: the trace', () => {
 
   it('has no trace for a capture of the messages alone', () => {
     expect(toTextReport(analyze(signInEntries()), PLAIN)).not.toContain('trace');
+  });
+});
+
+describe('text report: quiet messages', () => {
+  it('says how many protocol checks a quiet message passed under the generic profile, counted per kind of message', () => {
+    const logout = redirectEntry('https://idp.example.com/slo', 'SAMLRequest', deflateB64(fixtureXml('requests/rubysaml-logout-request.xml')), { time: '2024-01-01T11:00:00.000Z' });
+    const entries = [...signInEntries(), ...signInEntries(), logout];
+    const analysis = analyze(entries);
+    const text = toTextReport(analysis, PLAIN);
+    const expected = (kind: string) => RULES.filter((r) => r.protocols.includes('saml') && (r.appliesTo as readonly string[]).includes(kind) && !r.judges).length;
+    const quiet = [...text.matchAll(/no problem in (\d+) protocol checks/g)].map((m) => Number(m[1]));
+    const quietKinds = analysis.messages.filter((m) => !analysis.findings.some((f) => f.messageKey === m.key)).map((m) => m.kind);
+    expect(new Set(quietKinds)).toEqual(new Set(['AuthnRequest', 'LogoutRequest']));
+    expect(quiet).toEqual(quietKinds.map(expected));
   });
 });

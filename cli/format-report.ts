@@ -81,6 +81,14 @@ function messageFacts(m: Message) {
 export function toTextReport(analysis: Analysis, c: Palette, model: ReportModel = buildReport(analysis, [])): string {
   if (!model.messageCount) return `${model.verdict.text}\n`;
   const lines: string[] = [];
+  // Counted once per kind of message: a HAR of thousands of quiet messages asked the same question of every rule.
+  const protocolChecks = new Map<string, number>();
+  const checksFor = (m: Message) => {
+    const key = `${m.protocol} ${m.kind}`;
+    let n = protocolChecks.get(key);
+    if (n === undefined) protocolChecks.set(key, (n = RULES.filter((r) => r.protocols.includes(m.protocol) && r.appliesTo.includes(m.kind) && !r.judges).length));
+    return n;
+  };
   for (const view of model.flows) {
     lines.push(c.bold(view.title));
     lines.push(`  ${c.dim('judged as')} ${view.profile.label}${c.dim(` (${view.profile.reason})`)}`);
@@ -92,8 +100,7 @@ export function toTextReport(analysis: Analysis, c: Palette, model: ReportModel 
       if (notJudged) lines.push(`    ${c.dim(notJudged)}`);
       else if (!findings.length) {
         // Under the generic profile silence covers the protocol only: never a bare "ok".
-        const checks = RULES.filter((r) => r.protocols.includes(m.protocol) && r.appliesTo.includes(m.kind) && !r.judges).length;
-        lines.push(`    ${c.dim(view.profile.id === 'generic' ? `no problem in ${checks} protocol checks; choose the service to check attributes and groups` : 'no findings')}`);
+        lines.push(`    ${c.dim(view.profile.id === 'generic' ? `no problem in ${checksFor(m)} protocol checks; choose the service to check attributes and groups` : 'no findings')}`);
       }
       for (const f of findings) lines.push(...formatFinding(f, c, fixOf(f, idp)?.text));
     }
