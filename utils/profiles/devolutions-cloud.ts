@@ -1,15 +1,11 @@
 import { defineProfile } from './define-profile';
 import { matchEnterprise } from './match-enterprise';
+import { urlParts } from '../url/url-parts';
 
 export const DEVOLUTIONS_CLOUD_SSO_DOCS = 'https://docs.devolutions.net/cloud/getting-started/get-started-with-sso-in-devolutions-cloud/';
 
 function hostOf(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  try {
-    return new URL(url).hostname.toLowerCase();
-  } catch {
-    return undefined;
-  }
+  return url ? urlParts(url)?.hostname.toLowerCase() : undefined;
 }
 
 /** True for a <name>.devolutions.app instance; a custom domain is known only from the instance saved in the popup. */

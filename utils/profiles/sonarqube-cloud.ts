@@ -2,16 +2,12 @@ import { VENDOR } from '../rules/support/docs-links';
 import { CLAIM } from './claim-uris';
 import { defineProfile } from './define-profile';
 import { matchEnterprise, onlyEnterprise } from './match-enterprise';
+import { urlParts } from '../url/url-parts';
 
 const HOSTS = ['sonarcloud.io', 'sonarqube.us'];
 
 function hostOf(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  try {
-    return new URL(url).hostname.toLowerCase();
-  } catch {
-    return undefined;
-  }
+  return url ? urlParts(url)?.hostname.toLowerCase() : undefined;
 }
 
 /** True when a URL (ACS, Destination) belongs to SonarQube Cloud (EU or US region). */

@@ -2,16 +2,13 @@ import { VENDOR } from '../rules/support/docs-links';
 import { CLAIM } from './claim-uris';
 import { defineProfile } from './define-profile';
 import { matchEnterprise } from './match-enterprise';
+import { urlParts } from '../url/url-parts';
 
 // SonarQube Server (self-managed) receives SAML at <server base URL>/oauth2/callback/saml, on any host.
 const ACS_PATH = '/oauth2/callback/saml';
 
 function hasServerAcs(url: string): boolean {
-  try {
-    return new URL(url).pathname.replace(/\/+$/, '').endsWith(ACS_PATH);
-  } catch {
-    return false;
-  }
+  return !!urlParts(url)?.pathname.replace(/\/+$/, '').endsWith(ACS_PATH);
 }
 
 export default defineProfile({

@@ -1,16 +1,12 @@
 import { defineRule } from './define-rule';
 import type { Fix } from './types';
 import { SPEC } from './support/docs-links';
+import { urlParts } from '../url/url-parts';
 
 /** Browsers treat loopback as a secure context (a developer's own IdP or SP); only other hosts count. */
 function plainHttpOrigin(url: string): string | undefined {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return undefined;
-  }
-  if (parsed.protocol !== 'http:') return undefined;
+  const parsed = urlParts(url);
+  if (!parsed || parsed.protocol !== 'http:') return undefined;
   const host = parsed.hostname.replace(/^\[|\]$/g, '');
   if (host === 'localhost' || host.endsWith('.localhost') || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host)) return undefined;
   return parsed.origin;

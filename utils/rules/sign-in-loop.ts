@@ -2,6 +2,7 @@ import { defineRule } from './define-rule';
 import type { Fix } from './types';
 import { SPEC } from './support/docs-links';
 import type { SamlMessage } from '../saml/types';
+import { urlParts } from '../url/url-parts';
 
 /** Three trips to the IdP within this window is a loop, not a user trying again. */
 export const LOOP_WINDOW_MS = 30_000;
@@ -12,12 +13,8 @@ const timeOf = (m: SamlMessage) => (m.capturedAt ? Date.parse(m.capturedAt) : Na
 /** The service and the IdP a request goes between: the SP's entity ID (Issuer) and the IdP endpoint's host. */
 function route(m: SamlMessage): string | undefined {
   if (m.kind !== 'AuthnRequest' || !m.issuer) return undefined;
-  let host = '';
-  try {
-    host = new URL(m.destination ?? m.url).host;
-  } catch {
-    // no readable endpoint: the issuer alone decides
-  }
+  // With no readable endpoint the issuer alone decides.
+  const host = urlParts(m.destination ?? m.url)?.host ?? '';
   return `${m.issuer}\n${host}`;
 }
 

@@ -1,5 +1,6 @@
 import type { SamlFlow } from '../flow/types';
 import type { SamlMessage } from './types';
+import { urlParts } from '../url/url-parts';
 
 /** A Response this long after an unanswered AuthnRequest is not taken as its answer. */
 const PAIRING_WINDOW_MS = 15 * 60 * 1000;
@@ -84,9 +85,7 @@ function latestUnanswered(unanswered: Array<{ flow: SamlFlow; request: SamlMessa
 
 function sameOrigin(a: string | undefined, b: string | undefined): boolean {
   if (!a || !b) return false;
-  try {
-    return new URL(a).host === new URL(b).host;
-  } catch {
-    return false;
-  }
+  const x = urlParts(a);
+  const y = urlParts(b);
+  return !!x && !!y && x.host === y.host;
 }
