@@ -7,6 +7,7 @@ import xpath from 'xpath';
 import { Application } from 'xmldsigjs';
 import { setNodeDependencies } from 'xml-core';
 import { fastAppendHandler } from './xmldom-append';
+import { readPlainXmlDom } from './xmldom-plain-reader';
 import { cacheXmldomRegExps } from './xmldom-regexp-cache';
 
 // Untrusted input is expected to be malformed sometimes: the caller reports it, the console stays quiet.
@@ -40,7 +41,8 @@ export function parseXmlDocument(xml: string): XmlDocResult {
   setUpXmlCrypto();
   if (/<!DOCTYPE/i.test(xml)) return { ok: false, error: 'the XML has a DOCTYPE, which SAML forbids' };
   try {
-    const doc = new QuietDOMParser().parseFromString(xml.replace(/^\uFEFF/, ''), 'application/xml') as unknown as Document;
+    const text = xml.replace(/^\uFEFF/, '');
+    const doc = readPlainXmlDom(text) ?? (new QuietDOMParser().parseFromString(text, 'application/xml') as unknown as Document);
     const root = doc?.documentElement;
     // The search walks the whole tree: only when the text could hold such an element at all.
     const marked = xml.includes('parsererror') && root?.getElementsByTagName('parsererror').length;
