@@ -176,14 +176,14 @@ export function formDecode(s: string): string {
  */
 function percentDecode(s: string): string {
   const parts = s.split('%');
-  let out = parts[0]!;
   for (let i = 1; i < parts.length; i++) {
     const part = parts[i]!;
     const code = part.length < 2 ? -1 : (hexDigit(part.charCodeAt(0)) << 4) | hexDigit(part.charCodeAt(1));
     if (code < 0 || code > 0x7f) return safeDecode(s);
-    out += String.fromCharCode(code) + part.slice(2);
+    parts[i] = String.fromCharCode(code) + part.slice(2);
   }
-  return out;
+  // One flat string, not a chain of hundreds of concatenations.
+  return parts.join('');
 }
 
 /** 0–15, or a negative number (so that the escape's code is negative too) for anything but a hex digit. */
