@@ -1,8 +1,8 @@
 // Where the bundled command keeps its V8 code cache (cli/launch.ts), and reading and writing it without ever
 // failing the command: a cache that cannot be used is no cache.
-import { lstatSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import type { Script } from 'node:vm';
 
 /**
@@ -48,4 +48,41 @@ export function saveCodeCache(path: string, compiled: Pick<Script, 'createCached
     }
     return false;
   }
+}
+
+/** Our own names only (codeCacheFile's and saveCodeCache's): the folder may be NODE_COMPILE_CACHE, shared with Node. */
+const CACHE_NAME = /^sso-lens-[0-9a-f]+-v\d+\.\d+\.\d+[\w.+-]*\.cache$/;
+const PARTIAL_NAME = /^sso-lens-[0-9a-f]+-v\d+\.\d+\.\d+[\w.+-]*\.cache\.\d+\.tmp$/;
+/** A younger partial may be another run's write in progress. */
+const PARTIAL_MAX_AGE_MS = 60 * 60 * 1000;
+
+/**
+ * Run after writing a new cache file: the files of other builds and Node.js versions (about a megabyte each)
+ * would otherwise pile up, one per upgrade, and so would partials of runs killed mid-write. Only regular files
+ * named as ours are removed, never a link or anything else; errors are ignored. Returns the names removed.
+ */
+export function pruneCodeCaches(path: string, now = Date.now()): string[] {
+  const removed: string[] = [];
+  const dir = dirname(path);
+  const keep = basename(path);
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return removed;
+  }
+  for (const name of names) {
+    const partial = PARTIAL_NAME.test(name);
+    if (name === keep || !(partial || CACHE_NAME.test(name))) continue;
+    const file = join(dir, name);
+    try {
+      const stats = lstatSync(file);
+      if (!stats.isFile() || (partial && stats.mtimeMs > now - PARTIAL_MAX_AGE_MS)) continue;
+      unlinkSync(file);
+      removed.push(name);
+    } catch {
+      // gone already, or not ours to remove: the next write tries again
+    }
+  }
+  return removed;
 }

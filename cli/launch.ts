@@ -8,15 +8,18 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
 import { code, hash } from 'virtual:sso-lens-app';
-import { codeCacheFile, readCodeCache, saveCodeCache } from './code-cache';
+import { codeCacheFile, pruneCodeCaches, readCodeCache, saveCodeCache } from './code-cache';
 
 const file = fileURLToPath(import.meta.url);
 const cacheFile = codeCacheFile(process.env, hash);
 const cachedData = cacheFile ? readCodeCache(cacheFile) : undefined;
 const script = new Script(`(function (exports, require, module, __filename, __dirname) {${code}\n})`, { filename: file, cachedData });
 if (cacheFile && (!cachedData || script.cachedDataRejected)) {
-  // At exit the cache also holds the functions this run compiled lazily, not only the outer one.
-  process.once('exit', () => saveCodeCache(cacheFile, script));
+  // At exit the cache also holds the functions this run compiled lazily, not only the outer one. A new file
+  // means a new build or Node.js version: the files of the others are of no more use.
+  process.once('exit', () => {
+    if (saveCodeCache(cacheFile, script)) pruneCodeCaches(cacheFile);
+  });
 }
 const module = { exports: {} };
 (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(file), module, file, dirname(file));

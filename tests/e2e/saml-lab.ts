@@ -1,5 +1,7 @@
 import { createPublicKey } from 'node:crypto';
+import { afterAll, beforeAll } from 'vitest';
 import { createSigningCredentials, type SigningCredentials } from './certificate';
+import { launch, type ExtensionBrowser, type LaunchOptions } from './harness/harness';
 import { startIdp, type LocalIdp } from './idp';
 import { startSp, type LocalSp } from './sp';
 import { VARIANTS, type Variant, type VariantName } from './variants';
@@ -62,6 +64,42 @@ export async function startSamlLab(): Promise<SamlLab> {
     },
     close: async () => {
       await Promise.allSettled([idp.close(), sp.close()]);
+    },
+  };
+}
+
+/** What a scenario file signs in with: read its fields inside tests and hooks, once the lab and browser started. */
+export interface LabAndBrowser {
+  readonly lab: SamlLab;
+  /** One browser for the whole file, one tab per sign-in: launching one per test would double the run time. */
+  readonly browser: ExtensionBrowser;
+}
+
+/**
+ * Starts the lab, then the browser, before the tests of the enclosing describe block, and closes both after
+ * them. Call it where the hooks belong (at the top of the describe block).
+ */
+export function useLabAndBrowser(options: LaunchOptions): LabAndBrowser {
+  let lab: SamlLab | undefined;
+  let browser: ExtensionBrowser | undefined;
+  const started = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`${what} is not started: read it inside a test or a hook`);
+    return value;
+  };
+  beforeAll(async () => {
+    lab = await startSamlLab();
+    browser = await launch(options);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await lab?.close();
+  });
+  return {
+    get lab() {
+      return started(lab, 'the SAML lab');
+    },
+    get browser() {
+      return started(browser, 'the browser');
     },
   };
 }

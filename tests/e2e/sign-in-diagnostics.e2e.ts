@@ -1,12 +1,12 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { analyzeSaml } from '../support/saml-analysis';
 import { readCapture } from '@/utils/har/read-capture';
 import { itLogsNoConsoleProblem } from './console-check';
-import { launch, until, type ExtensionBrowser } from './harness/harness';
+import { until } from './harness/harness';
 import { PANEL, panelFindings, showResponse } from './panel-page';
-import { startSamlLab, type SamlLab } from './saml-lab';
+import { useLabAndBrowser } from './saml-lab';
 import { screenshotPath } from './screenshots';
 import { signInWithVariant, type CapturedSignIn } from './sign-in';
 import { MARKUP_VALUE, type VariantName } from './variants';
@@ -38,28 +38,19 @@ const EXPECTATIONS: Expectation[] = [
 ];
 
 describe('a real sign-in, recorded and analyzed', () => {
-  let lab: SamlLab;
+  const setup = useLabAndBrowser({ grantOptional: true });
   // Each sign-in takes a second or two: later tests reuse the table's captures.
   const captures = new Map<VariantName, CapturedSignIn>();
   const capture = async (variant: VariantName) => {
     const existing = captures.get(variant);
     if (existing) return existing;
-    const signIn = await signInWithVariant(browser, lab, variant);
+    const signIn = await signInWithVariant(setup.browser, setup.lab, variant);
     captures.set(variant, signIn);
     return signIn;
   };
-  // One browser, one tab per sign-in: launching one per variant would double the run time.
-  let browser: ExtensionBrowser;
-  beforeAll(async () => {
-    lab = await startSamlLab();
-    browser = await launch({ grantOptional: true });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await lab?.close();
-  });
 
   it.each(EXPECTATIONS)('$variant → $rules, in the engine and in the panel', async ({ variant, acsStatus, rules, noErrors }) => {
+    const { browser } = setup;
     const signIn = await capture(variant);
     expect(signIn.acsStatus).toBe(acsStatus);
 
@@ -123,7 +114,7 @@ describe('a real sign-in, recorded and analyzed', () => {
   });
 
   it('the panel renders an attribute holding markup as text: no element, no script', async () => {
-    const signIn = await signInWithVariant(browser, lab, 'markup-in-attribute');
+    const signIn = await signInWithVariant(setup.browser, setup.lab, 'markup-in-attribute');
     const page = signIn.panel;
     await showResponse(page);
     const values = await page.texts(PANEL.attributeValue);
@@ -152,5 +143,5 @@ describe('a real sign-in, recorded and analyzed', () => {
     expect(name?.values).toEqual([MARKUP_VALUE]);
   });
 
-  itLogsNoConsoleProblem(() => [browser]);
+  itLogsNoConsoleProblem(() => [setup.browser]);
 });

@@ -1,14 +1,14 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { analyzeSaml } from '../support/saml-analysis';
 import { prepareExport } from '@/utils/har/export-har';
 import { readCapture } from '@/utils/har/read-capture';
 import type { HarEntry } from '@/utils/har/types';
 import { itLogsNoConsoleProblem } from './console-check';
-import { launch, until, type ExtensionBrowser } from './harness/harness';
+import { until } from './harness/harness';
 import { openPanelWithHar, PANEL, panelFindings } from './panel-page';
-import { startSamlLab, type SamlLab } from './saml-lab';
+import { useLabAndBrowser } from './saml-lab';
 import { HAR_DIR, signInWithVariant } from './sign-in';
 
 interface Api {
@@ -18,18 +18,10 @@ interface Api {
 // The hops around the SAML messages, as the recorder keeps them and the panel's Trace tab shows them: the
 // service's redirect to the IdP, the ACS's own answer, and a service that keeps sending the browser back.
 describe('the sign-in trace', () => {
-  let lab: SamlLab;
-  let browser: ExtensionBrowser;
-  beforeAll(async () => {
-    lab = await startSamlLab();
-    browser = await launch({ grantOptional: true });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await lab?.close();
-  });
+  const setup = useLabAndBrowser({ grantOptional: true });
 
   it('an ACS that answers 500: acs-error-status, and the 500 in the timeline after the redirect that started it', async () => {
+    const { lab, browser } = setup;
     const signIn = await signInWithVariant(browser, lab, 'acs-server-error');
     expect(signIn.acsStatus).toBe(500);
     const analysis = analyzeSaml(readCapture(signIn.harText).entries, { profile: 'sonarqube-cloud' });
@@ -69,6 +61,7 @@ describe('the sign-in trace', () => {
   });
 
   it('a service that sends the browser back to the IdP three times: sign-in-loop', async () => {
+    const { lab, browser } = setup;
     const signIn = await signInWithVariant(browser, lab, 'sign-in-loop');
     expect(signIn.acsStatus).toBe(302);
     const { tab, panel, tabId } = signIn;
@@ -103,5 +96,5 @@ describe('the sign-in trace', () => {
     await tab.close();
   });
 
-  itLogsNoConsoleProblem(() => [browser]);
+  itLogsNoConsoleProblem(() => [setup.browser]);
 });

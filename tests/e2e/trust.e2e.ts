@@ -1,12 +1,12 @@
 import { X509Certificate } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readIdpMetadata } from '@/utils/crypto/metadata-record';
 import type { IdpMetadataRecord } from '@/utils/settings/idp-metadata';
 import { idpMetadata } from '../support/metadata-builder';
 import { itLogsNoConsoleProblem } from './console-check';
-import { launch, until, type ExtensionBrowser, type TestPage } from './harness/harness';
+import { until, type TestPage } from './harness/harness';
 import { PANEL } from './panel-page';
-import { startSamlLab, type SamlLab } from './saml-lab';
+import { useLabAndBrowser } from './saml-lab';
 import { signInWithVariant } from './sign-in';
 
 // The outage after go-live: the IdP rolls its signing key over and the SP still trusts the old certificate.
@@ -24,18 +24,10 @@ async function openResponse(panel: TestPage, tab: 'findings' | 'certificate' | '
 }
 
 describe('signatures and decryption in the real panel', () => {
-  let lab: SamlLab;
-  let browser: ExtensionBrowser;
-  beforeAll(async () => {
-    lab = await startSamlLab();
-    browser = await launch({ grantOptional: true });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await lab?.close();
-  });
+  const setup = useLabAndBrowser({ grantOptional: true });
 
   it("shows a rotated IdP key as signed-by-unknown-cert against the enterprise's metadata", async () => {
+    const { lab, browser } = setup;
     const xml = idpMetadata(lab.idp.entityId, [lab.credentials.cert], lab.idp.ssoUrl);
     const reading = await readIdpMetadata(xml);
     if (!reading.ok) throw new Error(reading.error);
@@ -67,6 +59,7 @@ describe('signatures and decryption in the real panel', () => {
   });
 
   it('decrypts the encrypted assertion with the SP key pasted in the panel, and judges its attributes', async () => {
+    const { lab, browser } = setup;
     lab.encryptAssertions(true);
     try {
       const signIn = await signInWithVariant(browser, lab, 'clean');
@@ -96,5 +89,5 @@ describe('signatures and decryption in the real panel', () => {
     }
   });
 
-  itLogsNoConsoleProblem(() => [browser]);
+  itLogsNoConsoleProblem(() => [setup.browser]);
 });

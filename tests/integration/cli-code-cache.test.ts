@@ -33,7 +33,13 @@ describe('sso-lens code cache', () => {
     expect(reference.stderr).toBe('');
     expect(reference.status).toBe(1);
     const dir = mkdtempSync(join(work, 'cache-'));
+    // An earlier build's file goes when this build writes its own; what is not ours stays.
+    const earlier = `sso-lens-0123456789abcdef-${process.version}-${process.arch}.cache`;
+    writeFileSync(join(dir, earlier), 'an earlier build');
+    writeFileSync(join(dir, 'notes.txt'), 'not ours');
     const first = run({ NODE_COMPILE_CACHE: dir });
+    expect(readdirSync(dir)).not.toContain(earlier);
+    expect(readFileSync(join(dir, 'notes.txt'), 'utf8')).toBe('not ours');
     const files = cacheFiles(dir);
     expect(files).toHaveLength(1);
     const file = join(dir, files[0]!);
