@@ -64,9 +64,16 @@ async function* chunksOf(text: string): AsyncIterable<Uint8Array> {
   for (let i = 0; i < bytes.length; i += 1 << 20) yield bytes.subarray(i, i + (1 << 20));
 }
 
-/** 10,000 sign-ins (20,000 messages) read from HAR text, analyzed, and reported as text and JSON, in this process. */
-export async function bigReportLines(): Promise<Line[]> {
-  const text = har(signInEntries(10_000, 10));
+interface BigRun {
+  read: number;
+  analysis: number;
+  reports: number;
+  total: number;
+  cpu: [number, number, number];
+}
+
+/** One pass over the HAR text: read, analyzed, reported as text and JSON, in this process. */
+async function bigReportRun(text: string): Promise<BigRun> {
   // CPU time beside wall time: on a shared machine the wall figure also measures the other processes.
   const cpu = () => {
     const u = process.cpuUsage();
@@ -81,15 +88,25 @@ export async function bigReportLines(): Promise<Line[]> {
   const out = toTextReport(analysis, PLAIN, model).length + JSON.stringify(toJsonReport(analysis, ['bench.har']), null, 2).length;
   const [t3, c3] = [performance.now(), cpu()];
   if (analysis.messages.length !== 20_000 || !out) throw new Error(`expected 20,000 messages, got ${analysis.messages.length}`);
+  return { read: t1 - t0, analysis: t2 - t1, reports: t3 - t2, total: t3 - t0, cpu: [c1 - c0, c2 - c1, c3 - c2] };
+}
+
+/** 10,000 sign-ins (20,000 messages) read from HAR text, analyzed, and reported as text and JSON: the median of `runs`. */
+export async function bigReportLines(runs = 3): Promise<Line[]> {
+  const text = har(signInEntries(10_000, 10));
+  const all: BigRun[] = [];
+  for (let i = 0; i < runs; i++) all.push(await bigReportRun(text));
+  const totals = all.map((r) => r.total);
+  const m = all.find((r) => r.total === median(totals))!;
   const ms = (n: number) => `${n.toFixed(0)} ms`;
   const note =
-    `${(Buffer.byteLength(text) / 1024 ** 2).toFixed(0)} MB HAR: read ${ms(t1 - t0)}, analysis ${ms(t2 - t1)}, reports ${ms(t3 - t2)} ` +
-    `(CPU: ${ms(c1 - c0)}, ${ms(c2 - c1)}, ${ms(c3 - c2)})`;
+    `${(Buffer.byteLength(text) / 1024 ** 2).toFixed(0)} MB HAR, median of ${runs} runs (${totals.map((t) => (t / 1000).toFixed(1)).join(', ')} s); ` +
+    `that run: read ${ms(m.read)}, analysis ${ms(m.analysis)}, reports ${ms(m.reports)} (CPU: ${m.cpu.map(ms).join(', ')})`;
   return [
-    { id: 'cli-20k-messages-total', label: 'sso-lens, 20,000-message HAR end to end', value: t3 - t0, unit: 'ms', target: 10_000, inclusive: true, note },
+    { id: 'cli-20k-messages-total', label: 'sso-lens, 20,000-message HAR end to end', value: m.total, unit: 'ms', target: 10_000, inclusive: true, note },
     // CPU time is what this process did, whatever else ran: the figure to compare between runs on a busy machine.
-    { id: 'cli-20k-messages-cpu', label: '  (CPU time for it)', value: c3 - c0, unit: 'ms', note: 'process.cpuUsage(), user + system' },
-    { id: 'cli-20k-report-ratio', label: 'text + JSON report ÷ analysis, 20,000 messages', value: (t3 - t2) / (t2 - t1), unit: 'x', target: 0.5, inclusive: true },
+    { id: 'cli-20k-messages-cpu', label: '  (CPU time for it)', value: m.cpu[0] + m.cpu[1] + m.cpu[2], unit: 'ms', note: 'process.cpuUsage(), user + system, of the median run' },
+    { id: 'cli-20k-report-ratio', label: 'text + JSON report ÷ analysis, 20,000 messages', value: median(all.map((r) => r.reports / r.analysis)), unit: 'x', target: 0.5, inclusive: true, note: `median of ${runs} runs` },
   ];
 }
 
