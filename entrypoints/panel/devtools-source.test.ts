@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { analyze } from '@/utils/analyze';
 import type { Exchange, HarEntry } from '@/utils/har/types';
 import { oidcSignIn } from '@/tests/support/oidc-builder';
-import { devtoolsSource, type DevtoolsNetwork } from './devtools-source';
+import { devtoolsSource, mergeLogReads, type DevtoolsNetwork } from './devtools-source';
 
 const entry = (url: string, t = '2024-01-01T00:00:00.000Z'): HarEntry => ({ startedDateTime: t, request: { method: 'GET', url, headers: [] }, response: { status: 200, headers: [] } });
 
@@ -26,10 +26,11 @@ describe('devtools capture source', () => {
     const { network, finish, release, listeners } = fakeNetwork(before);
     const added: Array<[string[], boolean]> = [];
     const stop = devtoolsSource(network).connect({ add: (xs: Exchange[], live) => added.push([xs.map((x) => x.entry.request.url), live]), status: vi.fn() });
-    // Finished while getHAR() was pending: once in the HAR, once live; and one that only came live.
+    release();
+    await vi.waitFor(() => expect(listeners.size).toBe(1));
+    // Finished while the log was being read again: once in the log, once live; and one that only came live.
     finish(before[0]!);
     finish(entry('https://b.example/'));
-    release();
     await vi.waitFor(() => expect(added).toHaveLength(2));
     expect(added).toEqual([
       [['https://a.example/?SAMLRequest=x'], false],
@@ -37,6 +38,9 @@ describe('devtools capture source', () => {
     ]);
     finish(entry('https://c.example/'));
     expect(added[2]).toEqual([['https://c.example/'], true]);
+    // Firefox may still fire for a request its log gave as answered, after the log was delivered.
+    finish(before[0]!);
+    expect(added).toHaveLength(3);
     stop();
     expect(listeners.size).toBe(0);
   });
@@ -131,5 +135,74 @@ describe('devtools capture source: response bodies', () => {
     expect(added[2]!.entry.response.content?.text).toBeUndefined();
     const f = analyze(added.map((x) => x.entry)).findings.find((x) => x.rule === 'oidc-idp-error');
     expect(f!.message).toContain('was not captured');
+  });
+});
+
+/**
+ * devtools.network as Firefox ESR's network monitor behaves for add-ons (read in its devtools/client/netmonitor
+ * sources and seen in a real Firefox): the monitor starts with the first call; a getHAR() while an addListener()
+ * is still starting it answers from an empty log; the requests that had ended before it started reach its log in
+ * a batch after the first getHAR() answered, and never fire onRequestFinished.
+ */
+function firefoxNetwork(endedBefore: HarEntry[]) {
+  const listeners = new Set<(r: unknown) => void>();
+  const log: HarEntry[] = [];
+  let monitor: Promise<void> | undefined;
+  let connected = false;
+  const start = () =>
+    (monitor ??= new Promise<void>((resolve) =>
+      setTimeout(() => {
+        connected = true;
+        // Filed in the next batch (Firefox: 50 ms), after the getHAR() that waited for the start answered.
+        setTimeout(() => log.unshift(...endedBefore), 50);
+        resolve();
+      }, 20),
+    ));
+  const network: DevtoolsNetwork = {
+    getHAR: async () => {
+      if (!monitor) await start();
+      else if (!connected) return { entries: [] };
+      return { entries: [...log] };
+    },
+    onRequestFinished: {
+      addListener: (cb) => {
+        void start();
+        listeners.add(cb);
+      },
+      removeListener: (cb) => listeners.delete(cb),
+    },
+  };
+  /** A request that ends now: in the log, and to the listeners once the monitor runs. */
+  const finish = (e: HarEntry) => {
+    if (!connected) return;
+    log.push(e);
+    listeners.forEach((l) => l(e));
+  };
+  return { network, finish, listeners };
+}
+
+describe('devtools capture source in Firefox', () => {
+  it("keeps the authorization request sent before the panel opened, so the refused token call is judged with its sign-in", async () => {
+    // The authorization request ended before the panel opened; the callback and the token call after.
+    const [authorize, callback, token] = await oidcSignIn({ tokenCall: { answer: { status: 400 } } });
+    const { network, finish, listeners } = firefoxNetwork([authorize!]);
+    const added: Exchange[] = [];
+    devtoolsSource(network).connect({ add: (xs: Exchange[]) => added.push(...xs), status: vi.fn() });
+    await vi.waitFor(() => expect(listeners.size).toBe(1));
+    finish(callback!);
+    finish(token!);
+    await vi.waitFor(() => expect(added).toHaveLength(3), { timeout: 2_000 });
+    expect(added.map((x) => x.entry.request.url)).toEqual([authorize!.request.url, callback!.request.url, token!.request.url]);
+    const analysis = analyze(added.map((x) => x.entry));
+    const signIns = analysis.flows.filter((f) => f.kind === 'sign-in');
+    expect(signIns).toHaveLength(1);
+    expect(analysis.findings.find((f) => f.rule === 'oidc-idp-error')?.flowId).toBe(signIns[0]!.id);
+  });
+
+  it('keeps what the log had before the page navigated, then the last read in its order', () => {
+    const [a, b, c, d] = ['https://a.example/', 'https://b.example/', 'https://c.example/', 'https://d.example/'].map((u, i) => entry(u, `2024-01-01T00:00:0${i}.000Z`));
+    // The second read: the page navigated (a gone), b and c filed late before d.
+    expect(mergeLogReads([[a!, d!], [b!, c!, d!]]).map((e) => e.request.url)).toEqual([a, b, c, d].map((e) => e!.request.url));
+    expect(mergeLogReads([])).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { bodyWorthReading } from '@/utils/capture/body-worth-reading';
+import { httpStatusOf } from '@/utils/har/http-status';
 import type { Exchange, HarEntry } from '@/utils/har/types';
 import type { CaptureSource } from '@/utils/panel/capture-source';
 
@@ -78,18 +79,52 @@ async function withBodies(entries: HarEntry[]): Promise<HarEntry[]> {
 }
 
 /**
+ * The log read several times, as one list: what only an earlier read had comes first (the page navigated and
+ * DevTools cleared it), then the last read in its own order (it places the requests that arrived late among
+ * the others). Each request once.
+ */
+export function mergeLogReads(reads: readonly HarEntry[][]): HarEntry[] {
+  let merged: HarEntry[] = [];
+  for (const read of reads) {
+    const ids = new Set(read.map(identity));
+    merged = [...merged.filter((e) => !ids.has(identity(e))), ...read];
+  }
+  return merged;
+}
+
+/**
+ * Firefox files the requests that ended before its network monitor started (with the first getHAR) into its log
+ * in a batch a moment after that getHAR answered: the log is read once more this long after.
+ */
+const LOG_SETTLE_MS = 250;
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
  * DevTools' own network log: no host permission needed. getHAR() brings what happened before the panel
  * opened; onRequestFinished the rest, across the page's navigations (the panel page itself stays).
+ *
+ * Firefox (ESR 153) differs from Chrome in ways this follows:
+ * - Its network monitor for add-ons starts with the first devtools.network call, and a getHAR() made while an
+ *   onRequestFinished.addListener() is still starting it answers from an empty log: getHAR() comes first.
+ * - onRequestFinished fires only for requests that end after the monitor started; those that had already
+ *   ended reach its log in a batch just after that first getHAR() answered: the log is read a second time.
+ * - While it builds a getHAR() answer it stops filing new requests: a request that starts then is in neither
+ *   the log nor onRequestFinished ("HAR: request not found" in the browser console). So the log is read twice,
+ *   only when the panel opens (the first read of a log just started is short), never again.
+ * Live entries wait until the second read, so the engine gets them in order and each request once.
  */
 export function devtoolsSource(network: DevtoolsNetwork = browser.devtools.network as unknown as DevtoolsNetwork): CaptureSource {
   return {
     kind: 'devtools',
     label: 'this DevTools window',
     connect(sink) {
-      const seen = new Set<string>();
       let backlogDone = false;
       let live = true;
+      let listening = false;
       const early: HarEntry[] = [];
+      // Requests the log gave as answered: Firefox may still fire onRequestFinished for them a moment later.
+      const answeredInLog = new Set<string>();
       const toExchanges = (entries: HarEntry[]) => entries.map((entry): Exchange => ({ entry, source: 'panel' }));
       // Entries whose body is being read hold back the ones after them: the engine gets them in capture order.
       let queue: Promise<void> | undefined;
@@ -110,25 +145,45 @@ export function devtoolsSource(network: DevtoolsNetwork = browser.devtools.netwo
       const onFinished = (request: unknown) => {
         const entry = request as HarEntry;
         if (!backlogDone) early.push(entry);
-        else deliver([entry], true);
+        else if (!answeredInLog.delete(identity(entry))) deliver([entry], true);
       };
-      network.onRequestFinished.addListener(onFinished);
-      readHar(network)
-        .then((log) => {
-          const entries = log.entries ?? [];
-          for (const e of entries) seen.add(identity(e));
-          deliver(entries, false);
-        })
-        .catch((e: unknown) => sink.status({ error: `DevTools did not give the network log (${(e as Error).message}). Reload the page to capture from now on.` }))
-        .finally(() => {
+      const listen = () => {
+        if (!live || listening) return;
+        listening = true;
+        network.onRequestFinished.addListener(onFinished);
+      };
+      const reads: HarEntry[][] = [];
+      const read = async () => {
+        reads.push((await readHar(network)).entries ?? []);
+      };
+      void (async () => {
+        try {
+          await read();
+          listen();
+          await sleep(LOG_SETTLE_MS);
+          if (live) await read();
+        } catch (e) {
+          if (!reads.length) sink.status({ error: `DevTools did not give the network log (${(e as Error).message}). Reload the page to capture from now on.` });
+        } finally {
+          listen();
           backlogDone = true;
-          const fresh = early.filter((e) => !seen.has(identity(e)));
-          if (fresh.length) deliver(fresh, true);
+          if (live) {
+            // The live copy of a request the log also gave has ended for sure: it replaces the log's.
+            const finished = new Map(early.map((e) => [identity(e), e]));
+            const backlog = mergeLogReads(reads).map((e) => finished.get(identity(e)) ?? e);
+            const inLog = new Set(backlog.map(identity));
+            // A request still pending when the log was read comes again, answered, through onRequestFinished.
+            for (const e of backlog) if (httpStatusOf(e) !== undefined) answeredInLog.add(identity(e));
+            const fresh = early.filter((e) => !inLog.has(identity(e)));
+            if (reads.length) deliver(backlog, false);
+            if (fresh.length) deliver(fresh, true);
+          }
           early.length = 0;
-        });
+        }
+      })();
       return () => {
         live = false;
-        network.onRequestFinished.removeListener(onFinished);
+        if (listening) network.onRequestFinished.removeListener(onFinished);
       };
     },
     clear: async () => {},

@@ -62,7 +62,10 @@ export async function showChromiumDevToolsPanel(userDataDir: string, url: string
       const { targetInfos } = (await send('Target.getTargets', {})) as { targetInfos: Array<{ targetId: string; url: string }> };
       states.length = 0;
       for (const info of targetInfos.filter((t) => t.url.startsWith('devtools://devtools/bundled/devtools_app.html'))) {
-        const { sessionId } = (await send('Target.attachToTarget', { targetId: info.targetId, flatten: true })) as { sessionId: string };
+        // The DevTools window of a tab closed a moment ago (a popup) can be gone by now: look at the others.
+        const attached = (await send('Target.attachToTarget', { targetId: info.targetId, flatten: true }).catch(() => undefined)) as { sessionId: string } | undefined;
+        if (!attached) continue;
+        const { sessionId } = attached;
         const { result } = (await send('Runtime.evaluate', { expression: SHOW_PANEL(url, title), awaitPromise: true, returnByValue: true }, sessionId)) as {
           result: { value?: string };
         };
