@@ -116,14 +116,24 @@ function skipSpace(xml: string, at: number): number {
   return at;
 }
 
-type Scope = Record<string, string | null>;
+/**
+ * The namespace declarations in scope, innermost last, as prefix, namespace, prefix, namespace…: an element
+ * declares few, and a flat list cut back at its end tag costs no object per element.
+ */
+type Bindings = Array<string | null>;
+
+/** Where the namespace bound to `prefix` sits in `bindings`, or -1 when the prefix is unbound. */
+function lookup(bindings: Bindings, prefix: string): number {
+  for (let i = bindings.length - 2; i >= 0; i -= 2) if (bindings[i] === prefix) return i + 1;
+  return -1;
+}
 
 interface Open {
   qName: string;
   ns: string | null | undefined;
   localName: string;
-  /** The namespaces in scope outside this element, restored at its end tag. */
-  outer: Scope;
+  /** How many bindings were in scope outside this element: its end tag cuts back to it. */
+  outer: number;
 }
 
 function read(xml: string, handler: Handler): void {
@@ -137,7 +147,7 @@ function read(xml: string, handler: Handler): void {
     at = declaration[0].length;
   }
   // xmldom's reader starts from these: the default namespace is none, `xml` is bound.
-  let scope: Scope = Object.assign(Object.create(null) as Scope, { '': null, xml: XML_NS });
+  const bindings: Bindings = ['', null, 'xml', XML_NS];
   const open: Open[] = [];
   let rootSeen = false;
   while (at < xml.length) {
@@ -154,13 +164,13 @@ function read(xml: string, handler: Handler): void {
     }
     if (lt < 0) break;
     if (xml.charCodeAt(lt + 1) === 47) {
-      // An end tag: `</name S?>`, naming the element it closes.
-      const name = readName(xml, lt + 2);
-      const close = skipSpace(xml, lt + 2 + name.length);
+      // An end tag: `</name S?>`, naming the element it closes (compared in place: a longer name fails the `>`).
       const top = open.pop();
-      if (xml.charCodeAt(close) !== 62 || !top || top.qName !== name) throw notPlain;
+      if (!top || !xml.startsWith(top.qName, lt + 2)) throw notPlain;
+      const close = skipSpace(xml, lt + 2 + top.qName.length);
+      if (xml.charCodeAt(close) !== 62) throw notPlain;
       handler.endElement(top.ns, top.localName, top.qName);
-      scope = top.outer;
+      bindings.length = top.outer;
       at = close + 1;
       continue;
     }
@@ -168,7 +178,7 @@ function read(xml: string, handler: Handler): void {
     const qName = readName(xml, lt + 1);
     let p = lt + 1 + qName.length;
     const attrs = new Attributes();
-    const outer = scope;
+    const outer = bindings.length;
     for (;;) {
       const afterSpace = skipSpace(xml, p);
       const c = xml.charCodeAt(afterSpace);
@@ -188,7 +198,7 @@ function read(xml: string, handler: Handler): void {
       const raw = xml.slice(q + 1, close);
       if (raw.includes('<')) throw notPlain;
       // xmldom's attribute-value normalization: tab and newline become spaces, then references are replaced.
-      const value = decode(raw.replace(/[\t\n]/g, ' '));
+      const value = decode(raw.includes('\t') || raw.includes('\n') ? raw.replace(/[\t\n]/g, ' ') : raw);
       const colon = name.indexOf(':');
       const prefix = colon > 0 ? name.slice(0, colon) : null;
       const attr: Attribute = { qName: name, value, prefix, uri: undefined };
@@ -196,8 +206,7 @@ function read(xml: string, handler: Handler): void {
         // Undeclaring (an empty value) and rebinding xml/xmlns are left to xmldom.
         const declared = prefix ? name.slice(colon + 1) : '';
         if (!value || declared === 'xml' || declared === 'xmlns') throw notPlain;
-        if (scope === outer) scope = Object.create(outer) as Scope;
-        scope[declared] = value;
+        bindings.push(declared, value);
         attr.uri = XMLNS_NS;
       }
       attrs.list.push(attr);
@@ -206,20 +215,22 @@ function read(xml: string, handler: Handler): void {
     for (const a of attrs.list) {
       if (!a.prefix || a.prefix === 'xmlns') continue;
       // An unbound prefix is an error xmldom reports.
-      if (!(a.prefix in scope)) throw notPlain;
-      a.uri = scope[a.prefix];
+      const at = lookup(bindings, a.prefix);
+      if (at < 0) throw notPlain;
+      a.uri = bindings[at];
     }
     const colon = qName.indexOf(':');
     const prefix = colon > 0 ? qName.slice(0, colon) : '';
-    if (!(prefix in scope)) throw notPlain;
-    const ns = scope[prefix];
+    const bound = lookup(bindings, prefix);
+    if (bound < 0) throw notPlain;
+    const ns = bindings[bound];
     const localName = colon > 0 ? qName.slice(colon + 1) : qName;
     handler.startElement(ns, localName, qName, attrs);
     rootSeen = true;
     if (xml.charCodeAt(p) === 47) {
       if (xml.charCodeAt(p + 1) !== 62) throw notPlain;
       handler.endElement(ns, localName, qName);
-      scope = outer;
+      bindings.length = outer;
       at = p + 2;
     } else {
       open.push({ qName, ns, localName, outer });
