@@ -50,4 +50,28 @@ describe('verifyMessages remembers signature checks', () => {
     await verifyMessages(changed);
     expect(checks.count).toBe(before + 3);
   });
+
+  it('tells apart messages of the same length and the same ends, changed only in the middle', async () => {
+    const xml = cryptoFixture(SELF_CERTIFIED_FIXTURES[0]!.file);
+    // One letter of the signed Audience changed in place: same length, same start and end.
+    const at = xml.indexOf('<Audience>') + '<Audience>'.length;
+    expect(at).toBeGreaterThan(256);
+    expect(at).toBeLessThan(xml.length - 64);
+    const changed = `${xml.slice(0, at)}${xml[at]!.toUpperCase()}${xml.slice(at + 1)}`;
+    expect(changed).not.toBe(xml);
+    expect(changed.length).toBe(xml.length);
+    const first = readMessages([post(xml)]);
+    await verifyMessages(first);
+    const before = checks.count;
+    const other = readMessages([post(changed)]);
+    await verifyMessages(other);
+    expect(checks.count).toBe(before + 1);
+    expect(outcomes(first)?.every((o) => o === 'valid')).toBe(true);
+    expect(outcomes(other)).not.toEqual(outcomes(first));
+    // And the first is still remembered as it was.
+    const again = readMessages([post(xml)]);
+    await verifyMessages(again);
+    expect(checks.count).toBe(before + 2);
+    expect(outcomes(again)).toEqual(outcomes(first));
+  });
 });

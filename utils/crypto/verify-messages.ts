@@ -23,21 +23,31 @@ function decryptedAssertions(xml: string): Assertion[] | undefined {
 // its XML and the trusted certificates, so they are remembered (the most recent ones) rather than redone.
 const MAX_REMEMBERED = 1024;
 const NO_TRUSTED_CERTIFICATES = {};
-const remembered = new WeakMap<object, Map<string, Promise<XmlVerification>>>();
+const remembered = new WeakMap<object, Map<string, { xml: string; result: Promise<XmlVerification> }>>();
+
+/**
+ * What a message is remembered under: its length and its two ends. Hashing the whole XML for every lookup was
+ * a tenth of checking a large HAR's signatures; a message's IDs sit near its start, and an entry is used only
+ * when its XML is the same, whole.
+ */
+function rememberedKey(xml: string): string {
+  return xml.length > 320 ? `${xml.length}:${xml.slice(0, 256)}${xml.slice(-64)}` : xml;
+}
 
 function verifyXmlRemembered(xml: string, trust: ReadyTrust): Promise<XmlVerification> {
   // Trust material is prepared once per object (prepare-trust.ts); without certificates every call is alike.
   const by = trust.certificates.length ? trust : NO_TRUSTED_CERTIFICATES;
   let results = remembered.get(by);
   if (!results) remembered.set(by, (results = new Map()));
-  let result = results.get(xml);
-  if (result) results.delete(xml);
-  else {
-    result = verifyXmlSignatures(xml, trust);
+  const key = rememberedKey(xml);
+  let entry = results.get(key);
+  if (entry) results.delete(key);
+  if (entry?.xml !== xml) {
+    entry = { xml, result: verifyXmlSignatures(xml, trust) };
     if (results.size >= MAX_REMEMBERED) results.delete(results.keys().next().value!);
   }
-  results.set(xml, result);
-  return result;
+  results.set(key, entry);
+  return entry.result;
 }
 
 async function verifyOne(m: SamlMessage, trust: ReadyTrust, given: boolean): Promise<void> {
