@@ -14,6 +14,12 @@ describe('decodeSamlValue', () => {
     expect(decodeSamlValue(plusAsSpace.replace(/\+/g, ' '), 'post')).toMatchObject({ ok: true, text: '<a>??></a>' });
   });
 
+  it('drops every kind of whitespace a sender or a mail client wraps base64 with', () => {
+    for (const space of ['\n', '\r\n', '\t', '\f', '\v']) {
+      expect(decodeSamlValue(b64(XML).replace(/(.{16})/g, `$1${space}`), 'post'), JSON.stringify(space)).toEqual({ ok: true, text: XML, inflated: false });
+    }
+  });
+
   it('inflates the Redirect binding (raw DEFLATE) and a zlib-wrapped stream', () => {
     expect(decodeSamlValue(deflateB64(XML), 'redirect')).toEqual({ ok: true, text: XML, inflated: true });
     expect(decodeSamlValue(zlibB64(XML), 'redirect')).toEqual({ ok: true, text: XML, inflated: true });
