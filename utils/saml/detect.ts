@@ -170,11 +170,16 @@ export function formDecode(s: string): string {
 }
 
 /**
- * decodeURIComponent, but ASCII escapes (all a base64 message holds: %2B, %2F, %3D) are decoded by hand:
- * decodeURIComponent's UTF-8 decoding was most of the cost of reading a large POSTed message. Anything else (a
- * UTF-8 sequence, a stray '%') goes to decodeURIComponent, whole.
+ * decodeURIComponent, but a value with few escapes, all ASCII (a base64 message holds only %2B, %2F, %3D), is
+ * decoded by hand: decodeURIComponent's per-character cost was most of reading a large POSTed message. Anything
+ * else (dense escapes, where decodeURIComponent is cheaper per escape; a UTF-8 sequence; a stray '%') goes to
+ * decodeURIComponent, whole.
  */
 function percentDecode(s: string): string {
+  // About where the two cost the same: one escape per 64 characters.
+  const most = s.length >> 6;
+  let count = 0;
+  for (let at = s.indexOf('%'); at >= 0; at = s.indexOf('%', at + 3)) if (++count > most) return safeDecode(s);
   const parts = s.split('%');
   for (let i = 1; i < parts.length; i++) {
     const part = parts[i]!;
