@@ -46,6 +46,25 @@ describe('pairOidcFlows', () => {
     expect(flows[0]).toMatchObject({ kind: 'sign-in', unsolicited: true });
   });
 
+  it('joins the token call to an unsolicited response whose code it redeems (the request was not captured)', async () => {
+    const [, callback, token] = await oidcSignIn({ tokenCall: { error: { error: 'invalid_grant', description: 'AADSTS50148: The code_verifier does not match', codes: [50148] } } });
+    const flows = pairOidcFlows(read([callback!, token!]));
+    expect(flows).toHaveLength(1);
+    expect(flows[0]).toMatchObject({
+      kind: 'sign-in',
+      unsolicited: true,
+      responseKey: '0:oidc:AuthorizationResponse',
+      tokenRequestKey: '1:oidc:TokenRequest',
+      tokenResponseKey: '1:oidc:ErrorResponse',
+    });
+    expect(flows[0]!.requestKey).toBeUndefined();
+    // A later request is not answered by it: an unsolicited response stays open only for its code.
+    const [authorize] = await oidcSignIn({ state: 'later' });
+    const later = pairOidcFlows(read([callback!, authorize!]));
+    expect(later).toHaveLength(2);
+    expect(later[1]!.responseKey).toBeUndefined();
+  });
+
   it("puts Entra ID's error page with its request, and sign-outs and discovery in flows of their own", async () => {
     const [page] = await oidcSignIn({ errorPage: '<p>AADSTS700016: Application with identifier x was not found</p>' });
     const flows = pairOidcFlows(read([plainEntry('https://login.example/t/.well-known/openid-configuration'), page!, plainEntry('https://login.example/t/oauth2/v2.0/logout?post_logout_redirect_uri=https%3A%2F%2Fapp')]));

@@ -7,7 +7,8 @@ const PAIRING_WINDOW_MS = 15 * 60 * 1000;
 
 interface Open {
   flow: OidcFlow;
-  request: OidcMessage;
+  /** None for a response no captured request asked for: it stays open only for the token call redeeming its code. */
+  request?: OidcMessage;
   code?: string;
 }
 
@@ -45,7 +46,7 @@ export function pairOidcFlows(messages: readonly OidcMessage[]): OidcFlow[] {
         const a = m.authorization!;
         // The same request passed on again before an answer (the provider's own sign-in pages re-enter /authorize)
         // is one sign-in, not a new one left unanswered.
-        const again = open.find((o) => !o.flow.responseKey && sameRequest(o.request, m));
+        const again = open.find((o) => !o.flow.responseKey && o.request && sameRequest(o.request, m));
         if (again) {
           add(again.flow, m);
           break;
@@ -88,6 +89,10 @@ export function pairOidcFlows(messages: readonly OidcMessage[]): OidcFlow[] {
         } else {
           flow = start('sign-in', m);
           flow.unsolicited = true;
+          // The request may just be missing from the capture (DevTools opened mid-sign-in): the token call that
+          // redeems this code still belongs with it, and its answer is the sign-in's outcome.
+          const code = m.response?.code;
+          if (code) open.push({ flow, code });
         }
         flow.responseKey = m.key;
         // A fragment response is seen on the provider's redirect, not at the redirect URI: no callback status then.
@@ -101,7 +106,7 @@ export function pairOidcFlows(messages: readonly OidcMessage[]): OidcFlow[] {
         if (!target && t.code) {
           // The code's answer was not captured (a fragment lost, a HAR cut short): the latest sign-in of the same
           // client and redirect URI.
-          target = [...open].reverse().find((o) => o.flow.responseKey && o.request.authorization!.clientId === t.clientId && sameTarget(o.request.authorization!.redirectUri, t.redirectUri));
+          target = [...open].reverse().find((o) => o.flow.responseKey && o.request && o.request.authorization!.clientId === t.clientId && sameTarget(o.request.authorization!.redirectUri, t.redirectUri));
           by = 'redirect_uri';
         }
         let flow: OidcFlow;
@@ -146,7 +151,7 @@ function closeFlow(open: Open[], flow: OidcFlow): void {
 
 function findRequest(open: Open[], m: OidcMessage): { open: Open; by: PairedBy } | undefined {
   const state = m.response?.state ?? m.error?.state;
-  const unanswered = open.filter((o) => !o.flow.responseKey);
+  const unanswered = open.filter((o): o is Open & { request: OidcMessage } => !o.flow.responseKey && !!o.request);
   if (state !== undefined) {
     const o = unanswered.find((u) => u.request.authorization!.state === state);
     if (o) return { open: o, by: 'state' };
