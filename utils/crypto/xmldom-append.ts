@@ -17,9 +17,10 @@ interface LinkedNode {
   childNodes: { length: number; [i: number]: LinkedNode };
 }
 
-interface Attributes {
-  length: number;
-  getURI(i: number): string | null;
+/** What xmldom's builder reads of a start tag's attributes. */
+export interface ParsedAttributes {
+  readonly length: number;
+  getURI(i: number): string | null | undefined;
   getQName(i: number): string;
   getValue(i: number): string;
 }
@@ -54,7 +55,7 @@ function appendParsed(parent: LinkedNode, node: LinkedNode): void {
 function fastHandler(Base: HandlerClass): HandlerClass {
   const base = Base.prototype as { startElement: (...a: unknown[]) => void; characters: (...a: unknown[]) => void };
   class FastAppendHandler extends Base {
-    startElement(this: HandlerState, namespaceURI: string | null, localName: string, qName: string, attrs: Attributes): void {
+    startElement(this: HandlerState, namespaceURI: string | null, localName: string, qName: string, attrs: ParsedAttributes): void {
       // With a locator (positions on nodes) or outside the root element (the document's own children, which
       // xmldom must check: one root only), xmldom's own way.
       if (this.locator || this.currentElement?.nodeType !== 1) {
@@ -66,7 +67,8 @@ function fastHandler(Base: HandlerClass): HandlerClass {
       appendParsed(this.currentElement, el);
       this.currentElement = el;
       for (let i = 0; i < attrs.length; i++) {
-        const attr = doc.createAttributeNS(attrs.getURI(i), attrs.getQName(i));
+        // Undefined for an attribute without a prefix, as xmldom's own reader passes it (DOM types say null).
+        const attr = doc.createAttributeNS(attrs.getURI(i) as string | null, attrs.getQName(i));
         attr.value = (attr as { nodeValue: string | null }).nodeValue = attrs.getValue(i);
         el.setAttributeNode(attr);
       }

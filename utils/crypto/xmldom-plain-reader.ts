@@ -4,9 +4,7 @@
 // to xmldom's own DOM builder (the namespace, attribute and text handling below mirror xmldom's reader), so the
 // DOM is xmldom's. Anything outside the subset (comments, CDATA, instructions, other entities, characters xmldom
 // rewrites, anything malformed) returns undefined, and xmldom reads the message itself, errors and all.
-// @ts-expect-error xmldom publishes no types for its parser module, only for the DOM API
-import parserModule from '@xmldom/xmldom/lib/dom-parser.js';
-import { fastAppendHandler } from './xmldom-append';
+import { fastAppendHandler, type ParsedAttributes } from './xmldom-append';
 
 const XMLNS_NS = 'http://www.w3.org/2000/xmlns/';
 const XML_NS = 'http://www.w3.org/XML/1998/namespace';
@@ -15,7 +13,7 @@ interface Handler {
   doc: Document;
   startDocument(): void;
   processingInstruction(target: string, data: string): void;
-  startElement(ns: string | null | undefined, localName: string, qName: string, attrs: Attributes): void;
+  startElement(ns: string | null | undefined, localName: string, qName: string, attrs: ParsedAttributes): void;
   endElement(ns: string | null | undefined, localName: string, qName: string): void;
   characters(chars: string, start: number, length: number): void;
 }
@@ -29,8 +27,7 @@ interface Attribute {
   uri: string | null | undefined;
 }
 
-/** What xmldom's builder reads of a start tag's attributes. */
-class Attributes {
+class Attributes implements ParsedAttributes {
   list: Attribute[] = [];
   get length(): number {
     return this.list.length;
@@ -241,12 +238,13 @@ function read(xml: string, handler: Handler): void {
   // xmldom's endDocument only merges adjacent text nodes and drops empty ones: this reader makes neither.
 }
 
-const BaseHandler = fastAppendHandler ?? (parserModule as { __DOMHandler?: HandlerClass }).__DOMHandler;
-
-/** The DOM of plain XML, built by xmldom from this reader's events; undefined when xmldom must read it itself. */
+/**
+ * The DOM of plain XML, built by xmldom from this reader's events; undefined when xmldom must read it itself
+ * (also when this xmldom does not expose the builder the fast append extends).
+ */
 export function readPlainXmlDom(xml: string): Document | undefined {
-  if (typeof BaseHandler !== 'function') return undefined;
-  const handler = new (BaseHandler as HandlerClass)({ mimeType: 'application/xml', defaultNamespace: null, onError: () => undefined });
+  if (!fastAppendHandler) return undefined;
+  const handler = new (fastAppendHandler as unknown as HandlerClass)({ mimeType: 'application/xml', defaultNamespace: null, onError: () => undefined });
   try {
     read(xml, handler);
   } catch {
