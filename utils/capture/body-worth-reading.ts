@@ -2,6 +2,7 @@ import { httpStatusOf } from '../har/http-status';
 import type { HarEntry } from '../har/types';
 import { detectOidc } from '../oidc/detect';
 import { isProtocolExchange } from '../protocols/detectors';
+import { hostnameOf } from '../url/url-parts';
 
 // DevTools hands the panel its network log without response bodies (each must be asked for, one call per
 // request). The engine reads a few: the token endpoint's JSON answer to a browser's token call, Entra ID's error
@@ -12,14 +13,6 @@ export const MAX_READ_BODY_BYTES = 256 * 1024;
 
 /** IdPs that answer a sign-in request with their own error page (status 200) instead of a protocol error. */
 const ERROR_PAGE_HOSTS = /(^|\.)(login\.microsoftonline\.com|login\.microsoftonline\.us|login\.partner\.microsoftonline\.cn|okta\.com|oktapreview\.com|okta-emea\.com|okta-gov\.com|accounts\.google\.com)$/;
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).hostname.toLowerCase();
-  } catch {
-    return '';
-  }
-}
 
 /** Should the capture ask DevTools for this exchange's response body? */
 export function bodyWorthReading(entry: HarEntry): boolean {
@@ -34,5 +27,5 @@ export function bodyWorthReading(entry: HarEntry): boolean {
   if (!isProtocolExchange(entry)) return false;
   // A token call's answer, a discovery document, an error page in place of the authorization response.
   if (detectOidc(entry)?.some((f) => f.kind === 'TokenRequest' || f.kind === 'Discovery' || f.kind === 'AuthorizationRequest')) return true;
-  return ERROR_PAGE_HOSTS.test(hostOf(entry.request.url));
+  return ERROR_PAGE_HOSTS.test(hostnameOf(entry.request.url) ?? '');
 }

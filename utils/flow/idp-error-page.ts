@@ -1,5 +1,6 @@
 import type { HarEntry } from '../har/types';
 import { httpStatusOf } from '../har/http-status';
+import { hostnameOf } from '../url/url-parts';
 
 /** An identity provider's own error page, read from an exchange's HTML (or JSON) answer. */
 export interface IdpErrorPage {
@@ -69,12 +70,8 @@ export function readIdpErrorPage(entry: HarEntry): IdpErrorPage | undefined {
   if (mime && !mime.includes('html') && !mime.includes('json') && !mime.includes('text/plain')) return undefined;
   const text = bodyText(content.text.slice(0, content.encoding === 'base64' ? Math.ceil((SCAN_CHARS * 4) / 3) : SCAN_CHARS), content.encoding);
   if (!text) return undefined;
-  let host = '';
-  try {
-    host = new URL(entry.request.url).hostname.toLowerCase();
-  } catch {
-    // an unreadable URL: host-bound readers stay silent
-  }
+  // An unreadable URL: host-bound readers stay silent.
+  const host = hostnameOf(entry.request.url) ?? '';
   const status = httpStatusOf(entry);
   for (const reader of READERS) {
     if (typeof reader.marker === 'string' ? !text.includes(reader.marker) : !reader.marker(host)) continue;

@@ -1,16 +1,12 @@
 import { defineProfile } from './define-profile';
 import { matchEnterprise } from './match-enterprise';
-import { urlParts } from '../url/url-parts';
+import { hostnameOf } from '../url/url-parts';
 
 export const DEVOLUTIONS_CLOUD_SSO_DOCS = 'https://docs.devolutions.net/cloud/getting-started/get-started-with-sso-in-devolutions-cloud/';
 
-function hostOf(url: string | undefined): string | undefined {
-  return url ? urlParts(url)?.hostname.toLowerCase() : undefined;
-}
-
 /** True for a <name>.devolutions.app instance; a custom domain is known only from the instance saved in the popup. */
 export function isDevolutionsCloudUrl(url: string | undefined): boolean {
-  return !!hostOf(url)?.endsWith('.devolutions.app');
+  return !!hostnameOf(url)?.endsWith('.devolutions.app');
 }
 
 /**
@@ -26,7 +22,7 @@ export default defineProfile({
     const enterprise = matchEnterprise(flow, enterprises, 'devolutions-cloud');
     if (enterprise) return enterprise;
     const url = flow.urls.find(isDevolutionsCloudUrl);
-    return url ? { by: 'service-host', detail: `the flow goes to ${hostOf(url)}` } : undefined;
+    return url ? { by: 'service-host', detail: `the flow goes to ${hostnameOf(url)}` } : undefined;
   },
   expects: {
     // OIDC claim names: the email is what invitations and accounts are matched on.

@@ -2,17 +2,13 @@ import { VENDOR } from '../rules/support/docs-links';
 import { CLAIM } from './claim-uris';
 import { defineProfile } from './define-profile';
 import { matchEnterprise, onlyEnterprise } from './match-enterprise';
-import { urlParts } from '../url/url-parts';
+import { hostnameOf } from '../url/url-parts';
 
 const HOSTS = ['sonarcloud.io', 'sonarqube.us'];
 
-function hostOf(url: string | undefined): string | undefined {
-  return url ? urlParts(url)?.hostname.toLowerCase() : undefined;
-}
-
 /** True when a URL (ACS, Destination) belongs to SonarQube Cloud (EU or US region). */
 export function isSonarqubeCloudUrl(url: string | undefined): boolean {
-  const host = hostOf(url);
+  const host = hostnameOf(url);
   return !!host && HOSTS.some((h) => host === h || host.endsWith(`.${h}`));
 }
 
@@ -25,7 +21,7 @@ export default defineProfile({
     if (enterprise) return enterprise;
     const url = flow.urls.find(isSonarqubeCloudUrl);
     if (!url) return undefined;
-    return onlyEnterprise(enterprises, 'sonarqube-cloud', hostOf(url)!) ?? { by: 'service-host', detail: `the flow goes to ${hostOf(url)}` };
+    return onlyEnterprise(enterprises, 'sonarqube-cloud', hostnameOf(url)!) ?? { by: 'service-host', detail: `the flow goes to ${hostnameOf(url)}` };
   },
   expects: {
     // SonarQube Cloud's SAML setup asks for login, name, email and (optionally) groups attributes; admins name

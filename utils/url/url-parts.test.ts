@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { urlParts } from './url-parts';
+import { hostnameOf, urlParts } from './url-parts';
 
 describe('urlParts', () => {
   it('gives the parts URL parsing gives, and the address without its fragment', () => {
@@ -37,5 +37,15 @@ describe('urlParts', () => {
   it('stays right past the number of URLs it remembers', () => {
     for (let i = 0; i < 5000; i++) expect(urlParts(`https://h${i}.example/p`)?.hostname).toBe(`h${i}.example`);
     expect(urlParts('https://h0.example/p')?.hostname).toBe('h0.example');
+  });
+});
+
+describe('hostnameOf', () => {
+  it('is the lower-cased host name of a URL, and undefined for none or for text that is not one', () => {
+    expect(hostnameOf('https://Login.MicrosoftOnline.com:443/tid/saml2?x=1')).toBe('login.microsoftonline.com');
+    expect(hostnameOf('foo://Opaque.Example/p')).toBe('opaque.example');
+    expect(hostnameOf(undefined)).toBeUndefined();
+    expect(hostnameOf('')).toBeUndefined();
+    expect(hostnameOf('not a url')).toBeUndefined();
   });
 });

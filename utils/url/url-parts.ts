@@ -29,6 +29,11 @@ export function urlParts(text: string): UrlParts | undefined {
   return parts ?? undefined;
 }
 
+/** The host name of an absolute URL, lower-cased, or undefined (for no URL, or text that is not one). */
+export function hostnameOf(url: string | undefined): string | undefined {
+  return url ? urlParts(url)?.hostname.toLowerCase() : undefined;
+}
+
 function parse(text: string): UrlParts | null {
   let url: URL;
   try {
