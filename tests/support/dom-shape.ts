@@ -1,5 +1,3 @@
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { XMLSerializer } from '@xmldom/xmldom';
 import { expect } from 'vitest';
 
@@ -32,9 +30,4 @@ export function expectSameDom(ours: Node, theirs: Node): void {
   expect(serializeDom(ours)).toBe(serializeDom(theirs));
   const all = (d: Node) => Array.from((d as Document).getElementsByTagNameNS('*', '*')).map((e) => `${e.namespaceURI} ${e.nodeName}`);
   expect(all(ours)).toEqual(all(theirs));
-}
-
-/** The XML files under a fixtures folder, with their paths from the project (for test names). */
-export function xmlFixtureFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? xmlFixtureFiles(join(dir, d.name)) : d.name.endsWith('.xml') ? [join(dir, d.name)] : []));
 }

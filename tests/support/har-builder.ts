@@ -1,5 +1,5 @@
 // Builds HAR entries the way browsers export them, from fixture messages, for tests.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deflateRawSync, deflateSync, inflateRawSync } from 'node:zlib';
@@ -7,6 +7,11 @@ import type { HarEntry } from '../../utils/har/types';
 
 // A file path, not a URL: DOM test environments (happy-dom) replace the global URL class.
 export const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '../fixtures/saml');
+
+/** Every fixture file, as a path below FIXTURES (what fixtureText and fixtureXml take). */
+export function fixturePaths(dir = ''): string[] {
+  return readdirSync(join(FIXTURES, dir), { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? fixturePaths(join(dir, d.name)) : [join(dir, d.name)]));
+}
 
 /** A fixture's text as stored (base64 or XML). */
 export function fixtureText(path: string): string {

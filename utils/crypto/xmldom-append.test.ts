@@ -1,9 +1,8 @@
 import { DOMParser } from '@xmldom/xmldom';
 import fc from 'fast-check';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { expectSameDom, xmlFixtureFiles } from '../../tests/support/dom-shape';
+import { expectSameDom } from '../../tests/support/dom-shape';
+import { fixturePaths, fixtureText } from '../../tests/support/har-builder';
 import { fastAppendHandler } from './xmldom-append';
 
 type Options = ConstructorParameters<typeof DOMParser>[0];
@@ -27,15 +26,15 @@ function sameDom(xml: string): void {
   expectSameDom(ours.doc, theirs.doc);
 }
 
-const FIXTURES = xmlFixtureFiles(join(__dirname, '../../tests/fixtures/saml')).filter((f) => !f.includes('/hostile/'));
+const FIXTURES = fixturePaths().filter((f) => f.endsWith('.xml') && !f.startsWith('hostile/'));
 
 describe('fast append for xmldom', () => {
   it('is in use with this xmldom', () => {
     expect(fastAppendHandler).toBeTypeOf('function');
   });
 
-  it.each(FIXTURES.map((f) => [f.slice(f.indexOf('tests/fixtures/')), f]))('builds the same DOM as xmldom for %s', (_, file) => {
-    sameDom(readFileSync(file, 'utf8'));
+  it.each(FIXTURES.map((f) => [`tests/fixtures/saml/${f}`, f]))('builds the same DOM as xmldom for %s', (_, file) => {
+    sameDom(fixtureText(file));
   });
 
   it('builds the same DOM for comments, CDATA, entities, instructions, text around elements and broken XML', () => {

@@ -1,9 +1,8 @@
 import { DOMParser } from '@xmldom/xmldom';
 import fc from 'fast-check';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { expectSameDom, xmlFixtureFiles } from '../../tests/support/dom-shape';
+import { expectSameDom } from '../../tests/support/dom-shape';
+import { fixturePaths, fixtureText } from '../../tests/support/har-builder';
 import { readPlainXmlDom } from './xmldom-plain-reader';
 
 /** xmldom reading the text itself, as signature checks did before. */
@@ -27,11 +26,11 @@ function agrees(xml: string): boolean {
 
 /** These name elements with the prefix `saml2`, which they never declare: xmldom reads them, leniently. */
 const UNBOUND_PREFIX = ['saml2aws-adfs-assertion.xml', 'saml2aws-adfs-assertion-no-destination.xml', 'saml2aws-adfs-invalid-notonorafter-date.xml'];
-const FIXTURES = xmlFixtureFiles(join(__dirname, '../../tests/fixtures/saml')).filter((f) => !f.includes('/hostile/'));
+const FIXTURES = fixturePaths().filter((f) => f.endsWith('.xml') && !f.startsWith('hostile/'));
 
 describe('plain XML reader for signature checks', () => {
-  it.each(FIXTURES.map((f) => [f.slice(f.indexOf('tests/fixtures/')), f]))('reads %s into the DOM xmldom builds', (_, file) => {
-    const xml = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+  it.each(FIXTURES.map((f) => [`tests/fixtures/saml/${f}`, f]))('reads %s into the DOM xmldom builds', (_, file) => {
+    const xml = fixtureText(file).replace(/^\uFEFF/, '');
     const plain = !/[\r]|<!--|<!\[CDATA\[/.test(xml) && !UNBOUND_PREFIX.some((name) => file.endsWith(`/${name}`));
     expect(agrees(xml)).toBe(plain);
   });

@@ -1,20 +1,16 @@
-import { readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { entraResponseXml } from '../../bench/inputs';
-import { fixtureXml } from '../../tests/support/har-builder';
+import { fixturePaths, fixtureXml } from '../../tests/support/har-builder';
+import { markupOf, mutatedXml } from '../../tests/support/xml-fuzz';
 import { PARSER_OPTIONS } from './parse';
 import { parsePlainXml } from './plain-xml';
 import { isPlainWellFormed } from './well-formed';
 
-const FIXTURES = fileURLToPath(new URL('../../tests/fixtures/saml/', import.meta.url));
-const walk = (dir: string): string[] => readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? walk(join(dir, f)) : [join(dir, f)]));
-const fixtures = walk(FIXTURES)
+const fixtures = fixturePaths()
   .filter((f) => /\.(xml|b64)$/.test(f))
-  .map((f) => fixtureXml(relative(FIXTURES, f)));
+  .map((f) => fixtureXml(f));
 
 // parse.ts's parser, with parse.ts's options.
 const parser = new XMLParser(PARSER_OPTIONS);
@@ -82,24 +78,16 @@ describe('parsePlainXml', () => {
   });
 
   it('reads mutated real messages as the parser does', () => {
-    const mutated = fc
-      .record({ fixture: fc.nat(fixtures.length - 1), at: fc.double({ min: 0, max: 1, noNaN: true }), cut: fc.nat(40), insert: fc.string({ maxLength: 12 }) })
-      .map(({ fixture, at, cut, insert }) => {
-        const xml = fixtures[fixture]!;
-        const i = Math.floor(at * xml.length);
-        return xml.slice(0, i) + insert + xml.slice(i + cut);
-      });
-    fc.assert(fc.property(mutated, same), { numRuns: 2000 });
+    fc.assert(fc.property(mutatedXml(fixtures), same), { numRuns: 2000 });
   });
 
   it('reads generated markup built from the tricky pieces as the parser does', () => {
-    const piece = fc.constantFrom(
+    const doc = markupOf([
       '<a', '<b:c', '<_d.e-f', '<x:y', '</a>', '</b:c>', '</_d.e-f>', '</x:y>', '</a >', '>', '/>', ' />', ' ', '\t', '\n', '\u00a0',
       ' x="1"', " y='2'", ' p:x="3"', ' xmlns="u"', ' xmlns:p="u"', ' w = " 4 "', ' v="a\tb"', ' toString="1"', ' id="&amp;"',
       'text', ' t ', '&amp;', '&#65;', '&x;', '<!--c-->', '<!-- <a> -->', '<![CDATA[x]]>', '<![CDATA[ <&> ]]>', '<![CDATA[]]>',
       '<?xml version="1.0"?>',
-    );
-    const doc = fc.tuple(fc.array(piece, { maxLength: 30 }), fc.boolean()).map(([pieces, wrap]) => (wrap ? `<r>${pieces.join('')}</r>` : pieces.join('')));
+    ]);
     let read = 0;
     fc.assert(
       fc.property(doc, (xml) => {
