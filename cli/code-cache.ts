@@ -52,7 +52,8 @@ export function saveCodeCache(path: string, compiled: Pick<Script, 'createCached
 
 /** Our own names only (codeCacheFile's and saveCodeCache's): the folder may be NODE_COMPILE_CACHE, shared with Node. */
 const CACHE_NAME = /^sso-lens-[0-9a-f]+-v\d+\.\d+\.\d+[\w.+-]*\.cache$/;
-const PARTIAL_NAME = /^sso-lens-[0-9a-f]+-v\d+\.\d+\.\d+[\w.+-]*\.cache\.\d+\.tmp$/;
+/** A partial is a cache file's name with `.<pid>.tmp` after it. */
+const PARTIAL = /\.\d+\.tmp$/;
 /** A younger partial may be another run's write in progress. */
 const PARTIAL_MAX_AGE_MS = 60 * 60 * 1000;
 
@@ -72,8 +73,8 @@ export function pruneCodeCaches(path: string, now = Date.now()): string[] {
     return removed;
   }
   for (const name of names) {
-    const partial = PARTIAL_NAME.test(name);
-    if (name === keep || !(partial || CACHE_NAME.test(name))) continue;
+    const partial = PARTIAL.test(name);
+    if (name === keep || !CACHE_NAME.test(partial ? name.replace(PARTIAL, '') : name)) continue;
     const file = join(dir, name);
     try {
       const stats = lstatSync(file);
