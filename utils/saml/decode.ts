@@ -77,7 +77,7 @@ function decodeBase64ToBinary(value: string): { ok: true; text: string } | { ok:
   const problem = (text: string) => ({ ok: false as const, problem: text });
   // Spaces are '+' signs lost to form decoding; other whitespace is line wrapping (Shibboleth, ADFS).
   let s = value.trim();
-  // One scan tells whether any of the four rewrites below has something to do (usually none has).
+  // Whether any of the four rewrites below has something to do (usually none has).
   if (needsRewrite(s)) {
     s = s.replace(/ /g, '+').replace(/[\t\r\n\f\v]/g, '');
     s = s.replace(/-/g, '+').replace(/_/g, '/');
